@@ -1,0 +1,22 @@
+"""Where the files shipped with the program are: the repository, or a frozen bundle."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def bundle_root() -> Path:
+    """The folder that holds ``resources/`` and ``translations/``."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen)
+    return Path(__file__).resolve().parent.parent
+
+
+def resources_dir() -> Path:
+    return bundle_root() / "resources"
+
+
+def translations_dir() -> Path:
+    return bundle_root() / "translations"

@@ -1,0 +1,1 @@
+"""The data store: typed models, engine and sessions, migrations, backups. No GUI here."""

@@ -1,0 +1,38 @@
+"""Copies of the database made with SQLite's backup API (never a file copy of a live DB)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from pathlib import Path
+
+
+def backup_database(source: Path, target: Path) -> Path:
+    """Copy ``source`` into ``target`` consistently, even while it is in use.
+
+    The copy is written beside the target and renamed into place, so a
+    half-written backup never carries the target's name.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    if os.name == "posix":
+        partial.chmod(0o600)
+    os.replace(partial, target)
+    return target
+
+
+def timestamped_name(prefix: str, now: dt.datetime | None = None) -> str:
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    return f"{prefix}-{stamp}.sqlite"
