@@ -16,7 +16,7 @@ import gettext as _gettext
 import io
 import locale as _locale
 import os
-from functools import lru_cache
+from functools import cache
 from typing import Final
 
 from skolehjem_desktop.resources import translations_dir
@@ -102,7 +102,7 @@ class Translator:
         return "da_DK" if self.lang == "da" else "en_GB"
 
 
-@lru_cache(maxsize=None)
+@cache
 def translator(lang: str) -> Translator:
     """The translator for a language, loaded once."""
     return Translator(normalize_language(lang))
@@ -133,6 +133,6 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return active().ngettext(singular, plural, n)
 
 
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention
+def N_(message: str) -> str:
     """Mark a message for extraction; translate it later with ``_()``."""
     return message

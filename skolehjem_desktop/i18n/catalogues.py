@@ -59,8 +59,7 @@ def update() -> None:
     for lang in LANGUAGES:
         catalog = read_catalogue(lang)
         catalog.update(template, no_fuzzy_matching=True)
-        for message in list(catalog.obsolete.values()):
-            del catalog.obsolete[message.id]
+        catalog.obsolete.clear()
         if lang == "en":
             for message in catalog:
                 if not message.id:

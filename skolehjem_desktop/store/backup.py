@@ -29,7 +29,7 @@ def backup_database(source: Path, target: Path) -> Path:
         src.close()
     if os.name == "posix":
         partial.chmod(0o600)
-    os.replace(partial, target)
+    partial.replace(target)
     return target
 
 

@@ -145,7 +145,11 @@ def open_database(data_dir: Path) -> Database:
     if revision != HEAD:
         upgrade(engine)
     if os.name == "posix":
-        for candidate in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        for candidate in (
+            path,
+            path.with_name(path.name + "-wal"),
+            path.with_name(path.name + "-shm"),
+        ):
             if candidate.exists():
                 candidate.chmod(0o600)
     return Database(

@@ -316,9 +316,7 @@ class ConversationSection(Base):
 
     __tablename__ = "conversation_section"
     id: Mapped[int] = mapped_column(primary_key=True)
-    conversation_id: Mapped[int] = mapped_column(
-        ForeignKey("conversation.id", ondelete="CASCADE")
-    )
+    conversation_id: Mapped[int] = mapped_column(ForeignKey("conversation.id", ondelete="CASCADE"))
     kind: Mapped[SectionKind] = mapped_column(_enum(SectionKind, "section_kind"))
     text: Mapped[str] = mapped_column(Text, default="")
     shared: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -415,9 +413,7 @@ class ContactEntry(Base):
     student_id: Mapped[int] = mapped_column(
         ForeignKey("student.id", ondelete="CASCADE"), index=True
     )
-    guardian_id: Mapped[int | None] = mapped_column(
-        ForeignKey("guardian.id", ondelete="SET NULL")
-    )
+    guardian_id: Mapped[int | None] = mapped_column(ForeignKey("guardian.id", ondelete="SET NULL"))
     occurred_at: Mapped[dt.datetime] = mapped_column(DateTime)
     channel: Mapped[ContactChannel] = mapped_column(_enum(ContactChannel, "contact_channel"))
     started_by: Mapped[StartedBy] = mapped_column(_enum(StartedBy, "started_by"))

@@ -1,0 +1,248 @@
+"""Classes: create, rename, archive, list, and move a class on to the next school year."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from skolehjem_desktop.errors import NotFoundError, ValidationError
+from skolehjem_desktop.i18n import _
+from skolehjem_desktop.services.base import Service, check_school_year, clean_text, get_or_404
+from skolehjem_desktop.services.grades import grade_from_name
+from skolehjem_desktop.services.schoolyear import SchoolYear
+from skolehjem_desktop.store.models import ClassTeacher, Enrolment, SchoolClass, Student, Teacher
+
+CLASS_NAME_MAX = 32
+LEADING_GRADE = re.compile(r"^(\s*)(\d{1,2})(.*)$")
+
+
+@dataclass(frozen=True)
+class ClassInfo:
+    id: int
+    name: str
+    school_year: int
+    grade: int | None
+    archived: bool
+    student_count: int
+    contact_teachers: tuple[str, ...]
+    is_mine: bool
+
+    @property
+    def year_label(self) -> str:
+        return SchoolYear(self.school_year).label
+
+
+def next_class_name(name: str) -> str | None:
+    """ "5.A" → "6.A"; None when the name has no grade to count up or is in 10th grade."""
+    match = LEADING_GRADE.match(name)
+    if not match:
+        return None
+    grade = int(match.group(2))
+    if grade >= 10:
+        return None
+    return f"{match.group(1)}{grade + 1}{match.group(3)}"
+
+
+def _check_grade(grade: int | None) -> int | None:
+    if grade is not None and not 0 <= grade <= 10:
+        raise ValidationError(_("The grade must be between 0 and 10."))
+    return grade
+
+
+def _ensure_unique(session: Session, name: str, year: int, exclude: int | None = None) -> None:
+    query = select(SchoolClass.id).where(
+        func.lower(SchoolClass.name) == name.lower(), SchoolClass.school_year == year
+    )
+    if exclude is not None:
+        query = query.where(SchoolClass.id != exclude)
+    if session.scalars(query).first() is not None:
+        raise ValidationError(
+            _("There is already a class {name} in {year}.").format(
+                name=name, year=SchoolYear(year).label
+            )
+        )
+
+
+class ClassService(Service):
+    def create(
+        self,
+        name: str,
+        school_year: int | None = None,
+        grade: int | None = None,
+        contact_teacher_ids: tuple[int, ...] = (),
+    ) -> ClassInfo:
+        name = clean_text(name, _("Class name"), CLASS_NAME_MAX, required=True)
+        year = check_school_year(school_year if school_year is not None else self.current_year())
+        grade = _check_grade(grade if grade is not None else grade_from_name(name))
+        with self.db.transaction() as s:
+            _ensure_unique(s, name, year)
+            school_class = SchoolClass(name=name, school_year=year, grade=grade)
+            for teacher_id in contact_teacher_ids:
+                get_or_404(s, Teacher, teacher_id, _("teacher"))
+                school_class.teachers.append(
+                    ClassTeacher(teacher_id=teacher_id, is_contact_teacher=True)
+                )
+            s.add(school_class)
+            s.flush()
+            return self._info(s, school_class.id)
+
+    def rename(self, class_id: int, name: str, grade: int | None = None) -> ClassInfo:
+        name = clean_text(name, _("Class name"), CLASS_NAME_MAX, required=True)
+        with self.db.transaction() as s:
+            school_class = get_or_404(s, SchoolClass, class_id, _("class"))
+            _ensure_unique(s, name, school_class.school_year, exclude=class_id)
+            school_class.name = name
+            school_class.grade = _check_grade(grade if grade is not None else grade_from_name(name))
+            s.flush()
+            return self._info(s, class_id)
+
+    def archive(self, class_id: int, archived: bool = True) -> None:
+        with self.db.transaction() as s:
+            get_or_404(s, SchoolClass, class_id, _("class")).archived = archived
+
+    def set_contact_teachers(self, class_id: int, teacher_ids: tuple[int, ...]) -> None:
+        with self.db.transaction() as s:
+            school_class = get_or_404(s, SchoolClass, class_id, _("class"))
+            for teacher_id in teacher_ids:
+                get_or_404(s, Teacher, teacher_id, _("teacher"))
+            school_class.teachers.clear()
+            s.flush()
+            for teacher_id in dict.fromkeys(teacher_ids):
+                school_class.teachers.append(
+                    ClassTeacher(teacher_id=teacher_id, is_contact_teacher=True)
+                )
+
+    def promote(self, class_id: int, new_name: str | None = None) -> ClassInfo:
+        """Move a class to the next school year: 5.A 2026/27 becomes 6.A 2027/28.
+
+        The pupils still in the class (not marked as left) are enrolled in the new
+        class; their history stays with them. The contact teachers come along.
+        """
+        with self.db.transaction() as s:
+            old = get_or_404(s, SchoolClass, class_id, _("class"))
+            name = new_name or next_class_name(old.name)
+            if not name:
+                raise ValidationError(
+                    _("Give the new name of {name}: it has no grade to count up.").format(
+                        name=old.name
+                    )
+                )
+            name = clean_text(name, _("Class name"), CLASS_NAME_MAX, required=True)
+            year = old.school_year + 1
+            _ensure_unique(s, name, year)
+            new = SchoolClass(
+                name=name,
+                school_year=year,
+                grade=grade_from_name(name)
+                if grade_from_name(name) is not None
+                else (None if old.grade is None else min(old.grade + 1, 10)),
+                previous_id=old.id,
+            )
+            for link in old.teachers:
+                new.teachers.append(
+                    ClassTeacher(
+                        teacher_id=link.teacher_id, is_contact_teacher=link.is_contact_teacher
+                    )
+                )
+            s.add(new)
+            s.flush()
+            moved = s.execute(
+                select(Enrolment.student_id)
+                .join(Student, Student.id == Enrolment.student_id)
+                .where(Enrolment.class_id == old.id, Student.left_on.is_(None))
+            ).scalars()
+            for student_id in moved:
+                existing = s.get(Enrolment, (student_id, year))
+                if existing is not None:
+                    existing.class_id = new.id
+                else:
+                    s.add(Enrolment(student_id=student_id, school_year=year, class_id=new.id))
+            s.flush()
+            return self._info(s, new.id)
+
+    def get(self, class_id: int) -> ClassInfo:
+        with self.db.reading() as s:
+            get_or_404(s, SchoolClass, class_id, _("class"))
+            return self._info(s, class_id)
+
+    def find(self, name: str, school_year: int | None = None) -> ClassInfo:
+        """The class called ``name`` (any case) in the school year, or a clear error."""
+        year = school_year if school_year is not None else self.current_year()
+        with self.db.reading() as s:
+            class_id = s.scalars(
+                select(SchoolClass.id).where(
+                    func.lower(SchoolClass.name) == name.strip().lower(),
+                    SchoolClass.school_year == year,
+                )
+            ).first()
+            if class_id is None:
+                raise NotFoundError(
+                    _("There is no class {name} in {year}.").format(
+                        name=name, year=SchoolYear(year).label
+                    )
+                )
+            return self._info(s, class_id)
+
+    def all(
+        self, school_year: int | None = None, include_archived: bool = False
+    ) -> list[ClassInfo]:
+        """The classes of a school year (all years if None), the user's own classes first."""
+        with self.db.reading() as s:
+            query = select(SchoolClass.id)
+            if school_year is not None:
+                query = query.where(SchoolClass.school_year == school_year)
+            if not include_archived:
+                query = query.where(SchoolClass.archived.is_(False))
+            ids = list(s.scalars(query))
+            infos = self._infos(s, ids)
+        return sorted(infos, key=lambda c: (-c.school_year, not c.is_mine, c.grade or 0, c.name))
+
+    def school_years(self) -> list[int]:
+        """Every school year that has a class, newest first, and always the current one."""
+        with self.db.reading() as s:
+            years = set(s.scalars(select(SchoolClass.school_year).distinct()))
+        years.add(self.current_year())
+        return sorted(years, reverse=True)
+
+    def _info(self, s: Session, class_id: int) -> ClassInfo:
+        return self._infos(s, [class_id])[0]
+
+    def _infos(self, s: Session, ids: list[int]) -> list[ClassInfo]:
+        if not ids:
+            return []
+        classes = s.scalars(select(SchoolClass).where(SchoolClass.id.in_(ids))).all()
+        counts = dict(
+            s.execute(
+                select(Enrolment.class_id, func.count())
+                .join(Student, Student.id == Enrolment.student_id)
+                .where(Enrolment.class_id.in_(ids), Student.left_on.is_(None))
+                .group_by(Enrolment.class_id)
+            ).tuples()
+        )
+        teachers: dict[int, list[str]] = {}
+        mine: set[int] = set()
+        for cid, initials, is_user in s.execute(
+            select(ClassTeacher.class_id, Teacher.initials, Teacher.is_user)
+            .join(Teacher, Teacher.id == ClassTeacher.teacher_id)
+            .where(ClassTeacher.class_id.in_(ids), ClassTeacher.is_contact_teacher)
+            .order_by(Teacher.initials)
+        ):
+            teachers.setdefault(cid, []).append(initials)
+            if is_user:
+                mine.add(cid)
+        return [
+            ClassInfo(
+                id=c.id,
+                name=c.name,
+                school_year=c.school_year,
+                grade=c.grade,
+                archived=c.archived,
+                student_count=counts.get(c.id, 0),
+                contact_teachers=tuple(teachers.get(c.id, ())),
+                is_mine=c.id in mine,
+            )
+            for c in classes
+        ]

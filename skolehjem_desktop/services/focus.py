@@ -1,0 +1,319 @@
+"""The message book (meddelelsesbogen): focus points per school year and area.
+
+The school's principles: a few focus points in Danish, maths and the pupil's
+all-round development, presented to the parents at least once a year. Grade 0
+works with language and maths awareness; from grade 7 the pupil's thoughts on
+further education are part of it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from skolehjem_desktop.errors import ValidationError
+from skolehjem_desktop.i18n import _
+from skolehjem_desktop.services.base import Service, check_school_year, clean_text, get_or_404
+from skolehjem_desktop.services.schoolyear import SchoolYear
+from skolehjem_desktop.store.enums import FocusArea, FocusStatus, PresentationVia
+from skolehjem_desktop.store.models import (
+    NAME_MAX,
+    TEXT_MAX,
+    Conversation,
+    Enrolment,
+    FocusPoint,
+    FocusPresentation,
+    SchoolClass,
+    Student,
+)
+
+AREA_ORDER = list(FocusArea)
+OPEN_STATUSES = (FocusStatus.NOT_STARTED, FocusStatus.IN_PROGRESS)
+
+
+def required_areas(grade: int | None) -> tuple[FocusArea, ...]:
+    """The areas a pupil's message book must cover in a grade."""
+    if grade == 0:
+        return (FocusArea.LANGUAGE_AWARENESS, FocusArea.MATHS_AWARENESS, FocusArea.ALL_ROUND)
+    areas = (FocusArea.DANISH, FocusArea.MATHS, FocusArea.ALL_ROUND)
+    if grade is not None and 7 <= grade <= 9:
+        return (*areas, FocusArea.FURTHER_EDUCATION)
+    return areas
+
+
+@dataclass(frozen=True)
+class FocusPointInfo:
+    id: int
+    student_id: int
+    school_year: int
+    area: FocusArea
+    subject: str
+    goal: str
+    actions: str
+    status: FocusStatus
+    evaluation: str
+    position: int
+    carried_from_id: int | None
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+
+@dataclass(frozen=True)
+class PresentationInfo:
+    id: int
+    student_id: int
+    school_year: int
+    presented_on: dt.date
+    via: PresentationVia
+    conversation_id: int | None
+    note: str
+
+
+def _info(p: FocusPoint) -> FocusPointInfo:
+    return FocusPointInfo(
+        p.id,
+        p.student_id,
+        p.school_year,
+        p.area,
+        p.subject,
+        p.goal,
+        p.actions,
+        p.status,
+        p.evaluation,
+        p.position,
+        p.carried_from_id,
+    )
+
+
+def _presentation(p: FocusPresentation) -> PresentationInfo:
+    return PresentationInfo(
+        p.id, p.student_id, p.school_year, p.presented_on, p.via, p.conversation_id, p.note
+    )
+
+
+def grade_of(s: Session, student_id: int, school_year: int) -> int | None:
+    """The pupil's grade in a school year, from their class then."""
+    return s.scalar(
+        select(SchoolClass.grade)
+        .join(Enrolment, Enrolment.class_id == SchoolClass.id)
+        .where(Enrolment.student_id == student_id, Enrolment.school_year == school_year)
+    )
+
+
+class FocusService(Service):
+    def required_areas_for(self, student_id: int, school_year: int) -> tuple[FocusArea, ...]:
+        with self.db.reading() as s:
+            get_or_404(s, Student, student_id, _("pupil"))
+            return required_areas(grade_of(s, student_id, school_year))
+
+    def add(
+        self,
+        student_id: int,
+        school_year: int,
+        area: FocusArea,
+        goal: str,
+        *,
+        actions: str = "",
+        status: FocusStatus = FocusStatus.NOT_STARTED,
+        evaluation: str = "",
+        subject: str = "",
+    ) -> FocusPointInfo:
+        area = FocusArea(area)
+        check_school_year(school_year)
+        goal = clean_text(goal, _("The goal"), TEXT_MAX, required=True)
+        subject = clean_text(
+            subject, _("Subject"), NAME_MAX, required=area is FocusArea.OTHER_SUBJECT
+        )
+        with self.db.transaction() as s:
+            get_or_404(s, Student, student_id, _("pupil"))
+            position = s.scalar(
+                select(func.coalesce(func.max(FocusPoint.position), -1)).where(
+                    FocusPoint.student_id == student_id,
+                    FocusPoint.school_year == school_year,
+                    FocusPoint.area == area,
+                )
+            )
+            point = FocusPoint(
+                student_id=student_id,
+                school_year=school_year,
+                area=area,
+                subject=subject,
+                goal=goal,
+                actions=clean_text(actions, _("Actions"), TEXT_MAX),
+                status=FocusStatus(status),
+                evaluation=clean_text(evaluation, _("Evaluation"), TEXT_MAX),
+                position=int(position if position is not None else -1) + 1,
+            )
+            s.add(point)
+            s.flush()
+            return _info(point)
+
+    def update(
+        self,
+        point_id: int,
+        *,
+        goal: str | None = None,
+        actions: str | None = None,
+        status: FocusStatus | None = None,
+        evaluation: str | None = None,
+        subject: str | None = None,
+    ) -> FocusPointInfo:
+        with self.db.transaction() as s:
+            point = get_or_404(s, FocusPoint, point_id, _("focus point"))
+            if goal is not None:
+                point.goal = clean_text(goal, _("The goal"), TEXT_MAX, required=True)
+            if actions is not None:
+                point.actions = clean_text(actions, _("Actions"), TEXT_MAX)
+            if status is not None:
+                point.status = FocusStatus(status)
+            if evaluation is not None:
+                point.evaluation = clean_text(evaluation, _("Evaluation"), TEXT_MAX)
+            if subject is not None:
+                point.subject = clean_text(
+                    subject,
+                    _("Subject"),
+                    NAME_MAX,
+                    required=point.area is FocusArea.OTHER_SUBJECT,
+                )
+            s.flush()
+            return _info(point)
+
+    def remove(self, point_id: int) -> None:
+        with self.db.transaction() as s:
+            s.delete(get_or_404(s, FocusPoint, point_id, _("focus point")))
+
+    def reorder(self, point_ids: list[int]) -> None:
+        """Give the focus points of one area the order of ``point_ids``."""
+        with self.db.transaction() as s:
+            points = [get_or_404(s, FocusPoint, pid, _("focus point")) for pid in point_ids]
+            keys = {(p.student_id, p.school_year, p.area) for p in points}
+            if len(keys) > 1:
+                raise ValidationError(_("Only focus points of one area can be ordered together."))
+            for position, point in enumerate(points):
+                point.position = position
+
+    def all(self, student_id: int, school_year: int) -> list[FocusPointInfo]:
+        """The pupil's focus points in a school year, by area and then in their order."""
+        with self.db.reading() as s:
+            get_or_404(s, Student, student_id, _("pupil"))
+            rows = s.scalars(
+                select(FocusPoint).where(
+                    FocusPoint.student_id == student_id, FocusPoint.school_year == school_year
+                )
+            ).all()
+            return sorted(
+                (_info(p) for p in rows), key=lambda p: (AREA_ORDER.index(p.area), p.position, p.id)
+            )
+
+    def carry_forward(self, student_id: int, to_year: int) -> list[FocusPointInfo]:
+        """Copy last year's open focus points into ``to_year``; each is carried once."""
+        check_school_year(to_year)
+        with self.db.transaction() as s:
+            get_or_404(s, Student, student_id, _("pupil"))
+            already = set(
+                s.scalars(
+                    select(FocusPoint.carried_from_id).where(
+                        FocusPoint.student_id == student_id,
+                        FocusPoint.school_year == to_year,
+                        FocusPoint.carried_from_id.is_not(None),
+                    )
+                )
+            )
+            grade = grade_of(s, student_id, to_year)
+            allowed = set(required_areas(grade)) | {FocusArea.ALL_ROUND, FocusArea.OTHER_SUBJECT}
+            source = s.scalars(
+                select(FocusPoint)
+                .where(
+                    FocusPoint.student_id == student_id,
+                    FocusPoint.school_year == to_year - 1,
+                    FocusPoint.status.in_(OPEN_STATUSES),
+                )
+                .order_by(FocusPoint.area, FocusPoint.position)
+            ).all()
+            created: list[FocusPoint] = []
+            for old in source:
+                if old.id in already:
+                    continue
+                area = old.area if old.area in allowed else _successor_area(old.area)
+                point = FocusPoint(
+                    student_id=student_id,
+                    school_year=to_year,
+                    area=area,
+                    subject=old.subject,
+                    goal=old.goal,
+                    actions=old.actions,
+                    status=FocusStatus.IN_PROGRESS
+                    if old.status is FocusStatus.IN_PROGRESS
+                    else FocusStatus.NOT_STARTED,
+                    evaluation="",
+                    position=old.position + 100,
+                    carried_from_id=old.id,
+                )
+                s.add(point)
+                created.append(point)
+            s.flush()
+            return [_info(p) for p in created]
+
+    # --- presentations --------------------------------------------------------------------
+
+    def record_presentation(
+        self,
+        student_id: int,
+        presented_on: dt.date,
+        via: PresentationVia,
+        *,
+        conversation_id: int | None = None,
+        note: str = "",
+    ) -> PresentationInfo:
+        """The focus points were presented to the parents on a day, in a way."""
+        if presented_on > self.today():
+            raise ValidationError(_("A presentation cannot be recorded for a day to come."))
+        year = SchoolYear.of(presented_on).start_year
+        with self.db.transaction() as s:
+            get_or_404(s, Student, student_id, _("pupil"))
+            if conversation_id is not None:
+                conversation = get_or_404(s, Conversation, conversation_id, _("conversation"))
+                if conversation.student_id != student_id:
+                    raise ValidationError(_("That conversation is about another pupil."))
+            presentation = FocusPresentation(
+                student_id=student_id,
+                school_year=year,
+                presented_on=presented_on,
+                via=PresentationVia(via),
+                conversation_id=conversation_id,
+                note=clean_text(note, _("Note"), TEXT_MAX),
+            )
+            s.add(presentation)
+            s.flush()
+            return _presentation(presentation)
+
+    def presentations(self, student_id: int, school_year: int) -> list[PresentationInfo]:
+        with self.db.reading() as s:
+            get_or_404(s, Student, student_id, _("pupil"))
+            rows = s.scalars(
+                select(FocusPresentation)
+                .where(
+                    FocusPresentation.student_id == student_id,
+                    FocusPresentation.school_year == school_year,
+                )
+                .order_by(FocusPresentation.presented_on)
+            ).all()
+            return [_presentation(p) for p in rows]
+
+    def remove_presentation(self, presentation_id: int) -> None:
+        with self.db.transaction() as s:
+            s.delete(get_or_404(s, FocusPresentation, presentation_id, _("presentation")))
+
+
+def _successor_area(area: FocusArea) -> FocusArea:
+    """Grade 0's awareness areas become Danish and maths in grade 1."""
+    return {
+        FocusArea.LANGUAGE_AWARENESS: FocusArea.DANISH,
+        FocusArea.MATHS_AWARENESS: FocusArea.MATHS,
+        FocusArea.FURTHER_EDUCATION: FocusArea.ALL_ROUND,
+    }.get(area, area)

@@ -1,0 +1,215 @@
+"""What is still owed this school year, per pupil of a class.
+
+From the school's principles: at least one ordinary school–home conversation a
+year, focus points in the areas the pupil's grade requires, presented to the
+parents at least once a year. And from the day-to-day: agreements past their
+due date, and replies to parents past theirs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from skolehjem_desktop.i18n import _
+from skolehjem_desktop.services.base import Service, get_or_404
+from skolehjem_desktop.services.focus import required_areas
+from skolehjem_desktop.services.schoolyear import SchoolYear
+from skolehjem_desktop.store.enums import ConversationKind, ConversationStatus, FocusArea
+from skolehjem_desktop.store.models import (
+    Agreement,
+    ContactEntry,
+    Conversation,
+    Enrolment,
+    FocusPoint,
+    FocusPresentation,
+    SchoolClass,
+    Student,
+)
+
+
+class OrdinaryState(StrEnum):
+    HELD = "held"
+    PLANNED = "planned"
+    MISSING = "missing"
+
+
+@dataclass(frozen=True)
+class OwedRow:
+    student_id: int
+    first_name: str
+    last_name: str
+    class_id: int
+    class_name: str
+    school_year: int
+    ordinary: OrdinaryState
+    ordinary_at: dt.datetime | None
+    required_areas: tuple[FocusArea, ...]
+    missing_areas: tuple[FocusArea, ...]
+    presented_on: dt.date | None
+    agreements_overdue: int
+    replies_overdue: int
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def complete(self) -> bool:
+        """Nothing owed: conversation held, focus points complete and presented, nothing overdue."""
+        return (
+            self.ordinary is OrdinaryState.HELD
+            and not self.missing_areas
+            and self.presented_on is not None
+            and self.agreements_overdue == 0
+            and self.replies_overdue == 0
+        )
+
+
+class OwedService(Service):
+    def for_class(self, class_id: int) -> list[OwedRow]:
+        """One row per pupil of the class (pupils who left are not owed anything)."""
+        with self.db.reading() as s:
+            get_or_404(s, SchoolClass, class_id, _("class"))
+            return _owed(s, [class_id], self.today())
+
+    def for_school_year(self, school_year: int | None = None) -> list[OwedRow]:
+        """Every pupil of every class in the school year."""
+        year = school_year if school_year is not None else self.current_year()
+        with self.db.reading() as s:
+            ids = list(
+                s.scalars(
+                    select(SchoolClass.id).where(
+                        SchoolClass.school_year == year, SchoolClass.archived.is_(False)
+                    )
+                )
+            )
+            return _owed(s, ids, self.today())
+
+
+def _owed(s: Session, class_ids: list[int], today: dt.date) -> list[OwedRow]:
+    if not class_ids:
+        return []
+    pupils = (
+        s.execute(
+            select(
+                Student.id,
+                Student.first_name,
+                Student.last_name,
+                SchoolClass.id,
+                SchoolClass.name,
+                SchoolClass.school_year,
+                SchoolClass.grade,
+            )
+            .join(Enrolment, Enrolment.student_id == Student.id)
+            .join(SchoolClass, SchoolClass.id == Enrolment.class_id)
+            .where(SchoolClass.id.in_(class_ids), Student.left_on.is_(None))
+            .order_by(SchoolClass.name, Student.first_name, Student.last_name)
+        )
+        .tuples()
+        .all()
+    )
+    if not pupils:
+        return []
+    ids_by_year: dict[int, list[int]] = defaultdict(list)
+    for row in pupils:
+        ids_by_year[row[5]].append(row[0])
+
+    ordinary: dict[tuple[int, int], tuple[OrdinaryState, dt.datetime]] = {}
+    areas: dict[tuple[int, int], set[FocusArea]] = defaultdict(set)
+    presented: dict[tuple[int, int], dt.date] = {}
+    for year, ids in ids_by_year.items():
+        school_year = SchoolYear(year)
+        start = dt.datetime.combine(school_year.first_day, dt.time())
+        end = dt.datetime.combine(school_year.next().first_day, dt.time())
+        for sid, status, starts_at in s.execute(
+            select(Conversation.student_id, Conversation.status, Conversation.starts_at).where(
+                Conversation.student_id.in_(ids),
+                Conversation.kind == ConversationKind.ORDINARY,
+                Conversation.status != ConversationStatus.CANCELLED,
+                Conversation.starts_at >= start,
+                Conversation.starts_at < end,
+            )
+        ).tuples():
+            state = (
+                OrdinaryState.HELD if status is ConversationStatus.HELD else OrdinaryState.PLANNED
+            )
+            ordinary[(sid, year)] = _better(ordinary.get((sid, year)), (state, starts_at))
+        for sid, area in s.execute(
+            select(FocusPoint.student_id, FocusPoint.area)
+            .where(FocusPoint.student_id.in_(ids), FocusPoint.school_year == year)
+            .distinct()
+        ).tuples():
+            areas[(sid, year)].add(area)
+        for sid, latest in s.execute(
+            select(FocusPresentation.student_id, func.max(FocusPresentation.presented_on))
+            .where(FocusPresentation.student_id.in_(ids), FocusPresentation.school_year == year)
+            .group_by(FocusPresentation.student_id)
+        ).tuples():
+            presented[(sid, year)] = latest
+
+    all_ids = [row[0] for row in pupils]
+    agreements = dict(
+        s.execute(
+            select(Conversation.student_id, func.count(Agreement.id))
+            .join(Conversation, Conversation.id == Agreement.conversation_id)
+            .where(
+                Conversation.student_id.in_(all_ids),
+                Agreement.done.is_(False),
+                Agreement.due < today,
+            )
+            .group_by(Conversation.student_id)
+        ).tuples()
+    )
+    replies = dict(
+        s.execute(
+            select(ContactEntry.student_id, func.count(ContactEntry.id))
+            .where(
+                ContactEntry.student_id.in_(all_ids),
+                ContactEntry.done.is_(False),
+                ContactEntry.reply_due < today,
+            )
+            .group_by(ContactEntry.student_id)
+        ).tuples()
+    )
+    rows: list[OwedRow] = []
+    for sid, first, last, cid, cname, year, grade in pupils:
+        required = required_areas(grade)
+        state, when = ordinary.get((sid, year), (OrdinaryState.MISSING, None))
+        present = areas.get((sid, year), set())
+        rows.append(
+            OwedRow(
+                student_id=sid,
+                first_name=first,
+                last_name=last,
+                class_id=cid,
+                class_name=cname,
+                school_year=year,
+                ordinary=state,
+                ordinary_at=when,
+                required_areas=required,
+                missing_areas=tuple(a for a in required if a not in present),
+                presented_on=presented.get((sid, year)),
+                agreements_overdue=int(agreements.get(sid, 0)),
+                replies_overdue=int(replies.get(sid, 0)),
+            )
+        )
+    return rows
+
+
+def _better(
+    current: tuple[OrdinaryState, dt.datetime] | None, new: tuple[OrdinaryState, dt.datetime]
+) -> tuple[OrdinaryState, dt.datetime]:
+    """Held beats planned; among held the latest, among planned the earliest."""
+    if current is None:
+        return new
+    if current[0] is not new[0]:
+        return current if current[0] is OrdinaryState.HELD else new
+    if new[0] is OrdinaryState.HELD:
+        return max(current, new, key=lambda x: x[1])
+    return min(current, new, key=lambda x: x[1])

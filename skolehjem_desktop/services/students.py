@@ -1,0 +1,439 @@
+"""Pupils and their guardians: add, edit, move between classes, mark as left, delete."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, or_, select
+from sqlalchemy.orm import Session
+
+from skolehjem_desktop.errors import ValidationError
+from skolehjem_desktop.i18n import _
+from skolehjem_desktop.services.base import (
+    Service,
+    clean_email,
+    clean_phone,
+    clean_text,
+    get_or_404,
+)
+from skolehjem_desktop.store.enums import Language, Relation
+from skolehjem_desktop.store.models import (
+    NAME_MAX,
+    Enrolment,
+    Guardian,
+    SchoolClass,
+    Student,
+    StudentGuardian,
+)
+
+OLDEST_BIRTH_YEAR = 1990
+
+
+@dataclass(frozen=True)
+class StudentRow:
+    id: int
+    first_name: str
+    last_name: str
+    birth_date: dt.date | None
+    left_on: dt.date | None
+    class_id: int | None
+    class_name: str | None
+    school_year: int | None
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+@dataclass(frozen=True)
+class GuardianInfo:
+    id: int
+    name: str
+    relation: Relation
+    email: str | None
+    phone: str | None
+    has_custody: bool
+    preferred_language: Language
+    other_children: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StudentDetail:
+    id: int
+    first_name: str
+    last_name: str
+    birth_date: dt.date | None
+    left_on: dt.date | None
+    classes: tuple[tuple[int, int, str], ...]  # (school year, class id, class name), newest first
+    guardians: tuple[GuardianInfo, ...]
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    def class_in(self, school_year: int) -> tuple[int, str] | None:
+        for year, class_id, name in self.classes:
+            if year == school_year:
+                return class_id, name
+        return None
+
+
+def check_birth_date(value: dt.date | None, today: dt.date) -> dt.date | None:
+    if value is None:
+        return None
+    if value > today or value.year < OLDEST_BIRTH_YEAR:
+        raise ValidationError(
+            _("{date} cannot be a pupil's birth date.").format(date=value.isoformat())
+        )
+    return value
+
+
+class StudentService(Service):
+    # --- pupils -------------------------------------------------------------------------
+
+    def add(
+        self,
+        first_name: str,
+        last_name: str,
+        class_id: int,
+        birth_date: dt.date | None = None,
+    ) -> StudentRow:
+        first = clean_text(first_name, _("First name"), NAME_MAX, required=True)
+        last = clean_text(last_name, _("Last name"), NAME_MAX)
+        birth = check_birth_date(birth_date, self.today())
+        with self.db.transaction() as s:
+            school_class = get_or_404(s, SchoolClass, class_id, _("class"))
+            student = Student(
+                first_name=first, last_name=last, birth_date=birth, created_at=self.clock()
+            )
+            s.add(student)
+            s.flush()
+            s.add(
+                Enrolment(
+                    student_id=student.id,
+                    school_year=school_class.school_year,
+                    class_id=school_class.id,
+                )
+            )
+            s.flush()
+            return self._row(s, student.id, school_class.school_year)
+
+    def edit(
+        self,
+        student_id: int,
+        *,
+        first_name: str | None = None,
+        last_name: str | None = None,
+        birth_date: dt.date | None = None,
+        clear_birth_date: bool = False,
+    ) -> StudentRow:
+        with self.db.transaction() as s:
+            student = get_or_404(s, Student, student_id, _("pupil"))
+            if first_name is not None:
+                student.first_name = clean_text(
+                    first_name, _("First name"), NAME_MAX, required=True
+                )
+            if last_name is not None:
+                student.last_name = clean_text(last_name, _("Last name"), NAME_MAX)
+            if clear_birth_date:
+                student.birth_date = None
+            elif birth_date is not None:
+                student.birth_date = check_birth_date(birth_date, self.today())
+            s.flush()
+            return self._row(s, student_id, None)
+
+    def move(self, student_id: int, class_id: int) -> StudentRow:
+        """Put the pupil in another class of that class's school year."""
+        with self.db.transaction() as s:
+            get_or_404(s, Student, student_id, _("pupil"))
+            school_class = get_or_404(s, SchoolClass, class_id, _("class"))
+            enrolment = s.get(Enrolment, (student_id, school_class.school_year))
+            if enrolment is None:
+                s.add(
+                    Enrolment(
+                        student_id=student_id,
+                        school_year=school_class.school_year,
+                        class_id=class_id,
+                    )
+                )
+            else:
+                enrolment.class_id = class_id
+            s.flush()
+            return self._row(s, student_id, school_class.school_year)
+
+    def mark_left(self, student_id: int, on: dt.date | None = None) -> None:
+        """The pupil has left the school; their records stay until deleted."""
+        with self.db.transaction() as s:
+            get_or_404(s, Student, student_id, _("pupil")).left_on = on or self.today()
+
+    def mark_returned(self, student_id: int) -> None:
+        with self.db.transaction() as s:
+            get_or_404(s, Student, student_id, _("pupil")).left_on = None
+
+    def delete(self, student_id: int) -> None:
+        """Delete the pupil with everything about them, and guardians no one else has."""
+        with self.db.transaction() as s:
+            student = get_or_404(s, Student, student_id, _("pupil"))
+            guardian_ids = [link.guardian_id for link in student.guardian_links]
+            s.delete(student)
+            s.flush()
+            _delete_orphan_guardians(s, guardian_ids)
+
+    def get(self, student_id: int) -> StudentDetail:
+        with self.db.reading() as s:
+            student = get_or_404(s, Student, student_id, _("pupil"))
+            classes = s.execute(
+                select(Enrolment.school_year, SchoolClass.id, SchoolClass.name)
+                .join(SchoolClass, SchoolClass.id == Enrolment.class_id)
+                .where(Enrolment.student_id == student_id)
+                .order_by(Enrolment.school_year.desc())
+            ).tuples()
+            return StudentDetail(
+                id=student.id,
+                first_name=student.first_name,
+                last_name=student.last_name,
+                birth_date=student.birth_date,
+                left_on=student.left_on,
+                classes=tuple(classes),
+                guardians=tuple(self._guardians(s, student_id)),
+            )
+
+    def all(
+        self,
+        *,
+        class_id: int | None = None,
+        school_year: int | None = None,
+        search: str | None = None,
+        include_left: bool = True,
+    ) -> list[StudentRow]:
+        """Pupils of a class, or of a whole school year, sorted by name."""
+        year = school_year
+        with self.db.reading() as s:
+            if class_id is not None:
+                year = get_or_404(s, SchoolClass, class_id, _("class")).school_year
+            if year is None:
+                year = self.current_year()
+            query = (
+                select(
+                    Student.id,
+                    Student.first_name,
+                    Student.last_name,
+                    Student.birth_date,
+                    Student.left_on,
+                    SchoolClass.id,
+                    SchoolClass.name,
+                    SchoolClass.school_year,
+                )
+                .join(Enrolment, Enrolment.student_id == Student.id)
+                .join(SchoolClass, SchoolClass.id == Enrolment.class_id)
+                .where(Enrolment.school_year == year)
+                .order_by(Student.first_name, Student.last_name, Student.id)
+            )
+            if class_id is not None:
+                query = query.where(Enrolment.class_id == class_id)
+            if not include_left:
+                query = query.where(Student.left_on.is_(None))
+            if search:
+                pattern = f"%{search.strip().lower()}%"
+                query = query.where(
+                    or_(
+                        func.lower(Student.first_name + " " + Student.last_name).like(pattern),
+                        func.lower(Student.last_name).like(pattern),
+                    )
+                )
+            return [StudentRow(*row) for row in s.execute(query).tuples()]
+
+    def _row(self, s: Session, student_id: int, year: int | None) -> StudentRow:
+        student = get_or_404(s, Student, student_id, _("pupil"))
+        query = (
+            select(SchoolClass.id, SchoolClass.name, SchoolClass.school_year)
+            .join(Enrolment, Enrolment.class_id == SchoolClass.id)
+            .where(Enrolment.student_id == student_id)
+            .order_by(Enrolment.school_year.desc())
+        )
+        if year is not None:
+            query = query.where(Enrolment.school_year == year)
+        found = s.execute(query).first()
+        cid, cname, cyear = found.tuple() if found else (None, None, None)
+        return StudentRow(
+            student.id,
+            student.first_name,
+            student.last_name,
+            student.birth_date,
+            student.left_on,
+            cid,
+            cname,
+            cyear,
+        )
+
+    # --- guardians ----------------------------------------------------------------------
+
+    def add_guardian(
+        self,
+        student_id: int,
+        name: str,
+        *,
+        relation: Relation = Relation.PARENT,
+        email: str | None = None,
+        phone: str | None = None,
+        has_custody: bool = True,
+        preferred_language: Language = Language.DA,
+    ) -> GuardianInfo:
+        name = clean_text(name, _("Name"), NAME_MAX, required=True)
+        email = clean_email(email)
+        phone = clean_phone(phone)
+        with self.db.transaction() as s:
+            get_or_404(s, Student, student_id, _("pupil"))
+            guardian = Guardian(
+                name=name, email=email, phone=phone, preferred_language=preferred_language
+            )
+            s.add(guardian)
+            s.flush()
+            position = len(self._guardians(s, student_id))
+            s.add(
+                StudentGuardian(
+                    student_id=student_id,
+                    guardian_id=guardian.id,
+                    relation=relation,
+                    has_custody=has_custody,
+                    position=position,
+                )
+            )
+            s.flush()
+            return self._guardian(s, student_id, guardian.id)
+
+    def link_guardian(
+        self,
+        student_id: int,
+        guardian_id: int,
+        *,
+        relation: Relation = Relation.PARENT,
+        has_custody: bool = True,
+    ) -> GuardianInfo:
+        """Make an existing guardian (a sibling's parent) a guardian of this pupil too."""
+        with self.db.transaction() as s:
+            get_or_404(s, Student, student_id, _("pupil"))
+            get_or_404(s, Guardian, guardian_id, _("guardian"))
+            if s.get(StudentGuardian, (student_id, guardian_id)) is None:
+                position = len(self._guardians(s, student_id))
+                s.add(
+                    StudentGuardian(
+                        student_id=student_id,
+                        guardian_id=guardian_id,
+                        relation=relation,
+                        has_custody=has_custody,
+                        position=position,
+                    )
+                )
+                s.flush()
+            return self._guardian(s, student_id, guardian_id)
+
+    def edit_guardian(
+        self,
+        student_id: int,
+        guardian_id: int,
+        *,
+        name: str | None = None,
+        relation: Relation | None = None,
+        email: str | None = None,
+        phone: str | None = None,
+        has_custody: bool | None = None,
+        preferred_language: Language | None = None,
+    ) -> GuardianInfo:
+        """Change a guardian; ``email``/``phone`` given as "" clear the field."""
+        with self.db.transaction() as s:
+            link = s.get(StudentGuardian, (student_id, guardian_id))
+            if link is None:
+                get_or_404(s, Student, student_id, _("pupil"))
+                get_or_404(s, Guardian, guardian_id, _("guardian"))
+                raise ValidationError(_("That guardian is not a guardian of this pupil."))
+            guardian = link.guardian
+            if name is not None:
+                guardian.name = clean_text(name, _("Name"), NAME_MAX, required=True)
+            if email is not None:
+                guardian.email = clean_email(email)
+            if phone is not None:
+                guardian.phone = clean_phone(phone)
+            if preferred_language is not None:
+                guardian.preferred_language = preferred_language
+            if relation is not None:
+                link.relation = relation
+            if has_custody is not None:
+                link.has_custody = has_custody
+            s.flush()
+            return self._guardian(s, student_id, guardian_id)
+
+    def remove_guardian(self, student_id: int, guardian_id: int) -> None:
+        """Unlink a guardian from the pupil; delete them if they are no one else's."""
+        with self.db.transaction() as s:
+            s.execute(
+                delete(StudentGuardian).where(
+                    StudentGuardian.student_id == student_id,
+                    StudentGuardian.guardian_id == guardian_id,
+                )
+            )
+            _delete_orphan_guardians(s, [guardian_id])
+
+    def guardians(self, student_id: int) -> list[GuardianInfo]:
+        with self.db.reading() as s:
+            get_or_404(s, Student, student_id, _("pupil"))
+            return self._guardians(s, student_id)
+
+    def siblings(self, student_id: int) -> list[StudentRow]:
+        """Pupils who share a guardian with this one, in any class."""
+        with self.db.reading() as s:
+            guardian_ids = select(StudentGuardian.guardian_id).where(
+                StudentGuardian.student_id == student_id
+            )
+            ids = s.scalars(
+                select(StudentGuardian.student_id)
+                .where(
+                    StudentGuardian.guardian_id.in_(guardian_ids),
+                    StudentGuardian.student_id != student_id,
+                )
+                .distinct()
+            ).all()
+            return [self._row(s, i, None) for i in sorted(ids)]
+
+    def _guardians(self, s: Session, student_id: int) -> list[GuardianInfo]:
+        ids = s.scalars(
+            select(StudentGuardian.guardian_id)
+            .where(StudentGuardian.student_id == student_id)
+            .order_by(StudentGuardian.position, StudentGuardian.guardian_id)
+        ).all()
+        return [self._guardian(s, student_id, gid) for gid in ids]
+
+    def _guardian(self, s: Session, student_id: int, guardian_id: int) -> GuardianInfo:
+        link = s.get(StudentGuardian, (student_id, guardian_id))
+        assert link is not None
+        guardian = link.guardian
+        others = s.scalars(
+            select(Student.first_name)
+            .join(StudentGuardian, StudentGuardian.student_id == Student.id)
+            .where(
+                StudentGuardian.guardian_id == guardian_id, StudentGuardian.student_id != student_id
+            )
+            .order_by(Student.first_name)
+        ).all()
+        return GuardianInfo(
+            id=guardian.id,
+            name=guardian.name,
+            relation=link.relation,
+            email=guardian.email,
+            phone=guardian.phone,
+            has_custody=link.has_custody,
+            preferred_language=guardian.preferred_language,
+            other_children=tuple(others),
+        )
+
+
+def _delete_orphan_guardians(s: Session, guardian_ids: list[int]) -> None:
+    if not guardian_ids:
+        return
+    still_linked = select(StudentGuardian.guardian_id).where(
+        StudentGuardian.guardian_id.in_(guardian_ids)
+    )
+    s.execute(
+        delete(Guardian).where(Guardian.id.in_(guardian_ids), Guardian.id.not_in(still_linked))
+    )
