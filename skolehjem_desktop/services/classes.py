@@ -220,7 +220,7 @@ class ClassService(Service):
                 .join(Student, Student.id == Enrolment.student_id)
                 .where(Enrolment.class_id.in_(ids), Student.left_on.is_(None))
                 .group_by(Enrolment.class_id)
-            ).tuples()
+            ).all()
         )
         teachers: dict[int, list[str]] = {}
         mine: set[int] = set()

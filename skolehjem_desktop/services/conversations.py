@@ -432,7 +432,7 @@ class ConversationService(Service):
         with self.db.reading() as s:
             return self._detail(s, conversation_id)
 
-    def list(
+    def all(
         self,
         *,
         student_id: int | None = None,
@@ -472,7 +472,7 @@ class ConversationService(Service):
                     c.duration_minutes,
                     c.place,
                 )
-                for c, first, last in s.execute(query).tuples()
+                for c, first, last in s.execute(query)
             ]
 
     def _detail(self, s: Session, conversation_id: int) -> ConversationDetail:

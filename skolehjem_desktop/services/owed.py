@@ -95,25 +95,21 @@ class OwedService(Service):
 def _owed(s: Session, class_ids: list[int], today: dt.date) -> list[OwedRow]:
     if not class_ids:
         return []
-    pupils = (
-        s.execute(
-            select(
-                Student.id,
-                Student.first_name,
-                Student.last_name,
-                SchoolClass.id,
-                SchoolClass.name,
-                SchoolClass.school_year,
-                SchoolClass.grade,
-            )
-            .join(Enrolment, Enrolment.student_id == Student.id)
-            .join(SchoolClass, SchoolClass.id == Enrolment.class_id)
-            .where(SchoolClass.id.in_(class_ids), Student.left_on.is_(None))
-            .order_by(SchoolClass.name, Student.first_name, Student.last_name)
+    pupils = s.execute(
+        select(
+            Student.id,
+            Student.first_name,
+            Student.last_name,
+            SchoolClass.id,
+            SchoolClass.name,
+            SchoolClass.school_year,
+            SchoolClass.grade,
         )
-        .tuples()
-        .all()
-    )
+        .join(Enrolment, Enrolment.student_id == Student.id)
+        .join(SchoolClass, SchoolClass.id == Enrolment.class_id)
+        .where(SchoolClass.id.in_(class_ids), Student.left_on.is_(None))
+        .order_by(SchoolClass.name, Student.first_name, Student.last_name)
+    ).all()
     if not pupils:
         return []
     ids_by_year: dict[int, list[int]] = defaultdict(list)
@@ -135,7 +131,7 @@ def _owed(s: Session, class_ids: list[int], today: dt.date) -> list[OwedRow]:
                 Conversation.starts_at >= start,
                 Conversation.starts_at < end,
             )
-        ).tuples():
+        ):
             state = (
                 OrdinaryState.HELD if status is ConversationStatus.HELD else OrdinaryState.PLANNED
             )
@@ -144,13 +140,13 @@ def _owed(s: Session, class_ids: list[int], today: dt.date) -> list[OwedRow]:
             select(FocusPoint.student_id, FocusPoint.area)
             .where(FocusPoint.student_id.in_(ids), FocusPoint.school_year == year)
             .distinct()
-        ).tuples():
+        ):
             areas[(sid, year)].add(area)
         for sid, latest in s.execute(
             select(FocusPresentation.student_id, func.max(FocusPresentation.presented_on))
             .where(FocusPresentation.student_id.in_(ids), FocusPresentation.school_year == year)
             .group_by(FocusPresentation.student_id)
-        ).tuples():
+        ):
             presented[(sid, year)] = latest
 
     all_ids = [row[0] for row in pupils]
@@ -164,7 +160,7 @@ def _owed(s: Session, class_ids: list[int], today: dt.date) -> list[OwedRow]:
                 Agreement.due < today,
             )
             .group_by(Conversation.student_id)
-        ).tuples()
+        ).all()
     )
     replies = dict(
         s.execute(
@@ -175,7 +171,7 @@ def _owed(s: Session, class_ids: list[int], today: dt.date) -> list[OwedRow]:
                 ContactEntry.reply_due < today,
             )
             .group_by(ContactEntry.student_id)
-        ).tuples()
+        ).all()
     )
     rows: list[OwedRow] = []
     for sid, first, last, cid, cname, year, grade in pupils:

@@ -188,7 +188,7 @@ class StudentService(Service):
                 .join(SchoolClass, SchoolClass.id == Enrolment.class_id)
                 .where(Enrolment.student_id == student_id)
                 .order_by(Enrolment.school_year.desc())
-            ).tuples()
+            )
             return StudentDetail(
                 id=student.id,
                 first_name=student.first_name,
@@ -242,7 +242,17 @@ class StudentService(Service):
                         func.lower(Student.last_name).like(pattern),
                     )
                 )
-            return [StudentRow(*row) for row in s.execute(query).tuples()]
+            return [StudentRow(*row) for row in s.execute(query)]
+
+    def row(self, student_id: int, school_year: int | None = None) -> StudentRow:
+        """The pupil with their class in ``school_year`` (or their latest class)."""
+        with self.db.reading() as s:
+            get_or_404(s, Student, student_id, _("pupil"))
+            if school_year is not None:
+                found = self._row(s, student_id, school_year)
+                if found.class_id is not None:
+                    return found
+            return self._row(s, student_id, None)
 
     def _row(self, s: Session, student_id: int, year: int | None) -> StudentRow:
         student = get_or_404(s, Student, student_id, _("pupil"))
@@ -255,7 +265,7 @@ class StudentService(Service):
         if year is not None:
             query = query.where(Enrolment.school_year == year)
         found = s.execute(query).first()
-        cid, cname, cyear = found.tuple() if found else (None, None, None)
+        cid, cname, cyear = (found[0], found[1], found[2]) if found else (None, None, None)
         return StudentRow(
             student.id,
             student.first_name,

@@ -1,0 +1,64 @@
+"""Start the window: Qt application, translations, the data folder, the main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING
+
+from skolehjem_desktop import APP_NAME, __version__, i18n
+from skolehjem_desktop.config import resolve_data_dir
+from skolehjem_desktop.errors import UserError
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from skolehjem_desktop.ui.main_window import MainWindow
+
+
+def create_main_window(
+    data_dir: str | os.PathLike[str] | None, lang: str | None = None
+) -> MainWindow:
+    """Build the real main window over the data folder, on an existing QApplication."""
+    from skolehjem_desktop.services import Services
+    from skolehjem_desktop.store.database import open_database
+    from skolehjem_desktop.ui.main_window import MainWindow
+
+    i18n.activate(lang or i18n.system_language())
+    services = Services(open_database(resolve_data_dir(data_dir)))
+    return MainWindow(services)
+
+
+def install_qt_translations(app: QApplication, lang: str) -> None:
+    """Qt's own dialogs and buttons in the program's language (``qtbase_*.qm``)."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    if lang == "da":
+        QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    if lang == "en":
+        return
+    translator = QTranslator(app)
+    path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(f"qtbase_{lang}", path):
+        app.installTranslator(translator)
+
+
+def run_gui(data_dir: str | os.PathLike[str] | None, lang: str | None) -> int:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    language = i18n.activate(lang or i18n.system_language()).lang
+    install_qt_translations(app, language)
+    try:
+        window = create_main_window(data_dir, language)
+    except UserError as exc:
+        QMessageBox.critical(None, APP_NAME, exc.message)
+        return 1
+    window.show()
+    return app.exec()

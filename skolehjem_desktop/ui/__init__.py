@@ -1,0 +1,1 @@
+"""The window: PySide6 widgets, dialogs and item models. Talks to services only."""

@@ -1,0 +1,124 @@
+"""The class overview as a Qt table model, fed plain rows (never a query)."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from skolehjem_desktop.i18n import N_, _
+from skolehjem_desktop.i18n.labels import label
+from skolehjem_desktop.services.owed import OrdinaryState, OwedRow
+
+Index = QModelIndex | QPersistentModelIndex
+
+GOOD = QColor("#dcefdc")
+WAITING = QColor("#fff3cd")
+OWED = QColor("#f8d7da")
+
+
+class OwedTableModel(QAbstractTableModel):
+    """One row per pupil: what is still owed. Colour is never the only signal: text says it."""
+
+    HEADERS: ClassVar[list[str]] = [
+        N_("Pupil"),
+        N_("Ordinary conversation"),
+        N_("Focus points"),
+        N_("Presented"),
+        N_("Agreements overdue"),
+        N_("Replies overdue"),
+    ]
+    SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[OwedRow] = []
+
+    def set_rows(self, rows: list[OwedRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> OwedRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _(self.HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == self.SORT_ROLE:
+            return self._sort_key(row, column)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            colour = self._colour(row, column)
+            return QBrush(colour) if colour is not None else None
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2 and row.missing_areas:
+            return _("Missing: {areas}").format(
+                areas=", ".join(label(a) for a in row.missing_areas)
+            )
+        return None
+
+    def _text(self, row: OwedRow, column: int) -> str:
+        if column == 0:
+            return row.full_name
+        if column == 1:
+            mark = {OrdinaryState.HELD: "✓", OrdinaryState.PLANNED: "•"}.get(row.ordinary, "✗")
+            text = f"{mark} {label(row.ordinary)}"
+            if row.ordinary_at is not None:
+                text += "  " + row.ordinary_at.strftime("%d.%m.%Y")
+            return text
+        if column == 2:
+            if not row.missing_areas:
+                return "✓ " + _("Complete")
+            return "✗ " + _("{n} of {total} areas missing").format(
+                n=len(row.missing_areas), total=len(row.required_areas)
+            )
+        if column == 3:
+            if row.presented_on is None:
+                return "✗ " + _("Not presented")
+            return "✓ " + row.presented_on.strftime("%d.%m.%Y")
+        if column == 4:
+            return f"✗ {row.agreements_overdue}" if row.agreements_overdue else "✓ 0"
+        return f"✗ {row.replies_overdue}" if row.replies_overdue else "✓ 0"
+
+    def _sort_key(self, row: OwedRow, column: int) -> Any:
+        keys: list[Any] = [
+            row.full_name.casefold(),
+            [OrdinaryState.MISSING, OrdinaryState.PLANNED, OrdinaryState.HELD].index(row.ordinary),
+            -len(row.missing_areas),
+            row.presented_on is not None,
+            -row.agreements_overdue,
+            -row.replies_overdue,
+        ]
+        return keys[column]
+
+    def _colour(self, row: OwedRow, column: int) -> QColor | None:
+        if column == 1:
+            return {OrdinaryState.HELD: GOOD, OrdinaryState.PLANNED: WAITING}.get(
+                row.ordinary, OWED
+            )
+        if column == 2:
+            return OWED if row.missing_areas else GOOD
+        if column == 3:
+            return GOOD if row.presented_on else OWED
+        if column == 4:
+            return OWED if row.agreements_overdue else None
+        if column == 5:
+            return OWED if row.replies_overdue else None
+        return None
