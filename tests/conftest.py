@@ -7,13 +7,13 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("SKOLEHJEM_DATA_DIR", None)
 
-import datetime as dt  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from skolehjem_desktop import i18n  # noqa: E402
+from skolehjem_desktop import i18n
 
 # A fixed "now" for service tests: Monday 23 November 2026, 10:00 (school year 2026/27).
 NOW = dt.datetime(2026, 11, 23, 10, 0)

@@ -54,7 +54,7 @@ def _check_grade(grade: int | None) -> int | None:
 
 def _ensure_unique(session: Session, name: str, year: int, exclude: int | None = None) -> None:
     query = select(SchoolClass.id).where(
-        func.lower(SchoolClass.name) == name.lower(), SchoolClass.school_year == year
+        func.casefold(SchoolClass.name) == name.casefold(), SchoolClass.school_year == year
     )
     if exclude is not None:
         query = query.where(SchoolClass.id != exclude)
@@ -95,7 +95,10 @@ class ClassService(Service):
             school_class = get_or_404(s, SchoolClass, class_id, _("class"))
             _ensure_unique(s, name, school_class.school_year, exclude=class_id)
             school_class.name = name
-            school_class.grade = _check_grade(grade if grade is not None else grade_from_name(name))
+            if grade is not None:
+                school_class.grade = _check_grade(grade)
+            elif grade_from_name(name) is not None:
+                school_class.grade = grade_from_name(name)
             s.flush()
             return self._info(s, class_id)
 
@@ -155,10 +158,8 @@ class ClassService(Service):
                 .where(Enrolment.class_id == old.id, Student.left_on.is_(None))
             ).scalars()
             for student_id in moved:
-                existing = s.get(Enrolment, (student_id, year))
-                if existing is not None:
-                    existing.class_id = new.id
-                else:
+                # A pupil already placed in a class of the new year stays where they were put.
+                if s.get(Enrolment, (student_id, year)) is None:
                     s.add(Enrolment(student_id=student_id, school_year=year, class_id=new.id))
             s.flush()
             return self._info(s, new.id)
@@ -174,7 +175,7 @@ class ClassService(Service):
         with self.db.reading() as s:
             class_id = s.scalars(
                 select(SchoolClass.id).where(
-                    func.lower(SchoolClass.name) == name.strip().lower(),
+                    func.casefold(SchoolClass.name) == name.strip().casefold(),
                     SchoolClass.school_year == year,
                 )
             ).first()

@@ -75,7 +75,7 @@ class ContactService(Service):
     ) -> ContactInfo:
         """Log a contact. The reply due is computed unless given (``None`` for no reply)."""
         when = (occurred_at or self.clock()).replace(microsecond=0)
-        if when > self.clock() + dt.timedelta(days=1):
+        if when.date() > self.today():
             raise ValidationError(_("A contact cannot be logged for a day to come."))
         started = StartedBy(started_by)
         due = default_reply_due(when, started) if reply_due_on is _KEEP else reply_due_on
@@ -125,6 +125,8 @@ class ContactService(Service):
             if reply_due_on is not _KEEP:
                 if reply_due_on is not None and not isinstance(reply_due_on, dt.date):
                     raise ValidationError(_("The reply date is not a date."))
+                if isinstance(reply_due_on, dt.date) and reply_due_on < entry.occurred_at.date():
+                    raise ValidationError(_("A reply cannot be due before the contact was made."))
                 entry.reply_due = reply_due_on if isinstance(reply_due_on, dt.date) else None
             s.flush()
             return _info(entry)

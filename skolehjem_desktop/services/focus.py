@@ -2,7 +2,7 @@
 
 The school's principles: a few focus points in Danish, maths and the pupil's
 all-round development, presented to the parents at least once a year. Grade 0
-works with language and maths awareness; from grade 7 the pupil's thoughts on
+works with language and maths awareness; in grades 7–9 the pupil's thoughts on
 further education are part of it.
 """
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from skolehjem_desktop.errors import ValidationError
@@ -234,14 +234,11 @@ class StudentService(Service):
                 query = query.where(Enrolment.class_id == class_id)
             if not include_left:
                 query = query.where(Student.left_on.is_(None))
-            if search:
-                pattern = f"%{search.strip().lower()}%"
-                query = query.where(
-                    or_(
-                        func.lower(Student.first_name + " " + Student.last_name).like(pattern),
-                        func.lower(Student.last_name).like(pattern),
-                    )
-                )
+            if search and search.strip():
+                # instr() on case-folded text: no wildcards, and æøå fold like a and b.
+                needle = search.strip().casefold()
+                full_name = func.casefold(Student.first_name + " " + Student.last_name)
+                query = query.where(func.instr(full_name, needle) > 0)
             return [StudentRow(*row) for row in s.execute(query)]
 
     def row(self, student_id: int, school_year: int | None = None) -> StudentRow:

@@ -33,7 +33,13 @@ class DatabaseRefused(UserError):
     """The data file cannot be used by this program; it was left untouched."""
 
 
+def _casefold(value: object) -> object:
+    return value.casefold() if isinstance(value, str) else value
+
+
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    # SQLite's lower() and LIKE fold ASCII only; names here have æ, ø, å, Ł, ş …
+    dbapi_connection.create_function("casefold", 1, _casefold, deterministic=True)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -88,6 +94,20 @@ def read_revision(path: Path) -> str | None:
         )
     if not header:
         return None
+    wal = path.with_name(path.name + "-wal")
+    shm = path.with_name(path.name + "-shm")
+    had_side_files = wal.exists() or shm.exists()
+    try:
+        return _read_revision(path)
+    finally:
+        # A read-only look at a WAL database leaves an empty journal and its index
+        # behind; they hold nothing, so a refused file is left as it was found.
+        if not had_side_files and (not wal.exists() or wal.stat().st_size == 0):
+            wal.unlink(missing_ok=True)
+            shm.unlink(missing_ok=True)
+
+
+def _read_revision(path: Path) -> str | None:
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:

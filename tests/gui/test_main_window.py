@@ -72,10 +72,9 @@ def test_choosing_another_class_shows_its_pupils(qtbot, data_dir):
     _school(data_dir)
     window = create_main_window(data_dir, "en")
     qtbot.addWidget(window)
-    item = window.class_list.item(1)
-    rect = window.class_list.visualItemRect(item)
     window.show()
     qtbot.waitExposed(window)
+    rect = window.class_list.visualItemRect(window.class_list.item(1))
     qtbot.mouseClick(window.class_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.proxy.rowCount() == 1
     assert window.proxy.index(0, 0).data() == "Ayşe Yılmaz"

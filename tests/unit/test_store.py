@@ -26,13 +26,15 @@ def test_new_database_is_at_head(db) -> None:  # type: ignore[no-untyped-def]
     assert db.path == database_path(db.data_dir)
     assert db.path.exists()
     assert read_revision(db.path) == HEAD
-    assert HEAD == REVISIONS[-1]
+    assert REVISIONS[-1] == HEAD
 
 
 def test_open_twice_reopens_without_migrating(data_dir: Path) -> None:
     first = open_database(data_dir)
     with first.transaction() as s:
-        s.execute(text("INSERT INTO setting (key, value) VALUES ('school_name', 'Den lille Skole')"))
+        s.execute(
+            text("INSERT INTO setting (key, value) VALUES ('school_name', 'Den lille Skole')")
+        )
     first.close()
 
     second = open_database(data_dir)
@@ -152,6 +154,21 @@ def test_newer_schema_is_refused_and_untouched(data_dir: Path) -> None:
     assert read_revision(path) == "9999"
     _refused_untouched(data_dir, "newer version")
     assert read_revision(path) == "9999"
+
+
+def test_newer_database_in_wal_mode_is_refused_and_its_bytes_kept(data_dir: Path) -> None:
+    # What a newer Skolehjem leaves behind: a WAL-mode file, closed cleanly.
+    open_database(data_dir).close()
+    path = database_path(data_dir)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(DatabaseRefused, match="newer version"):
+        open_database(data_dir)
+    assert path.read_bytes() == before
 
 
 def test_minimal_newer_database_is_refused(data_dir: Path) -> None:
