@@ -203,7 +203,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from skolehjem_desktop.services.class_import import ImportFailed, import_class_list
+    from skolehjem_desktop.services.class_import import (
+        ImportFailed,
+        describe_problem,
+        import_class_list,
+        summarize_report,
+    )
 
     path = Path(args.file)
     if not path.is_file():
@@ -220,42 +225,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
     except ImportFailed as exc:
         print(f"{PROG}: {exc.message}", file=sys.stderr)
-        for problem in exc.report.problems:
-            where = []
-            if problem.line is not None:
-                where.append(_("line {line}").format(line=problem.line))
-            if problem.column:
-                where.append(_("column {column}").format(column=problem.column))
-            prefix = ", ".join(where)
-            print(
-                f"  {prefix}: {problem.message}" if prefix else f"  {problem.message}",
-                file=sys.stderr,
-            )
+        if len(exc.report.problems) > 1:
+            for problem in exc.report.problems:
+                print(f"  {describe_problem(problem)}", file=sys.stderr)
         return 1
-    if report.dry_run:
-        print(_("Dry run: nothing was imported."))
-    print(
-        ngettext("{n} pupil added", "{n} pupils added", report.students_added).format(
-            n=report.students_added
-        )
-    )
-    if report.students_existing:
-        print(
-            ngettext(
-                "{n} pupil was already there",
-                "{n} pupils were already there",
-                report.students_existing,
-            ).format(n=report.students_existing)
-        )
-    print(
-        ngettext("{n} guardian added", "{n} guardians added", report.guardians_added).format(
-            n=report.guardians_added
-        )
-    )
-    for name in report.classes_created:
-        print(_("Class {name} created.").format(name=name))
-    for column in report.ignored_columns:
-        print(_("The column {column} was ignored and not stored.").format(column=column))
+    for line in summarize_report(report):
+        print(line)
     return 0
 
 

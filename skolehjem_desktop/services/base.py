@@ -36,7 +36,7 @@ def get_or_404(session: Session, model: type[T], ident: int, what: str) -> T:
     """The row with ``ident``, or a clear error naming what was looked for."""
     row = session.get(model, ident)
     if row is None:
-        raise NotFoundError(_("There is no {what} with id {id}.").format(what=what, id=ident))
+        raise NotFoundError(_("{what} with id {id} does not exist.").format(what=what, id=ident))
     return row
 
 

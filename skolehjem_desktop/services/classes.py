@@ -81,7 +81,7 @@ class ClassService(Service):
             _ensure_unique(s, name, year)
             school_class = SchoolClass(name=name, school_year=year, grade=grade)
             for teacher_id in contact_teacher_ids:
-                get_or_404(s, Teacher, teacher_id, _("teacher"))
+                get_or_404(s, Teacher, teacher_id, _("Teacher"))
                 school_class.teachers.append(
                     ClassTeacher(teacher_id=teacher_id, is_contact_teacher=True)
                 )
@@ -92,7 +92,7 @@ class ClassService(Service):
     def rename(self, class_id: int, name: str, grade: int | None = None) -> ClassInfo:
         name = clean_text(name, _("Class name"), CLASS_NAME_MAX, required=True)
         with self.db.transaction() as s:
-            school_class = get_or_404(s, SchoolClass, class_id, _("class"))
+            school_class = get_or_404(s, SchoolClass, class_id, _("Class"))
             _ensure_unique(s, name, school_class.school_year, exclude=class_id)
             school_class.name = name
             if grade is not None:
@@ -104,13 +104,13 @@ class ClassService(Service):
 
     def archive(self, class_id: int, archived: bool = True) -> None:
         with self.db.transaction() as s:
-            get_or_404(s, SchoolClass, class_id, _("class")).archived = archived
+            get_or_404(s, SchoolClass, class_id, _("Class")).archived = archived
 
     def set_contact_teachers(self, class_id: int, teacher_ids: tuple[int, ...]) -> None:
         with self.db.transaction() as s:
-            school_class = get_or_404(s, SchoolClass, class_id, _("class"))
+            school_class = get_or_404(s, SchoolClass, class_id, _("Class"))
             for teacher_id in teacher_ids:
-                get_or_404(s, Teacher, teacher_id, _("teacher"))
+                get_or_404(s, Teacher, teacher_id, _("Teacher"))
             school_class.teachers.clear()
             s.flush()
             for teacher_id in dict.fromkeys(teacher_ids):
@@ -125,7 +125,7 @@ class ClassService(Service):
         class; their history stays with them. The contact teachers come along.
         """
         with self.db.transaction() as s:
-            old = get_or_404(s, SchoolClass, class_id, _("class"))
+            old = get_or_404(s, SchoolClass, class_id, _("Class"))
             name = new_name or next_class_name(old.name)
             if not name:
                 raise ValidationError(
@@ -166,7 +166,7 @@ class ClassService(Service):
 
     def get(self, class_id: int) -> ClassInfo:
         with self.db.reading() as s:
-            get_or_404(s, SchoolClass, class_id, _("class"))
+            get_or_404(s, SchoolClass, class_id, _("Class"))
             return self._info(s, class_id)
 
     def find(self, name: str, school_year: int | None = None) -> ClassInfo:

@@ -84,7 +84,7 @@ class ContactService(Service):
         if isinstance(due, dt.date) and due < when.date():
             raise ValidationError(_("A reply cannot be due before the contact was made."))
         with self.db.transaction() as s:
-            get_or_404(s, Student, student_id, _("pupil"))
+            get_or_404(s, Student, student_id, _("Pupil"))
             if (
                 guardian_id is not None
                 and s.get(StudentGuardian, (student_id, guardian_id)) is None
@@ -115,7 +115,7 @@ class ContactService(Service):
         reply_due_on: dt.date | object | None = _KEEP,
     ) -> ContactInfo:
         with self.db.transaction() as s:
-            entry = get_or_404(s, ContactEntry, contact_id, _("contact"))
+            entry = get_or_404(s, ContactEntry, contact_id, _("Contact"))
             if summary is not None:
                 entry.summary = clean_text(summary, _("Summary"), TEXT_MAX)
             if topic is not None:
@@ -133,19 +133,19 @@ class ContactService(Service):
 
     def mark_done(self, contact_id: int, done: bool = True) -> ContactInfo:
         with self.db.transaction() as s:
-            entry = get_or_404(s, ContactEntry, contact_id, _("contact"))
+            entry = get_or_404(s, ContactEntry, contact_id, _("Contact"))
             entry.done = done
             s.flush()
             return _info(entry)
 
     def remove(self, contact_id: int) -> None:
         with self.db.transaction() as s:
-            s.delete(get_or_404(s, ContactEntry, contact_id, _("contact")))
+            s.delete(get_or_404(s, ContactEntry, contact_id, _("Contact")))
 
     def all(self, student_id: int) -> list[ContactInfo]:
         """The pupil's contacts, the newest first."""
         with self.db.reading() as s:
-            get_or_404(s, Student, student_id, _("pupil"))
+            get_or_404(s, Student, student_id, _("Pupil"))
             rows = s.scalars(
                 select(ContactEntry)
                 .where(ContactEntry.student_id == student_id)

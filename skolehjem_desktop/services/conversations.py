@@ -148,7 +148,7 @@ class ConversationService(Service):
 
     def plan(self, student_id: int, planning: Planning) -> ConversationDetail:
         with self.db.transaction() as s:
-            student = get_or_404(s, Student, student_id, _("pupil"))
+            student = get_or_404(s, Student, student_id, _("Pupil"))
             conversation = Conversation(
                 student_id=student.id,
                 status=ConversationStatus.PLANNED,
@@ -172,7 +172,7 @@ class ConversationService(Service):
 
     def update_planning(self, conversation_id: int, planning: Planning) -> ConversationDetail:
         with self.db.transaction() as s:
-            conversation = get_or_404(s, Conversation, conversation_id, _("conversation"))
+            conversation = get_or_404(s, Conversation, conversation_id, _("Conversation"))
             self._apply_planning(s, conversation, planning)
             conversation.updated_at = self.clock()
             s.flush()
@@ -186,7 +186,7 @@ class ConversationService(Service):
         place: str | None = None,
     ) -> ConversationDetail:
         with self.db.transaction() as s:
-            conversation = get_or_404(s, Conversation, conversation_id, _("conversation"))
+            conversation = get_or_404(s, Conversation, conversation_id, _("Conversation"))
             if conversation.status is ConversationStatus.HELD:
                 raise ValidationError(_("A conversation that was held cannot be rescheduled."))
             conversation.starts_at = starts_at.replace(second=0, microsecond=0)
@@ -220,7 +220,7 @@ class ConversationService(Service):
             else tuple(self._custody_guardians(s, c.student_id))
         )
         for teacher_id in teacher_ids:
-            get_or_404(s, Teacher, teacher_id, _("teacher"))
+            get_or_404(s, Teacher, teacher_id, _("Teacher"))
         allowed = set(
             s.scalars(
                 select(StudentGuardian.guardian_id).where(
@@ -229,7 +229,7 @@ class ConversationService(Service):
             )
         )
         for guardian_id in guardian_ids:
-            get_or_404(s, Guardian, guardian_id, _("guardian"))
+            get_or_404(s, Guardian, guardian_id, _("Parent or guardian"))
             if guardian_id not in allowed:
                 raise ValidationError(_("Only the pupil's own guardians can take part."))
         c.teacher_links = [ConversationTeacher(teacher_id=t) for t in dict.fromkeys(teacher_ids)]
@@ -270,7 +270,7 @@ class ConversationService(Service):
             raise ValidationError(_("The private preparation is never shared with the parents."))
         text = clean_text(text, _("The text"), TEXT_MAX)
         with self.db.transaction() as s:
-            conversation = get_or_404(s, Conversation, conversation_id, _("conversation"))
+            conversation = get_or_404(s, Conversation, conversation_id, _("Conversation"))
             section = s.scalars(
                 select(ConversationSection).where(
                     ConversationSection.conversation_id == conversation_id,
@@ -293,14 +293,14 @@ class ConversationService(Service):
     def set_next_conversation(self, conversation_id: int, text: str) -> None:
         text = clean_text(text, _("Next conversation"), TEXT_MAX)
         with self.db.transaction() as s:
-            conversation = get_or_404(s, Conversation, conversation_id, _("conversation"))
+            conversation = get_or_404(s, Conversation, conversation_id, _("Conversation"))
             conversation.next_conversation = text
             conversation.updated_at = self.clock()
 
     def copy_last_agenda(self, conversation_id: int) -> str:
         """Start this conversation's agenda from the pupil's most recent earlier one."""
         with self.db.transaction() as s:
-            conversation = get_or_404(s, Conversation, conversation_id, _("conversation"))
+            conversation = get_or_404(s, Conversation, conversation_id, _("Conversation"))
             text = s.scalars(
                 select(ConversationSection.text)
                 .join(Conversation, Conversation.id == ConversationSection.conversation_id)
@@ -320,7 +320,7 @@ class ConversationService(Service):
 
     def mark_held(self, conversation_id: int) -> ConversationDetail:
         with self.db.transaction() as s:
-            conversation = get_or_404(s, Conversation, conversation_id, _("conversation"))
+            conversation = get_or_404(s, Conversation, conversation_id, _("Conversation"))
             if conversation.starts_at.date() > self.today():
                 raise ValidationError(
                     _("The conversation is on {date}; it cannot be held before then.").format(
@@ -338,7 +338,7 @@ class ConversationService(Service):
 
     def mark_cancelled(self, conversation_id: int) -> ConversationDetail:
         with self.db.transaction() as s:
-            conversation = get_or_404(s, Conversation, conversation_id, _("conversation"))
+            conversation = get_or_404(s, Conversation, conversation_id, _("Conversation"))
             conversation.status = ConversationStatus.CANCELLED
             conversation.updated_at = self.clock()
             s.flush()
@@ -347,7 +347,7 @@ class ConversationService(Service):
     def mark_planned(self, conversation_id: int) -> ConversationDetail:
         """Undo "held" or "cancelled" (a slip of the hand)."""
         with self.db.transaction() as s:
-            conversation = get_or_404(s, Conversation, conversation_id, _("conversation"))
+            conversation = get_or_404(s, Conversation, conversation_id, _("Conversation"))
             conversation.status = ConversationStatus.PLANNED
             conversation.updated_at = self.clock()
             s.flush()
@@ -355,7 +355,7 @@ class ConversationService(Service):
 
     def delete(self, conversation_id: int) -> None:
         with self.db.transaction() as s:
-            s.delete(get_or_404(s, Conversation, conversation_id, _("conversation")))
+            s.delete(get_or_404(s, Conversation, conversation_id, _("Conversation")))
 
     # --- agreements -----------------------------------------------------------------------
 
@@ -368,7 +368,7 @@ class ConversationService(Service):
     ) -> AgreementInfo:
         text = clean_text(text, _("The agreement"), TEXT_MAX, required=True)
         with self.db.transaction() as s:
-            get_or_404(s, Conversation, conversation_id, _("conversation"))
+            get_or_404(s, Conversation, conversation_id, _("Conversation"))
             position = s.scalar(
                 select(func.coalesce(func.max(Agreement.position), -1)).where(
                     Agreement.conversation_id == conversation_id
@@ -397,7 +397,7 @@ class ConversationService(Service):
         done: bool | None = None,
     ) -> AgreementInfo:
         with self.db.transaction() as s:
-            agreement = get_or_404(s, Agreement, agreement_id, _("agreement"))
+            agreement = get_or_404(s, Agreement, agreement_id, _("Agreement"))
             if text is not None:
                 agreement.text = clean_text(text, _("The agreement"), TEXT_MAX, required=True)
             if responsible is not None:
@@ -413,7 +413,7 @@ class ConversationService(Service):
 
     def remove_agreement(self, agreement_id: int) -> None:
         with self.db.transaction() as s:
-            s.delete(get_or_404(s, Agreement, agreement_id, _("agreement")))
+            s.delete(get_or_404(s, Agreement, agreement_id, _("Agreement")))
 
     def open_agreements(self, student_id: int) -> list[AgreementInfo]:
         """The pupil's agreements not yet done, the earliest due first."""
@@ -445,10 +445,10 @@ class ConversationService(Service):
                 Student, Student.id == Conversation.student_id
             )
             if student_id is not None:
-                get_or_404(s, Student, student_id, _("pupil"))
+                get_or_404(s, Student, student_id, _("Pupil"))
                 query = query.where(Conversation.student_id == student_id)
             if class_id is not None:
-                school_class = get_or_404(s, SchoolClass, class_id, _("class"))
+                school_class = get_or_404(s, SchoolClass, class_id, _("Class"))
                 members = select(Enrolment.student_id).where(Enrolment.class_id == class_id)
                 query = query.where(Conversation.student_id.in_(members))
                 if school_year is None:
@@ -490,7 +490,7 @@ class ConversationService(Service):
             )
         ).first()
         if c is None:
-            get_or_404(s, Conversation, conversation_id, _("conversation"))
+            get_or_404(s, Conversation, conversation_id, _("Conversation"))
             raise AssertionError  # pragma: no cover
         return ConversationDetail(
             id=c.id,

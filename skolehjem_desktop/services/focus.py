@@ -108,7 +108,7 @@ def grade_of(s: Session, student_id: int, school_year: int) -> int | None:
 class FocusService(Service):
     def required_areas_for(self, student_id: int, school_year: int) -> tuple[FocusArea, ...]:
         with self.db.reading() as s:
-            get_or_404(s, Student, student_id, _("pupil"))
+            get_or_404(s, Student, student_id, _("Pupil"))
             return required_areas(grade_of(s, student_id, school_year))
 
     def add(
@@ -130,7 +130,7 @@ class FocusService(Service):
             subject, _("Subject"), NAME_MAX, required=area is FocusArea.OTHER_SUBJECT
         )
         with self.db.transaction() as s:
-            get_or_404(s, Student, student_id, _("pupil"))
+            get_or_404(s, Student, student_id, _("Pupil"))
             position = s.scalar(
                 select(func.coalesce(func.max(FocusPoint.position), -1)).where(
                     FocusPoint.student_id == student_id,
@@ -164,7 +164,7 @@ class FocusService(Service):
         subject: str | None = None,
     ) -> FocusPointInfo:
         with self.db.transaction() as s:
-            point = get_or_404(s, FocusPoint, point_id, _("focus point"))
+            point = get_or_404(s, FocusPoint, point_id, _("Focus point"))
             if goal is not None:
                 point.goal = clean_text(goal, _("The goal"), TEXT_MAX, required=True)
             if actions is not None:
@@ -185,12 +185,12 @@ class FocusService(Service):
 
     def remove(self, point_id: int) -> None:
         with self.db.transaction() as s:
-            s.delete(get_or_404(s, FocusPoint, point_id, _("focus point")))
+            s.delete(get_or_404(s, FocusPoint, point_id, _("Focus point")))
 
     def reorder(self, point_ids: list[int]) -> None:
         """Give the focus points of one area the order of ``point_ids``."""
         with self.db.transaction() as s:
-            points = [get_or_404(s, FocusPoint, pid, _("focus point")) for pid in point_ids]
+            points = [get_or_404(s, FocusPoint, pid, _("Focus point")) for pid in point_ids]
             keys = {(p.student_id, p.school_year, p.area) for p in points}
             if len(keys) > 1:
                 raise ValidationError(_("Only focus points of one area can be ordered together."))
@@ -200,7 +200,7 @@ class FocusService(Service):
     def all(self, student_id: int, school_year: int) -> list[FocusPointInfo]:
         """The pupil's focus points in a school year, by area and then in their order."""
         with self.db.reading() as s:
-            get_or_404(s, Student, student_id, _("pupil"))
+            get_or_404(s, Student, student_id, _("Pupil"))
             rows = s.scalars(
                 select(FocusPoint).where(
                     FocusPoint.student_id == student_id, FocusPoint.school_year == school_year
@@ -214,7 +214,7 @@ class FocusService(Service):
         """Copy last year's open focus points into ``to_year``; each is carried once."""
         check_school_year(to_year)
         with self.db.transaction() as s:
-            get_or_404(s, Student, student_id, _("pupil"))
+            get_or_404(s, Student, student_id, _("Pupil"))
             already = set(
                 s.scalars(
                     select(FocusPoint.carried_from_id).where(
@@ -275,9 +275,9 @@ class FocusService(Service):
             raise ValidationError(_("A presentation cannot be recorded for a day to come."))
         year = SchoolYear.of(presented_on).start_year
         with self.db.transaction() as s:
-            get_or_404(s, Student, student_id, _("pupil"))
+            get_or_404(s, Student, student_id, _("Pupil"))
             if conversation_id is not None:
-                conversation = get_or_404(s, Conversation, conversation_id, _("conversation"))
+                conversation = get_or_404(s, Conversation, conversation_id, _("Conversation"))
                 if conversation.student_id != student_id:
                     raise ValidationError(_("That conversation is about another pupil."))
             presentation = FocusPresentation(
@@ -294,7 +294,7 @@ class FocusService(Service):
 
     def presentations(self, student_id: int, school_year: int) -> list[PresentationInfo]:
         with self.db.reading() as s:
-            get_or_404(s, Student, student_id, _("pupil"))
+            get_or_404(s, Student, student_id, _("Pupil"))
             rows = s.scalars(
                 select(FocusPresentation)
                 .where(
@@ -307,7 +307,7 @@ class FocusService(Service):
 
     def remove_presentation(self, presentation_id: int) -> None:
         with self.db.transaction() as s:
-            s.delete(get_or_404(s, FocusPresentation, presentation_id, _("presentation")))
+            s.delete(get_or_404(s, FocusPresentation, presentation_id, _("Presentation")))
 
 
 def _successor_area(area: FocusArea) -> FocusArea:

@@ -75,7 +75,7 @@ class OwedService(Service):
     def for_class(self, class_id: int) -> list[OwedRow]:
         """One row per pupil of the class (pupils who left are not owed anything)."""
         with self.db.reading() as s:
-            get_or_404(s, SchoolClass, class_id, _("class"))
+            get_or_404(s, SchoolClass, class_id, _("Class"))
             return _owed(s, [class_id], self.today())
 
     def for_school_year(self, school_year: int | None = None) -> list[OwedRow]:
@@ -108,7 +108,9 @@ def _owed(s: Session, class_ids: list[int], today: dt.date) -> list[OwedRow]:
         .join(Enrolment, Enrolment.student_id == Student.id)
         .join(SchoolClass, SchoolClass.id == Enrolment.class_id)
         .where(SchoolClass.id.in_(class_ids), Student.left_on.is_(None))
-        .order_by(SchoolClass.name, Student.first_name, Student.last_name)
+        .order_by(
+            SchoolClass.name, Student.first_name.collate("da"), Student.last_name.collate("da")
+        )
     ).all()
     if not pupils:
         return []

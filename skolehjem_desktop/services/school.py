@@ -49,7 +49,7 @@ class SchoolService(Service):
 
     def teachers(self) -> list[TeacherInfo]:
         with self.db.reading() as s:
-            rows = s.scalars(select(Teacher).order_by(Teacher.name)).all()
+            rows = s.scalars(select(Teacher).order_by(Teacher.name.collate("da"))).all()
             return [_info(t) for t in rows]
 
     def user(self) -> TeacherInfo | None:
@@ -80,7 +80,7 @@ class SchoolService(Service):
 
     def set_user(self, teacher_id: int) -> None:
         with self.db.transaction() as s:
-            get_or_404(s, Teacher, teacher_id, _("teacher"))
+            get_or_404(s, Teacher, teacher_id, _("Teacher"))
             s.execute(update(Teacher).values(is_user=False))
             s.flush()
             s.execute(update(Teacher).where(Teacher.id == teacher_id).values(is_user=True))

@@ -103,7 +103,7 @@ class StudentService(Service):
         last = clean_text(last_name, _("Last name"), NAME_MAX)
         birth = check_birth_date(birth_date, self.today())
         with self.db.transaction() as s:
-            school_class = get_or_404(s, SchoolClass, class_id, _("class"))
+            school_class = get_or_404(s, SchoolClass, class_id, _("Class"))
             student = Student(
                 first_name=first, last_name=last, birth_date=birth, created_at=self.clock()
             )
@@ -129,7 +129,7 @@ class StudentService(Service):
         clear_birth_date: bool = False,
     ) -> StudentRow:
         with self.db.transaction() as s:
-            student = get_or_404(s, Student, student_id, _("pupil"))
+            student = get_or_404(s, Student, student_id, _("Pupil"))
             if first_name is not None:
                 student.first_name = clean_text(
                     first_name, _("First name"), NAME_MAX, required=True
@@ -146,8 +146,8 @@ class StudentService(Service):
     def move(self, student_id: int, class_id: int) -> StudentRow:
         """Put the pupil in another class of that class's school year."""
         with self.db.transaction() as s:
-            get_or_404(s, Student, student_id, _("pupil"))
-            school_class = get_or_404(s, SchoolClass, class_id, _("class"))
+            get_or_404(s, Student, student_id, _("Pupil"))
+            school_class = get_or_404(s, SchoolClass, class_id, _("Class"))
             enrolment = s.get(Enrolment, (student_id, school_class.school_year))
             if enrolment is None:
                 s.add(
@@ -165,16 +165,16 @@ class StudentService(Service):
     def mark_left(self, student_id: int, on: dt.date | None = None) -> None:
         """The pupil has left the school; their records stay until deleted."""
         with self.db.transaction() as s:
-            get_or_404(s, Student, student_id, _("pupil")).left_on = on or self.today()
+            get_or_404(s, Student, student_id, _("Pupil")).left_on = on or self.today()
 
     def mark_returned(self, student_id: int) -> None:
         with self.db.transaction() as s:
-            get_or_404(s, Student, student_id, _("pupil")).left_on = None
+            get_or_404(s, Student, student_id, _("Pupil")).left_on = None
 
     def delete(self, student_id: int) -> None:
         """Delete the pupil with everything about them, and guardians no one else has."""
         with self.db.transaction() as s:
-            student = get_or_404(s, Student, student_id, _("pupil"))
+            student = get_or_404(s, Student, student_id, _("Pupil"))
             guardian_ids = [link.guardian_id for link in student.guardian_links]
             s.delete(student)
             s.flush()
@@ -182,7 +182,7 @@ class StudentService(Service):
 
     def get(self, student_id: int) -> StudentDetail:
         with self.db.reading() as s:
-            student = get_or_404(s, Student, student_id, _("pupil"))
+            student = get_or_404(s, Student, student_id, _("Pupil"))
             classes = s.execute(
                 select(Enrolment.school_year, SchoolClass.id, SchoolClass.name)
                 .join(SchoolClass, SchoolClass.id == Enrolment.class_id)
@@ -211,7 +211,7 @@ class StudentService(Service):
         year = school_year
         with self.db.reading() as s:
             if class_id is not None:
-                year = get_or_404(s, SchoolClass, class_id, _("class")).school_year
+                year = get_or_404(s, SchoolClass, class_id, _("Class")).school_year
             if year is None:
                 year = self.current_year()
             query = (
@@ -228,7 +228,9 @@ class StudentService(Service):
                 .join(Enrolment, Enrolment.student_id == Student.id)
                 .join(SchoolClass, SchoolClass.id == Enrolment.class_id)
                 .where(Enrolment.school_year == year)
-                .order_by(Student.first_name, Student.last_name, Student.id)
+                .order_by(
+                    Student.first_name.collate("da"), Student.last_name.collate("da"), Student.id
+                )
             )
             if class_id is not None:
                 query = query.where(Enrolment.class_id == class_id)
@@ -244,7 +246,7 @@ class StudentService(Service):
     def row(self, student_id: int, school_year: int | None = None) -> StudentRow:
         """The pupil with their class in ``school_year`` (or their latest class)."""
         with self.db.reading() as s:
-            get_or_404(s, Student, student_id, _("pupil"))
+            get_or_404(s, Student, student_id, _("Pupil"))
             if school_year is not None:
                 found = self._row(s, student_id, school_year)
                 if found.class_id is not None:
@@ -252,7 +254,7 @@ class StudentService(Service):
             return self._row(s, student_id, None)
 
     def _row(self, s: Session, student_id: int, year: int | None) -> StudentRow:
-        student = get_or_404(s, Student, student_id, _("pupil"))
+        student = get_or_404(s, Student, student_id, _("Pupil"))
         query = (
             select(SchoolClass.id, SchoolClass.name, SchoolClass.school_year)
             .join(Enrolment, Enrolment.class_id == SchoolClass.id)
@@ -291,7 +293,7 @@ class StudentService(Service):
         email = clean_email(email)
         phone = clean_phone(phone)
         with self.db.transaction() as s:
-            get_or_404(s, Student, student_id, _("pupil"))
+            get_or_404(s, Student, student_id, _("Pupil"))
             guardian = Guardian(
                 name=name, email=email, phone=phone, preferred_language=preferred_language
             )
@@ -320,8 +322,8 @@ class StudentService(Service):
     ) -> GuardianInfo:
         """Make an existing guardian (a sibling's parent) a guardian of this pupil too."""
         with self.db.transaction() as s:
-            get_or_404(s, Student, student_id, _("pupil"))
-            get_or_404(s, Guardian, guardian_id, _("guardian"))
+            get_or_404(s, Student, student_id, _("Pupil"))
+            get_or_404(s, Guardian, guardian_id, _("Parent or guardian"))
             if s.get(StudentGuardian, (student_id, guardian_id)) is None:
                 position = len(self._guardians(s, student_id))
                 s.add(
@@ -352,8 +354,8 @@ class StudentService(Service):
         with self.db.transaction() as s:
             link = s.get(StudentGuardian, (student_id, guardian_id))
             if link is None:
-                get_or_404(s, Student, student_id, _("pupil"))
-                get_or_404(s, Guardian, guardian_id, _("guardian"))
+                get_or_404(s, Student, student_id, _("Pupil"))
+                get_or_404(s, Guardian, guardian_id, _("Parent or guardian"))
                 raise ValidationError(_("That guardian is not a guardian of this pupil."))
             guardian = link.guardian
             if name is not None:
@@ -384,7 +386,7 @@ class StudentService(Service):
 
     def guardians(self, student_id: int) -> list[GuardianInfo]:
         with self.db.reading() as s:
-            get_or_404(s, Student, student_id, _("pupil"))
+            get_or_404(s, Student, student_id, _("Pupil"))
             return self._guardians(s, student_id)
 
     def siblings(self, student_id: int) -> list[StudentRow]:
@@ -421,7 +423,7 @@ class StudentService(Service):
             .where(
                 StudentGuardian.guardian_id == guardian_id, StudentGuardian.student_id != student_id
             )
-            .order_by(Student.first_name)
+            .order_by(Student.first_name.collate("da"))
         ).all()
         return GuardianInfo(
             id=guardian.id,

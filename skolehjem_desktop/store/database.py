@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from skolehjem_desktop.collation import compare
 from skolehjem_desktop.config import backup_dir, database_path, ensure_private_dir
 from skolehjem_desktop.errors import UserError
 from skolehjem_desktop.i18n import _
@@ -40,6 +41,7 @@ def _casefold(value: object) -> object:
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     # SQLite's lower() and LIKE fold ASCII only; names here have æ, ø, å, Ł, ş …
     dbapi_connection.create_function("casefold", 1, _casefold, deterministic=True)
+    dbapi_connection.create_collation("da", compare)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")

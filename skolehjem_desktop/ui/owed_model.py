@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from skolehjem_desktop.collation import sort_key
 from skolehjem_desktop.i18n import N_, _
 from skolehjem_desktop.i18n.labels import label
 from skolehjem_desktop.services.owed import OrdinaryState, OwedRow
@@ -99,7 +100,7 @@ class OwedTableModel(QAbstractTableModel):
 
     def _sort_key(self, row: OwedRow, column: int) -> Any:
         keys: list[Any] = [
-            row.full_name.casefold(),
+            sort_key(row.full_name),
             [OrdinaryState.MISSING, OrdinaryState.PLANNED, OrdinaryState.HELD].index(row.ordinary),
             -len(row.missing_areas),
             row.presented_on is not None,

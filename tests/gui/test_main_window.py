@@ -20,11 +20,11 @@ def _school(data_dir):
     other = services.school.add_teacher("Ole Berg", "OB")
     a = services.classes.create("4.B", year, contact_teacher_ids=(other.id,))
     b = services.classes.create("5.A", year, contact_teacher_ids=(me.id,))
-    søren = services.students.add("Søren", "Ærø", b.id)
+    soren = services.students.add("Søren", "Ærø", b.id)
     services.students.add("Łukasz", "Ćwikła", b.id)
     services.students.add("Ayşe", "Yılmaz", a.id)
     services.conversations.plan(
-        søren.id,
+        soren.id,
         Planning(
             starts_at=dt.datetime.combine(services.today(), dt.time(8, 0)),
             kind=ConversationKind.ORDINARY,

@@ -144,7 +144,7 @@ def test_find(services) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_get_unknown(services) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(NotFoundError, match="class with id 77"):
+    with pytest.raises(NotFoundError, match=r"(?i)class with id 77"):
         services.classes.get(77)
 
 

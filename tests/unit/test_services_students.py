@@ -91,7 +91,7 @@ def test_birth_date_today_is_allowed(services, klass) -> None:  # type: ignore[n
 
 
 def test_add_to_unknown_class(services) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(NotFoundError, match="class with id 9"):
+    with pytest.raises(NotFoundError, match=r"(?i)class with id 9"):
         services.students.add("Anna", "Hansen", 9)
     assert count(services, Student) == 0
 
@@ -126,7 +126,7 @@ def test_edit_refuses_empty_first_name(services, klass) -> None:  # type: ignore
 
 
 def test_edit_unknown_pupil(services) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(NotFoundError, match="pupil with id 5"):
+    with pytest.raises(NotFoundError, match=r"(?i)pupil with id 5"):
         services.students.edit(5, first_name="X")
 
 

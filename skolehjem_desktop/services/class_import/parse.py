@@ -568,7 +568,9 @@ _DMY: Final = re.compile(
 _YMD: Final = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
 
 
-class _BadValue(Exception):
+class _BadValue(ValueError):
+    """A cell that cannot be used; ``message`` is translated."""
+
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
@@ -577,7 +579,7 @@ class _BadValue(Exception):
 def parse_date(value: Cell) -> dt.date | None:
     """A birth date from a cell: a real date, or text in one of the accepted formats.
 
-    Raises :class:`ValueError` with a translated message for anything else.
+    Raises :class:`ValueError` (with a translated ``message``) for anything else.
     """
     if value is None:
         return None
@@ -645,6 +647,7 @@ class _RowChecker:
         self.cols = cols
         self.today = today
         self.problems: list[ImportProblem] = []
+        self.identities: list[ParsedRow] = []
 
     def cell(self, cells: Sequence[Cell], index: int | None) -> Cell:
         if index is None or index >= len(cells):
@@ -807,9 +810,14 @@ class _RowChecker:
         return found
 
     def row(self, line: int, cells: Sequence[Cell]) -> ParsedRow | None:
+        """The checked row, or None when it has problems. A row with good names and
+        birth date goes into ``identities`` even so, to find pupils listed twice."""
         before = len(self.problems)
         names = self.names(line, cells)
+        before_date = len(self.problems)
         birth = self.birth_date(line, cells)
+        if names is not None and len(self.problems) == before_date:
+            self.identities.append(ParsedRow(line, names[0], names[1], birth, None))
         class_name = self.checked_text(
             line, cells, self.cols.fields.get(Field.CLASS), CLASS_NAME_MAX
         )
@@ -933,7 +941,7 @@ def parse_class_list(data: bytes, filename: str, *, today: dt.date | None = None
         return replace(meta, problems=(ImportProblem(None, None, message),))
     checker = _RowChecker(cols, today)
     rows = [row for line, cells in data_rows if (row := checker.row(line, cells)) is not None]
-    problems = checker.problems + _duplicates(rows, cols)
+    problems = checker.problems + _duplicates(checker.identities, cols)
     problems.sort(key=lambda p: p.line or 0)
     return replace(meta, rows=tuple(rows), problems=tuple(problems))
 
