@@ -54,7 +54,10 @@ python_env() {
         "$PY" -m pip install -q --disable-pip-version-check -r requirements.lock
         cp requirements.lock "$VENV/.lock-installed"
     fi
-    "$PY" -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e . >/dev/null
+    # The program itself, editable; setuptools' notes are shown only if the install fails.
+    local out
+    out=$("$PY" -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e . 2>&1) \
+        || { echo "$out" >&2; exit 1; }
     "$PY" -m skolehjem_desktop.i18n.catalogues compile
 }
 
