@@ -2,16 +2,31 @@
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
 
 from sqlalchemy import select, update
 
 from skolehjem_desktop.errors import ValidationError
-from skolehjem_desktop.i18n import _
+from skolehjem_desktop.i18n import LANGUAGES, N_, _
 from skolehjem_desktop.services.base import Service, clean_email, clean_text, get_or_404
 from skolehjem_desktop.store.models import NAME_MAX, SHORT_MAX, Setting, Teacher
 
 SCHOOL_NAME = "school_name"
+SCHOOL_LOGO = "school_logo"
+LANGUAGE = "language"
+PREPARATION_QUESTIONS = "preparation_questions"
+LOGO_MAX_BYTES = 1_000_000
+QUESTIONS_MAX = 12
+
+# The questions on the parents' preparation sheet until the teacher writes their own.
+DEFAULT_QUESTIONS = (
+    N_("How is your child doing at school, as you see it?"),
+    N_("What is your child good at, and what do they enjoy?"),
+    N_("Is there anything you are worried about?"),
+    N_("How does your child get on with the other children in the class?"),
+    N_("What would you like us to talk about?"),
+)
 
 
 @dataclass(frozen=True)
@@ -46,6 +61,54 @@ class SchoolService(Service):
 
     def set_school_name(self, name: str) -> None:
         self.set_setting(SCHOOL_NAME, clean_text(name, _("School name"), SHORT_MAX))
+
+    def logo(self) -> bytes | None:
+        """The school's logo as PNG or JPEG bytes, if one was chosen."""
+        value = self.setting(SCHOOL_LOGO)
+        return base64.b64decode(value) if value else None
+
+    def set_logo(self, data: bytes | None) -> None:
+        if data is None:
+            self.set_setting(SCHOOL_LOGO, "")
+            return
+        if len(data) > LOGO_MAX_BYTES:
+            raise ValidationError(
+                _("The logo is larger than {size} MB; choose a smaller picture.").format(
+                    size=LOGO_MAX_BYTES // 1_000_000
+                )
+            )
+        if not (data.startswith(b"\x89PNG\r\n\x1a\n") or data.startswith(b"\xff\xd8\xff")):
+            raise ValidationError(_("The logo must be a PNG or JPEG picture."))
+        self.set_setting(SCHOOL_LOGO, base64.b64encode(data).decode("ascii"))
+
+    def language(self) -> str | None:
+        """The language the teacher chose for the program, or None for the system's."""
+        value = self.setting(LANGUAGE)
+        return value or None
+
+    def set_language(self, lang: str | None) -> None:
+        if lang is not None and lang not in LANGUAGES:
+            raise ValidationError(_("{value} is not a language of the program.").format(value=lang))
+        self.set_setting(LANGUAGE, lang or "")
+
+    def preparation_questions(self) -> list[str]:
+        """The questions on the parents' preparation sheet, in the active language."""
+        value = self.setting(PREPARATION_QUESTIONS)
+        if not value:
+            return [_(q) for q in DEFAULT_QUESTIONS]
+        return [line for line in value.split("\n") if line.strip()]
+
+    def set_preparation_questions(self, questions: list[str]) -> None:
+        """Save the teacher's own questions; an empty list brings back the defaults."""
+        cleaned = [clean_text(q, _("Question"), SHORT_MAX) for q in questions]
+        cleaned = [" ".join(q.split()) for q in cleaned if q]
+        if len(cleaned) > QUESTIONS_MAX:
+            raise ValidationError(
+                _("At most {limit} questions fit on the preparation sheet.").format(
+                    limit=QUESTIONS_MAX
+                )
+            )
+        self.set_setting(PREPARATION_QUESTIONS, "\n".join(cleaned))
 
     def teachers(self) -> list[TeacherInfo]:
         with self.db.reading() as s:

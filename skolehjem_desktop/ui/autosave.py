@@ -1,0 +1,59 @@
+"""Save as the teacher types: a debounced save, flushed on focus change and on close.
+
+A widget calls :meth:`Autosave.touch` on every edit. About a second after the last
+edit (or at once on :meth:`flush`) the save function runs. A save that fails
+with a :class:`UserError` is reported through ``failed`` and the text stays in the
+widget, so nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from skolehjem_desktop.errors import UserError
+
+DELAY_MS = 1000
+
+
+class Autosave(QObject):
+    saved = Signal()
+    failed = Signal(str)
+
+    def __init__(self, save: Callable[[], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._save = save
+        self._dirty = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DELAY_MS)
+        self._timer.timeout.connect(self.flush)
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def touch(self) -> None:
+        """Something changed: save about a second from now."""
+        self._dirty = True
+        self._timer.start()
+
+    def flush(self) -> bool:
+        """Save now if anything is unsaved; True when everything is saved."""
+        self._timer.stop()
+        if not self._dirty:
+            return True
+        try:
+            self._save()
+        except UserError as exc:
+            self.failed.emit(exc.message)
+            return False
+        self._dirty = False
+        self.saved.emit()
+        return True
+
+    def discard(self) -> None:
+        """Forget pending changes (the record they belong to is gone)."""
+        self._timer.stop()
+        self._dirty = False

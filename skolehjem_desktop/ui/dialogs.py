@@ -1,0 +1,83 @@
+"""Message boxes and file choosers behind one small object that tests replace.
+
+Widgets never call ``QMessageBox`` or ``QFileDialog`` directly: they ask the
+``Dialogs`` they were given. Tests pass a :class:`ScriptedDialogs` that answers
+from a script and records what was asked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from skolehjem_desktop.i18n import _
+
+
+class Dialogs:
+    """The real dialogs, in the user's language."""
+
+    def confirm(self, parent: QWidget | None, title: str, text: str, action: str) -> bool:
+        """Ask before something that cannot be undone; ``action`` names the button."""
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(title)
+        box.setText(text)
+        ok = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.exec()
+        return box.clickedButton() is ok
+
+    def error(self, parent: QWidget | None, text: str) -> None:
+        QMessageBox.warning(parent, _("Skolehjem"), text)
+
+    def info(self, parent: QWidget | None, text: str) -> None:
+        QMessageBox.information(parent, _("Skolehjem"), text)
+
+    def open_file(self, parent: QWidget | None, title: str, filters: str) -> Path | None:
+        name, _selected = QFileDialog.getOpenFileName(parent, title, "", filters)
+        return Path(name) if name else None
+
+    def save_file(
+        self, parent: QWidget | None, title: str, suggested: str, filters: str
+    ) -> Path | None:
+        name, _selected = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+        return Path(name) if name else None
+
+    def choose_folder(self, parent: QWidget | None, title: str) -> Path | None:
+        name = QFileDialog.getExistingDirectory(parent, title)
+        return Path(name) if name else None
+
+
+@dataclass
+class ScriptedDialogs(Dialogs):
+    """For tests: answers from lists, records every question and message."""
+
+    confirms: list[bool] = field(default_factory=list)
+    files: list[Path | None] = field(default_factory=list)
+    asked: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    infos: list[str] = field(default_factory=list)
+
+    def confirm(self, parent: QWidget | None, title: str, text: str, action: str) -> bool:
+        self.asked.append(text)
+        return self.confirms.pop(0) if self.confirms else False
+
+    def error(self, parent: QWidget | None, text: str) -> None:
+        self.errors.append(text)
+
+    def info(self, parent: QWidget | None, text: str) -> None:
+        self.infos.append(text)
+
+    def open_file(self, parent: QWidget | None, title: str, filters: str) -> Path | None:
+        return self.files.pop(0) if self.files else None
+
+    def save_file(
+        self, parent: QWidget | None, title: str, suggested: str, filters: str
+    ) -> Path | None:
+        return self.files.pop(0) if self.files else None
+
+    def choose_folder(self, parent: QWidget | None, title: str) -> Path | None:
+        return self.files.pop(0) if self.files else None
