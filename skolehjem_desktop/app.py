@@ -11,27 +11,49 @@ from skolehjem_desktop.config import resolve_data_dir
 from skolehjem_desktop.errors import UserError
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from skolehjem_desktop.ui.dialogs import Dialogs
     from skolehjem_desktop.ui.main_window import MainWindow
 
 
 def create_main_window(
-    data_dir: str | os.PathLike[str] | None, lang: str | None = None
+    data_dir: str | os.PathLike[str] | None,
+    lang: str | None = None,
+    *,
+    dialogs: Dialogs | None = None,
+    settings: QSettings | None = None,
 ) -> MainWindow:
-    """Build the real main window over the data folder, on an existing QApplication."""
+    """Build the real main window over the data folder, on an existing QApplication.
+
+    The language is ``lang``, else the one chosen in the program's settings, else the
+    system's. ``dialogs`` and ``settings`` let tests replace message boxes and QSettings.
+    """
     from skolehjem_desktop.services import Services
     from skolehjem_desktop.store.database import open_database
+    from skolehjem_desktop.ui.context import UiContext
+    from skolehjem_desktop.ui.dialogs import Dialogs
     from skolehjem_desktop.ui.main_window import MainWindow
 
-    i18n.activate(lang or i18n.system_language())
+    from PySide6.QtWidgets import QApplication
+
     services = Services(open_database(resolve_data_dir(data_dir)))
-    return MainWindow(services)
+    language = i18n.activate(lang or services.school.language() or i18n.system_language()).lang
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        install_qt_translations(app, language)
+    ctx = UiContext(services, dialogs or Dialogs())
+    return MainWindow(ctx, settings)
 
 
 def install_qt_translations(app: QApplication, lang: str) -> None:
     """Qt's own dialogs and buttons in the program's language (``qtbase_*.qm``)."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    for old in app.findChildren(QTranslator, "skolehjem-qtbase"):
+        app.removeTranslator(old)
+        old.deleteLater()
 
     if lang == "da":
         QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
@@ -40,6 +62,7 @@ def install_qt_translations(app: QApplication, lang: str) -> None:
     if lang == "en":
         return
     translator = QTranslator(app)
+    translator.setObjectName("skolehjem-qtbase")
     path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(f"qtbase_{lang}", path):
         app.installTranslator(translator)
@@ -53,11 +76,11 @@ def run_gui(data_dir: str | os.PathLike[str] | None, lang: str | None) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    language = i18n.activate(lang or i18n.system_language()).lang
-    install_qt_translations(app, language)
+    i18n.activate(lang or i18n.system_language())
     try:
-        window = create_main_window(data_dir, language)
+        window = create_main_window(data_dir, lang)
     except UserError as exc:
+        install_qt_translations(app, i18n.active().lang)
         QMessageBox.critical(None, APP_NAME, exc.message)
         return 1
     window.show()

@@ -78,6 +78,20 @@ class OwedService(Service):
             get_or_404(s, SchoolClass, class_id, _("Class"))
             return _owed(s, [class_id], self.today())
 
+    def for_student(self, student_id: int, school_year: int) -> OwedRow | None:
+        """What is owed for one pupil in a school year; None if not in a class that year."""
+        with self.db.reading() as s:
+            get_or_404(s, Student, student_id, _("Pupil"))
+            class_id = s.scalar(
+                select(Enrolment.class_id).where(
+                    Enrolment.student_id == student_id, Enrolment.school_year == school_year
+                )
+            )
+            if class_id is None:
+                return None
+            rows = _owed(s, [class_id], self.today(), student_id=student_id)
+            return rows[0] if rows else None
+
     def for_school_year(self, school_year: int | None = None) -> list[OwedRow]:
         """Every pupil of every class in the school year."""
         year = school_year if school_year is not None else self.current_year()
@@ -92,10 +106,12 @@ class OwedService(Service):
             return _owed(s, ids, self.today())
 
 
-def _owed(s: Session, class_ids: list[int], today: dt.date) -> list[OwedRow]:
+def _owed(
+    s: Session, class_ids: list[int], today: dt.date, student_id: int | None = None
+) -> list[OwedRow]:
     if not class_ids:
         return []
-    pupils = s.execute(
+    query = (
         select(
             Student.id,
             Student.first_name,
@@ -107,11 +123,16 @@ def _owed(s: Session, class_ids: list[int], today: dt.date) -> list[OwedRow]:
         )
         .join(Enrolment, Enrolment.student_id == Student.id)
         .join(SchoolClass, SchoolClass.id == Enrolment.class_id)
-        .where(SchoolClass.id.in_(class_ids), Student.left_on.is_(None))
+        .where(SchoolClass.id.in_(class_ids))
         .order_by(
             SchoolClass.name, Student.first_name.collate("da"), Student.last_name.collate("da")
         )
-    ).all()
+    )
+    if student_id is None:
+        query = query.where(Student.left_on.is_(None))
+    else:
+        query = query.where(Student.id == student_id)
+    pupils = s.execute(query).all()
     if not pupils:
         return []
     ids_by_year: dict[int, list[int]] = defaultdict(list)

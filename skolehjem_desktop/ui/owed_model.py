@@ -31,6 +31,7 @@ class OwedTableModel(QAbstractTableModel):
         N_("Replies overdue"),
     ]
     SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+    FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -66,6 +67,8 @@ class OwedTableModel(QAbstractTableModel):
             return self._text(row, column)
         if role == self.SORT_ROLE:
             return self._sort_key(row, column)
+        if role == self.FILTER_ROLE:
+            return sort_key(row.full_name)
         if role == Qt.ItemDataRole.BackgroundRole:
             colour = self._colour(row, column)
             return QBrush(colour) if colour is not None else None

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QSettings, Qt
 
 from skolehjem_desktop.app import create_main_window
 from skolehjem_desktop.services import Services
 from skolehjem_desktop.services.conversations import Planning
 from skolehjem_desktop.store.database import open_database
 from skolehjem_desktop.store.enums import ConversationKind
+from skolehjem_desktop.ui.dialogs import ScriptedDialogs
 
 
 def _school(data_dir):
@@ -21,9 +23,9 @@ def _school(data_dir):
     a = services.classes.create("4.B", year, contact_teacher_ids=(other.id,))
     b = services.classes.create("5.A", year, contact_teacher_ids=(me.id,))
     soren = services.students.add("Søren", "Ærø", b.id)
-    services.students.add("Łukasz", "Ćwikła", b.id)
+    lukasz = services.students.add("Łukasz", "Ćwikła", b.id)
     services.students.add("Ayşe", "Yılmaz", a.id)
-    services.conversations.plan(
+    conversation = services.conversations.plan(
         soren.id,
         Planning(
             starts_at=dt.datetime.combine(services.today(), dt.time(8, 0)),
@@ -31,58 +33,120 @@ def _school(data_dir):
         ),
     )
     services.db.close()
-    return b
+    return {"soren": soren.id, "lukasz": lukasz.id, "conversation": conversation.id, "5A": b.id}
 
 
-def test_window_lists_own_class_first_and_shows_what_is_owed(qtbot, data_dir):
-    _school(data_dir)
-    window = create_main_window(data_dir, "en")
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+@pytest.fixture
+def school(data_dir):
+    return _school(data_dir)
 
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, data_dir, school, settings):
+    win = create_main_window(data_dir, "en", dialogs=ScriptedDialogs(), settings=settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def _overview(win) -> dict[str, list[str]]:
+    proxy = win.proxy
+    return {
+        proxy.index(r, 0).data(): [proxy.index(r, c).data() for c in range(proxy.columnCount())]
+        for r in range(proxy.rowCount())
+    }
+
+
+def test_own_class_first_and_what_is_owed(window) -> None:
     assert window.class_list.count() == 2
     assert window.class_list.item(0).text().startswith("★ 5.A")
-    assert window.class_list.currentRow() == 0
-    assert window.proxy.rowCount() == 2
-    names = {window.proxy.index(r, 0).data() for r in range(window.proxy.rowCount())}
-    assert names == {"Søren Ærø", "Łukasz Ćwikła"}
-    statuses = {
-        window.proxy.index(r, 0).data(): window.proxy.index(r, 1).data()
-        for r in range(window.proxy.rowCount())
-    }
-    assert statuses["Søren Ærø"].startswith("• Planned")
-    assert statuses["Łukasz Ćwikła"].startswith("✗ Missing")
-    assert "0 of 2 pupils have nothing owed." in window.statusBar().currentMessage()
+    rows = _overview(window)
+    assert set(rows) == {"Søren Ærø", "Łukasz Ćwikła"}
+    assert rows["Søren Ærø"][1].startswith("• Planned")
+    assert rows["Łukasz Ćwikła"][1].startswith("✗ Missing")
+    assert window.summary.text() == "0 of 2 pupils have nothing owed."
 
 
-def test_filter_narrows_the_pupils_as_the_teacher_types(qtbot, data_dir):
-    _school(data_dir)
-    window = create_main_window(data_dir, "en")
-    qtbot.addWidget(window)
-    # QTest types ASCII only; upper case shows the filter ignores case.
-    qtbot.keyClicks(window.filter_edit, "UKAS")
+def test_filter_narrows_pupils_and_overview_as_the_teacher_types(qtbot, window) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.filter_edit.hasFocus()
+    qtbot.keyClicks(window.filter_edit, "LUKAS")  # Ł folds to L, case is ignored
+    assert window.student_proxy.rowCount() == 1
     assert window.proxy.rowCount() == 1
     assert window.proxy.index(0, 0).data() == "Łukasz Ćwikła"
     window.filter_edit.clear()
-    assert window.proxy.rowCount() == 2
+    assert window.student_proxy.rowCount() == 2
 
 
-def test_choosing_another_class_shows_its_pupils(qtbot, data_dir):
-    _school(data_dir)
-    window = create_main_window(data_dir, "en")
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+def test_search_across_all_classes(qtbot, window) -> None:
+    qtbot.mouseClick(window.all_classes, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(window.filter_edit, "ayse")
+    assert window.student_proxy.rowCount() == 1
+    assert "4.B" in window.student_proxy.index(0, 0).data()
+
+
+def test_choosing_a_pupil_opens_the_page_and_back(qtbot, window, school) -> None:
+    index = window.student_proxy.index(0, 0)
+    window.student_list.setCurrentIndex(index)
+    assert window.stack.currentWidget() is window.pupil_page
+    assert window.pupil_page.heading.text() in {"Søren Ærø", "Łukasz Ćwikła"}
+    qtbot.keyClick(window, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentIndex() == 0
+
+
+def test_double_click_in_the_overview_opens_the_pupil(qtbot, window, school) -> None:
+    row = next(r for r in range(window.proxy.rowCount()) if "Søren" in window.proxy.index(r, 0).data())
+    rect = window.table.visualRect(window.proxy.index(row, 0))
+    viewport = window.table.viewport()
+    # A real double click: press, release, then the double-click press and release.
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.stack.currentWidget() is window.pupil_page
+    assert window.pupil_page.student_id == school["soren"]
+
+
+def test_enter_in_the_overview_opens_the_pupil(qtbot, window, school) -> None:
+    window.table.setFocus()
+    window.table.setCurrentIndex(window.proxy.index(0, 0))
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.pupil_page
+
+
+def test_choosing_another_class(qtbot, window) -> None:
     rect = window.class_list.visualItemRect(window.class_list.item(1))
     qtbot.mouseClick(window.class_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert window.proxy.rowCount() == 1
-    assert window.proxy.index(0, 0).data() == "Ayşe Yılmaz"
+    assert set(_overview(window)) == {"Ayşe Yılmaz"}
     assert window.heading.text().startswith("4.B")
 
 
-def test_empty_data_folder_opens_with_a_clear_heading(qtbot, data_dir):
-    window = create_main_window(data_dir, "en")
-    qtbot.addWidget(window)
-    assert window.class_list.count() == 0
-    assert window.heading.text() == "No classes in this school year yet."
+def test_restores_splitter_and_last_pupil_on_the_next_start(qtbot, data_dir, school, settings) -> None:
+    first = create_main_window(data_dir, "en", dialogs=ScriptedDialogs(), settings=settings)
+    qtbot.addWidget(first)
+    first.show()
+    first.splitter.setSizes([150, 600])
+    first.open_student(school["lukasz"])
+    first.close()
+    second = create_main_window(data_dir, "en", dialogs=ScriptedDialogs(), settings=settings)
+    qtbot.addWidget(second)
+    assert abs(second.splitter.sizes()[0] - 150) <= 2
+    assert second.stack.currentWidget() is second.pupil_page
+    assert second.pupil_page.student_id == school["lukasz"]
+
+
+def test_empty_data_folder_says_what_to_do(qtbot, tmp_path, settings) -> None:
+    win = create_main_window(tmp_path / "empty", "en", dialogs=ScriptedDialogs(), settings=settings)
+    qtbot.addWidget(win)
+    assert win.class_list.count() == 0
+    assert win.heading.text() == "No classes in this school year yet."
+    assert "import a class list" in win.summary.text()
+
+
+def test_pupil_actions_without_a_pupil_say_so(qtbot, window) -> None:
+    window.actions_by_name["edit_pupil"].trigger()
+    assert window.ctx.dialogs.infos == ["Choose a pupil first."]

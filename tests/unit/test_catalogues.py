@@ -67,3 +67,22 @@ def test_dates_are_written_the_way_each_language_writes_them() -> None:
 )
 def test_language_names_are_normalised(value, expected) -> None:
     assert i18n.normalize_language(value) == expected
+
+
+def test_every_member_of_every_domain_vocabulary_has_its_own_label() -> None:
+    """StrEnum members with the same value are equal; each must still get its own word."""
+    from enum import StrEnum
+
+    from skolehjem_desktop.i18n.labels import label
+    from skolehjem_desktop.store import enums
+
+    vocabularies = [
+        v for v in vars(enums).values() if isinstance(v, type) and issubclass(v, StrEnum)
+    ]
+    assert len(vocabularies) >= 12
+    for vocabulary in vocabularies:
+        for member in vocabulary:
+            assert label(member) != member.value, member
+    assert label(enums.PresentationVia.AULA) == "Through Aula"
+    assert label(enums.ContactChannel.AULA) == "Aula message"
+    assert label(enums.StartedBy.PARENT) == "A parent"

@@ -270,3 +270,15 @@ def test_unknown_or_empty_class(services) -> None:  # type: ignore[no-untyped-de
         services.owed.for_class(999)
     empty = services.classes.create("1.A", 2026)
     assert services.owed.for_class(empty.id) == []
+
+
+def test_for_student_gives_one_pupils_row_even_after_leaving(services) -> None:  # type: ignore[no-untyped-def]
+    school_class = services.classes.create("3.A", 2026)
+    pupil = services.students.add("Ida", "Holm", school_class.id)
+    row = services.owed.for_student(pupil.id, 2026)
+    assert row is not None
+    assert row.student_id == pupil.id
+    assert row.ordinary.value == "missing"
+    services.students.mark_left(pupil.id)
+    assert services.owed.for_student(pupil.id, 2026) is not None
+    assert services.owed.for_student(pupil.id, 2025) is None

@@ -1,0 +1,105 @@
+"""Renew the README's screenshots: the real window on a demo school, at 1366×768.
+
+    python scripts/screenshots.py [--lang da|en] [--out docs/screenshots]
+
+Runs under Xvfb (started here if no DISPLAY is set; Debian package ``xvfb``), opens
+the main window full-screen on a fresh demo school with a fixed seed and date, and
+grabs the screen in each state a teacher sees most: the class overview, a pupil's
+overview, the conversation editor and the message book.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+WIDTH, HEIGHT = 1366, 768
+
+
+def _start_xvfb() -> subprocess.Popen[bytes] | None:
+    if os.environ.get("DISPLAY"):
+        return None
+    if shutil.which("Xvfb") is None:
+        sys.exit("Xvfb is needed: apt-get install xvfb")
+    display = ":97"
+    proc = subprocess.Popen(
+        ["Xvfb", display, "-screen", "0", f"{WIDTH}x{HEIGHT}x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    time.sleep(1.0)
+    os.environ["DISPLAY"] = display
+    return proc
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--lang", default="da", choices=("da", "en"))
+    parser.add_argument("--out", default="docs/screenshots")
+    args = parser.parse_args()
+    xvfb = _start_xvfb()
+    os.environ["QT_QPA_PLATFORM"] = "xcb"
+    try:
+        return _shoot(args.lang, Path(args.out))
+    finally:
+        if xvfb is not None:
+            xvfb.terminate()
+
+
+def _shoot(lang: str, out: Path) -> int:
+    import datetime as dt
+
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from skolehjem_desktop.app import create_main_window
+    from skolehjem_desktop.services.demo import generate_demo
+    from skolehjem_desktop.store.database import open_database
+
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "data"
+        db = open_database(data)
+        generate_demo(db, seed=7, today=dt.date.today())
+        db.close()
+        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+        window = create_main_window(data, lang, settings=settings)
+        window.setGeometry(0, 0, WIDTH, HEIGHT)
+        window.show()
+
+        def settle(ms: int = 400) -> None:
+            loop = QEventLoop()
+            QTimer.singleShot(ms, loop.quit)
+            loop.exec()
+
+        def shot(name: str) -> None:
+            settle()
+            screen = app.primaryScreen()
+            path = out / f"{name}-{lang}.png"
+            screen.grabWindow(0).save(str(path))
+            print(path)
+
+        settle(800)
+        shot("class-overview")
+        first = window.model.row_at(0)
+        window.open_student(first.student_id)
+        shot("pupil-overview")
+        page = window.pupil_page
+        page.tabs.setCurrentWidget(page.conversations)
+        page.conversations.select_first()
+        shot("conversation-editor")
+        page.tabs.setCurrentWidget(page.message_book)
+        shot("message-book")
+        window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

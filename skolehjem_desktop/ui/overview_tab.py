@@ -1,0 +1,152 @@
+"""The pupil's school year at a glance: what is owed, the next conversation, open
+agreements and the latest contacts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from skolehjem_desktop.i18n import _, ngettext
+from skolehjem_desktop.i18n.labels import label
+from skolehjem_desktop.services.owed import OrdinaryState
+from skolehjem_desktop.store.enums import ConversationStatus
+from skolehjem_desktop.ui.context import UiContext
+from skolehjem_desktop.ui.formatting import date_text, datetime_text
+
+LATEST_CONTACTS = 5
+
+
+def _e(text: str) -> str:
+    return html.escape(text)
+
+
+class OverviewTab(QScrollArea):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWidgetResizable(True)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        self.text = QLabel()
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.text)
+        layout.addStretch(1)
+        self.setWidget(body)
+
+    def set_student(self, student_id: int | None, school_year: int) -> None:
+        if student_id is None:
+            self.text.setText("")
+            return
+        services = self.ctx.services
+        today = services.today()
+        parts: list[str] = []
+        owed = services.owed.for_student(student_id, school_year)
+        parts.append(f"<h3>{_e(_('This school year'))}</h3>")
+        if owed is None:
+            parts.append(f"<p>{_e(_('The pupil is in no class this school year.'))}</p>")
+        else:
+            items = []
+            if owed.ordinary is OrdinaryState.HELD:
+                items.append(
+                    "✓ "
+                    + _("Ordinary conversation held {date}.").format(
+                        date=date_text(owed.ordinary_at.date() if owed.ordinary_at else None)
+                    )
+                )
+            elif owed.ordinary is OrdinaryState.PLANNED:
+                items.append(
+                    "• "
+                    + _("Ordinary conversation planned {date}.").format(
+                        date=datetime_text(owed.ordinary_at)
+                    )
+                )
+            else:
+                items.append("✗ " + _("No ordinary conversation yet this school year."))
+            if owed.missing_areas:
+                items.append(
+                    "✗ "
+                    + _("Focus points missing in: {areas}.").format(
+                        areas=", ".join(label(a) for a in owed.missing_areas)
+                    )
+                )
+            else:
+                items.append("✓ " + _("Focus points in every area the grade requires."))
+            if owed.presented_on:
+                items.append(
+                    "✓ "
+                    + _("Focus points presented to the parents {date}.").format(
+                        date=date_text(owed.presented_on)
+                    )
+                )
+            else:
+                items.append("✗ " + _("Focus points not yet presented to the parents."))
+            if owed.agreements_overdue:
+                items.append(
+                    "✗ "
+                    + ngettext(
+                        "{n} agreement is overdue.",
+                        "{n} agreements are overdue.",
+                        owed.agreements_overdue,
+                    ).format(n=owed.agreements_overdue)
+                )
+            if owed.replies_overdue:
+                items.append(
+                    "✗ "
+                    + ngettext(
+                        "{n} reply to the parents is overdue.",
+                        "{n} replies to the parents are overdue.",
+                        owed.replies_overdue,
+                    ).format(n=owed.replies_overdue)
+                )
+            parts.append("<ul>" + "".join(f"<li>{_e(i)}</li>" for i in items) + "</ul>")
+
+        upcoming = [
+            c
+            for c in services.conversations.all(student_id=student_id)
+            if c.status is ConversationStatus.PLANNED
+            and c.starts_at >= dt.datetime.combine(today, dt.time())
+        ]
+        parts.append(f"<h3>{_e(_('Next conversation'))}</h3>")
+        if upcoming:
+            nxt = min(upcoming, key=lambda c: c.starts_at)
+            place = f", {nxt.place}" if nxt.place else ""
+            parts.append(
+                f"<p>{_e(datetime_text(nxt.starts_at))}{_e(place)} – {_e(label(nxt.kind))}</p>"
+            )
+        else:
+            parts.append(f"<p>{_e(_('None planned.'))}</p>")
+
+        agreements = services.conversations.open_agreements(student_id)
+        parts.append(f"<h3>{_e(_('Open agreements'))}</h3>")
+        if agreements:
+            rows = []
+            for a in agreements:
+                due = date_text(a.due) if a.due else _("no due date")
+                mark = "✗ " + _("Overdue") + ": " if a.overdue(today) else ""
+                who = label(a.responsible)
+                rows.append(f"<li>{_e(mark)}{_e(a.text)} <i>({_e(who)}, {_e(due)})</i></li>")
+            parts.append("<ul>" + "".join(rows) + "</ul>")
+        else:
+            parts.append(f"<p>{_e(_('None.'))}</p>")
+
+        contacts = services.contacts.all(student_id)[:LATEST_CONTACTS]
+        parts.append(f"<h3>{_e(_('Latest contacts'))}</h3>")
+        if contacts:
+            rows = []
+            for c in contacts:
+                summary = c.summary.splitlines()[0] if c.summary else ""
+                mark = "✗ " + _("Reply overdue") + ": " if c.overdue(today) else ""
+                rows.append(
+                    f"<li>{_e(mark)}{_e(datetime_text(c.occurred_at))} – {_e(label(c.channel))},"
+                    f" {_e(label(c.topic))}: {_e(summary)}</li>"
+                )
+            parts.append("<ul>" + "".join(rows) + "</ul>")
+        else:
+            parts.append(f"<p>{_e(_('None.'))}</p>")
+        self.text.setText("".join(parts))

@@ -1,0 +1,115 @@
+"""The pupil page: a header and the tabs Overview, Conversations, Message book,
+Contacts and Guardians. Every tab saves as the teacher types and says so."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from skolehjem_desktop.i18n import _
+from skolehjem_desktop.services.schoolyear import SchoolYear
+from skolehjem_desktop.ui.context import UiContext
+from skolehjem_desktop.ui.contacts_tab import ContactsTab
+from skolehjem_desktop.ui.conversations_tab import ConversationsTab
+from skolehjem_desktop.ui.formatting import date_text
+from skolehjem_desktop.ui.guardians_tab import GuardiansTab
+from skolehjem_desktop.ui.message_book_tab import MessageBookTab
+from skolehjem_desktop.ui.overview_tab import OverviewTab
+
+
+class StudentTab(Protocol):
+    def set_student(self, student_id: int | None, school_year: int) -> None: ...
+
+
+class PupilPage(QWidget):
+    changed = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.student_id: int | None = None
+        self.school_year = ctx.services.classes.current_year()
+
+        self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.details = QLabel()
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.overview = OverviewTab(ctx)
+        self.conversations = ConversationsTab(ctx)
+        self.message_book = MessageBookTab(ctx)
+        self.contacts = ContactsTab(ctx)
+        self.guardians = GuardiansTab(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.overview, _("&Overview"))
+        self.tabs.addTab(self.conversations, _("&Conversations"))
+        self.tabs.addTab(self.message_book, _("&Message book"))
+        self.tabs.addTab(self.contacts, _("Con&tacts"))
+        self.tabs.addTab(self.guardians, _("&Guardians"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.details)
+        layout.addWidget(self.tabs, 1)
+
+        for tab in (self.conversations, self.message_book, self.contacts, self.guardians):
+            tab.changed.connect(self._child_changed)
+
+    def _editing_tabs(self) -> tuple[StudentTab, ...]:
+        return (self.conversations, self.message_book, self.contacts, self.guardians)
+
+    def set_student(self, student_id: int | None, school_year: int) -> None:
+        self.flush()
+        self.student_id = student_id
+        self.school_year = school_year
+        self._show_header()
+        self.overview.set_student(student_id, school_year)
+        for tab in self._editing_tabs():
+            tab.set_student(student_id, school_year)
+
+    def _show_header(self) -> None:
+        if self.student_id is None:
+            self.heading.setText("")
+            self.details.setText("")
+            return
+        detail = self.ctx.services.students.get(self.student_id)
+        self.heading.setText(detail.full_name)
+        facts = []
+        current = detail.class_in(self.school_year)
+        if current:
+            facts.append(
+                _("Class {name} in {year}").format(
+                    name=current[1], year=SchoolYear(self.school_year).label
+                )
+            )
+        if detail.birth_date:
+            facts.append(_("born {date}").format(date=date_text(detail.birth_date, "long")))
+        if detail.left_on:
+            facts.append(_("left the school {date}").format(date=date_text(detail.left_on)))
+        self.details.setText(" · ".join(facts))
+
+    def flush(self) -> bool:
+        """Save whatever is being typed, in every tab."""
+        ok = True
+        for tab in (self.conversations, self.message_book, self.contacts, self.guardians):
+            ok = tab.flush() and ok
+        return ok
+
+    def _child_changed(self) -> None:
+        self.changed.emit()
+
+    def _tab_changed(self, _index: int) -> None:
+        self.flush()
+        if self.tabs.currentWidget() is self.overview:
+            self.overview.set_student(self.student_id, self.school_year)
+
+    def refresh(self) -> None:
+        """Show the pupil again after a change made elsewhere (a dialog, another tab)."""
+        self.set_student(self.student_id, self.school_year)
