@@ -30,13 +30,13 @@ def create_main_window(
     The language is ``lang``, else the one chosen in the program's settings, else the
     system's. ``dialogs`` and ``settings`` let tests replace message boxes and QSettings.
     """
+    from PySide6.QtWidgets import QApplication
+
     from skolehjem_desktop.services import Services
     from skolehjem_desktop.store.database import open_database
     from skolehjem_desktop.ui.context import UiContext
     from skolehjem_desktop.ui.dialogs import Dialogs
     from skolehjem_desktop.ui.main_window import MainWindow
-
-    from PySide6.QtWidgets import QApplication
 
     services = Services(open_database(resolve_data_dir(data_dir)))
     language = i18n.activate(lang or services.school.language() or i18n.system_language()).lang

@@ -86,7 +86,56 @@ def build_parser() -> argparse.ArgumentParser:
     owed.add_argument("--json", action="store_true", help=_("print JSON"))
 
     sub.add_parser("check", help=_("check the database's integrity and schema"))
+    _add_pdf_parser(sub)
     return parser
+
+
+def _add_pdf_parser(sub: Any) -> None:
+    """``pdf summary|invitation|focus|class|summaries``: the documents as PDF files."""
+    pdf = sub.add_parser("pdf", help=_("write a PDF for the parents or the teacher"))
+    kinds = pdf.add_subparsers(
+        dest="document", metavar="DOCUMENT", parser_class=_Parser, required=True
+    )
+
+    def doc_lang(parser: argparse.ArgumentParser, for_parents: bool = True) -> None:
+        # Not "lang": that is the language of this run, given before the command.
+        parser.add_argument(
+            "--lang",
+            dest="doc_lang",
+            choices=i18n.LANGUAGES,
+            help=_("the document's language (default: the parents' language)")
+            if for_parents
+            else _("the document's language (default: the language of this run)"),
+        )
+
+    for name, help_text in (
+        ("summary", _("the summary of a held conversation, for the parents")),
+        ("invitation", _("the invitation and preparation sheet for a conversation")),
+    ):
+        doc = kinds.add_parser(name, help=help_text)
+        doc.add_argument("--conversation", type=_positive_id, metavar="ID", required=True)
+        doc.add_argument("--out", metavar="FILE", required=True)
+        doc_lang(doc)
+
+    focus = kinds.add_parser("focus", help=_("a pupil's message book (focus points)"))
+    focus.add_argument("--student", type=_positive_id, metavar="ID", required=True)
+    focus.add_argument("--school-year", type=_school_year, metavar="YYYY")
+    focus.add_argument("--out", metavar="FILE", required=True)
+    doc_lang(focus)
+
+    klass = kinds.add_parser("class", help=_("what is still owed in a class, for the teacher"))
+    klass.add_argument("--class", dest="class_name", metavar="NAME", required=True)
+    klass.add_argument("--school-year", type=_school_year, metavar="YYYY")
+    klass.add_argument("--out", metavar="FILE", required=True)
+    doc_lang(klass, for_parents=False)
+
+    summaries = kinds.add_parser(
+        "summaries", help=_("the summary of every held conversation of a class's school year")
+    )
+    summaries.add_argument("--class", dest="class_name", metavar="NAME", required=True)
+    summaries.add_argument("--school-year", type=_school_year, metavar="YYYY")
+    summaries.add_argument("--out", metavar="DIR", required=True)
+    doc_lang(summaries)
 
 
 def run(argv: Sequence[str]) -> int:
@@ -502,10 +551,54 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_pdf(args: argparse.Namespace) -> int:
+    from skolehjem_desktop.services import pdfs
+
+    services = _services(args)
+    out = Path(args.out)
+    lang = args.doc_lang
+    if args.document == "summaries":
+        class_id = _required_class_id(services, args)
+        info = services.classes.get(class_id)
+        if not pdfs.class_summaries(services, class_id):
+            print(
+                _("{name} has no held conversations in {year}; no summaries were written.").format(
+                    name=info.name, year=info.year_label
+                )
+            )
+            return 0
+        result = pdfs.write_class_summaries(services, class_id, out, lang=lang)
+        for item in result.written:
+            print(item.path)
+        print(
+            ngettext(
+                "{n} summary of {name} ({year}) written to {path}.",
+                "{n} summaries of {name} ({year}) written to {path}.",
+                len(result.written),
+            ).format(n=len(result.written), name=info.name, year=info.year_label, path=out)
+        )
+        return 0
+    if args.document == "summary":
+        written = pdfs.write_summary(services, args.conversation, out, lang)
+    elif args.document == "invitation":
+        written = pdfs.write_invitation(services, args.conversation, out, lang)
+    elif args.document == "focus":
+        written = pdfs.write_message_book(services, args.student, out, args.school_year, lang)
+    else:
+        written = pdfs.write_class_overview(services, _required_class_id(services, args), out, lang)
+    print(
+        ngettext("{path} written ({n} page).", "{path} written ({n} pages).", written.pages).format(
+            path=written.path, n=written.pages
+        )
+    )
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "demo": cmd_demo,
     "import": cmd_import,
     "list": cmd_list,
     "owed": cmd_owed,
     "check": cmd_check,
+    "pdf": cmd_pdf,
 }

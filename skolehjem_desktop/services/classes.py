@@ -35,6 +35,22 @@ class ClassInfo:
         return SchoolYear(self.school_year).label
 
 
+@dataclass(frozen=True)
+class Promotion:
+    """A class of a school year and what moving it on to the next year would make of it.
+
+    ``proposed_name`` is the next grade's name (5.A → 6.A), or None when the name has no
+    grade to count up. ``suggested`` says whether the class should move on by default:
+    not a 9th or 10th grade (the pupils usually leave) and not a class without a grade.
+    ``promoted_as`` names the class it already became, when it was moved on before.
+    """
+
+    school_class: ClassInfo
+    proposed_name: str | None
+    suggested: bool
+    promoted_as: str | None
+
+
 def next_class_name(name: str) -> str | None:
     """ "5.A" → "6.A"; None when the name has no grade to count up or is in 10th grade."""
     match = LEADING_GRADE.match(name)
@@ -163,6 +179,31 @@ class ClassService(Service):
                     s.add(Enrolment(student_id=student_id, school_year=year, class_id=new.id))
             s.flush()
             return self._info(s, new.id)
+
+    def promotion_proposals(self, school_year: int) -> list[Promotion]:
+        """The classes of ``school_year`` (not archived) and how each would move on."""
+        classes = self.all(school_year=school_year)
+        with self.db.reading() as s:
+            ids = [c.id for c in classes]
+            done = dict(
+                s.execute(
+                    select(SchoolClass.previous_id, SchoolClass.name).where(
+                        SchoolClass.previous_id.in_(ids),
+                        SchoolClass.school_year == school_year + 1,
+                    )
+                ).all()
+            )
+        proposals = []
+        for info in sorted(classes, key=lambda c: (c.grade is None, c.grade or 0, c.name)):
+            proposed = next_class_name(info.name)
+            suggested = (
+                proposed is not None
+                and info.grade is not None
+                and info.grade < 9
+                and info.id not in done
+            )
+            proposals.append(Promotion(info, proposed, suggested, done.get(info.id)))
+        return proposals
 
     def get(self, class_id: int) -> ClassInfo:
         with self.db.reading() as s:

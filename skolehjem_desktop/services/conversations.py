@@ -18,6 +18,7 @@ from skolehjem_desktop.errors import ValidationError
 from skolehjem_desktop.i18n import _
 from skolehjem_desktop.services.base import Service, clean_text, get_or_404
 from skolehjem_desktop.services.schoolyear import SchoolYear
+from skolehjem_desktop.services.workdays import next_working_day
 from skolehjem_desktop.store.enums import (
     ConversationKind,
     ConversationStatus,
@@ -44,6 +45,7 @@ from skolehjem_desktop.store.models import (
 
 MIN_DURATION = 5
 MAX_DURATION = 480
+SUGGESTED_TIME = dt.time(15, 0)
 
 
 @dataclass
@@ -289,6 +291,34 @@ class ConversationService(Service):
             section.text = text
             conversation.updated_at = self.clock()
             return SectionInfo(kind, section.text, section.shared)
+
+    def set_section_shared(
+        self, conversation_id: int, kind: SectionKind, shared: bool
+    ) -> SectionInfo:
+        """Share a section with the parents or not, keeping its text (the switch beside it)."""
+        kind = SectionKind(kind)
+        if kind is SectionKind.PRIVATE_PREPARATION and shared:
+            raise ValidationError(_("The private preparation is never shared with the parents."))
+        with self.db.transaction() as s:
+            conversation = get_or_404(s, Conversation, conversation_id, _("Conversation"))
+            section = s.scalars(
+                select(ConversationSection).where(
+                    ConversationSection.conversation_id == conversation_id,
+                    ConversationSection.kind == kind,
+                )
+            ).first()
+            if section is None:
+                section = ConversationSection(
+                    conversation_id=conversation_id, kind=kind, text="", shared=shared
+                )
+                s.add(section)
+            section.shared = shared
+            conversation.updated_at = self.clock()
+            return SectionInfo(kind, section.text, section.shared)
+
+    def suggested_start(self) -> dt.datetime:
+        """When a new conversation is first put: the next working day at 15:00."""
+        return dt.datetime.combine(next_working_day(self.today()), SUGGESTED_TIME)
 
     def set_next_conversation(self, conversation_id: int, text: str) -> None:
         text = clean_text(text, _("Next conversation"), TEXT_MAX)

@@ -259,6 +259,32 @@ class FocusService(Service):
             s.flush()
             return [_info(p) for p in created]
 
+    def carry_forward_candidates(self, student_id: int, to_year: int) -> list[FocusPointInfo]:
+        """Last year's open focus points that :meth:`carry_forward` would copy into ``to_year``."""
+        check_school_year(to_year)
+        with self.db.reading() as s:
+            get_or_404(s, Student, student_id, _("Pupil"))
+            already = set(
+                s.scalars(
+                    select(FocusPoint.carried_from_id).where(
+                        FocusPoint.student_id == student_id,
+                        FocusPoint.school_year == to_year,
+                        FocusPoint.carried_from_id.is_not(None),
+                    )
+                )
+            )
+            source = s.scalars(
+                select(FocusPoint).where(
+                    FocusPoint.student_id == student_id,
+                    FocusPoint.school_year == to_year - 1,
+                    FocusPoint.status.in_(OPEN_STATUSES),
+                )
+            ).all()
+            return sorted(
+                (_info(p) for p in source if p.id not in already),
+                key=lambda p: (AREA_ORDER.index(p.area), p.position, p.id),
+            )
+
     # --- presentations --------------------------------------------------------------------
 
     def record_presentation(

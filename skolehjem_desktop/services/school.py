@@ -42,6 +42,19 @@ def _info(t: Teacher) -> TeacherInfo:
     return TeacherInfo(t.id, t.name, t.initials, t.email, t.is_user)
 
 
+def check_logo(data: bytes) -> bytes:
+    """The logo's bytes if they are a PNG or JPEG picture of an accepted size."""
+    if len(data) > LOGO_MAX_BYTES:
+        raise ValidationError(
+            _("The logo is larger than {size} MB; choose a smaller picture.").format(
+                size=LOGO_MAX_BYTES // 1_000_000
+            )
+        )
+    if not (data.startswith(b"\x89PNG\r\n\x1a\n") or data.startswith(b"\xff\xd8\xff")):
+        raise ValidationError(_("The logo must be a PNG or JPEG picture."))
+    return data
+
+
 class SchoolService(Service):
     def setting(self, key: str, default: str = "") -> str:
         with self.db.reading() as s:
@@ -71,14 +84,7 @@ class SchoolService(Service):
         if data is None:
             self.set_setting(SCHOOL_LOGO, "")
             return
-        if len(data) > LOGO_MAX_BYTES:
-            raise ValidationError(
-                _("The logo is larger than {size} MB; choose a smaller picture.").format(
-                    size=LOGO_MAX_BYTES // 1_000_000
-                )
-            )
-        if not (data.startswith(b"\x89PNG\r\n\x1a\n") or data.startswith(b"\xff\xd8\xff")):
-            raise ValidationError(_("The logo must be a PNG or JPEG picture."))
+        check_logo(data)
         self.set_setting(SCHOOL_LOGO, base64.b64encode(data).decode("ascii"))
 
     def language(self) -> str | None:
@@ -97,6 +103,13 @@ class SchoolService(Service):
         if not value:
             return [_(q) for q in DEFAULT_QUESTIONS]
         return [line for line in value.split("\n") if line.strip()]
+
+    def default_preparation_questions(self) -> list[str]:
+        """The questions the sheet has until the teacher writes their own, translated."""
+        return [_(q) for q in DEFAULT_QUESTIONS]
+
+    def has_own_preparation_questions(self) -> bool:
+        return bool(self.setting(PREPARATION_QUESTIONS))
 
     def set_preparation_questions(self, questions: list[str]) -> None:
         """Save the teacher's own questions; an empty list brings back the defaults."""
@@ -147,3 +160,49 @@ class SchoolService(Service):
             s.execute(update(Teacher).values(is_user=False))
             s.flush()
             s.execute(update(Teacher).where(Teacher.id == teacher_id).values(is_user=True))
+
+    def update_teacher(
+        self,
+        teacher_id: int,
+        *,
+        name: str | None = None,
+        initials: str | None = None,
+        email: str | None = None,
+    ) -> TeacherInfo:
+        """Change a teacher's name, initials or e-mail (``email=""`` clears it)."""
+        with self.db.transaction() as s:
+            teacher = get_or_404(s, Teacher, teacher_id, _("Teacher"))
+            if name is not None:
+                teacher.name = clean_text(name, _("Name"), NAME_MAX, required=True)
+            if initials is not None:
+                new = clean_text(initials, _("Initials"), 8, required=True).upper()
+                clash = s.scalars(
+                    select(Teacher).where(Teacher.initials == new, Teacher.id != teacher_id)
+                ).first()
+                if clash is not None:
+                    raise ValidationError(
+                        _("A teacher with the initials {initials} already exists.").format(
+                            initials=new
+                        )
+                    )
+                teacher.initials = new
+            if email is not None:
+                teacher.email = clean_email(email)
+            s.flush()
+            return _info(teacher)
+
+    def save_user(self, name: str, initials: str) -> TeacherInfo:
+        """The teacher who uses the program: update them, or add them if there is none.
+
+        With no user yet, a teacher already stored with these initials becomes the user.
+        """
+        user = self.user()
+        if user is None:
+            wanted = clean_text(initials, _("Initials"), 8, required=True).upper()
+            same = next((t for t in self.teachers() if t.initials == wanted), None)
+            if same is None:
+                return self.add_teacher(name, initials, is_user=True)
+            clean_text(name, _("Name"), NAME_MAX, required=True)
+            self.set_user(same.id)
+            user = same
+        return self.update_teacher(user.id, name=name, initials=initials)

@@ -20,7 +20,12 @@ from skolehjem_desktop.services.base import (
 from skolehjem_desktop.store.enums import Language, Relation
 from skolehjem_desktop.store.models import (
     NAME_MAX,
+    Agreement,
+    ContactEntry,
+    Conversation,
     Enrolment,
+    FocusPoint,
+    FocusPresentation,
     Guardian,
     SchoolClass,
     Student,
@@ -77,6 +82,53 @@ class StudentDetail:
             if year == school_year:
                 return class_id, name
         return None
+
+
+@dataclass(frozen=True)
+class DeletionSummary:
+    """What deleting a pupil deletes with them (for the confirmation the teacher reads)."""
+
+    student_id: int
+    full_name: str
+    conversations: int
+    agreements: int
+    focus_points: int
+    presentations: int
+    contacts: int
+    guardians_deleted: tuple[str, ...]  # guardians with no other child: deleted too
+    guardians_kept: tuple[str, ...]  # guardians of a sibling as well: kept
+
+
+@dataclass(frozen=True)
+class GuardianCandidate:
+    """A guardian of other pupils who could be linked to this one (a sibling's parent)."""
+
+    id: int
+    name: str
+    email: str | None
+    phone: str | None
+    children: tuple[str, ...]  # "Ida Hansen (3.B)", sorted
+
+    @property
+    def search_text(self) -> str:
+        parts = [self.name, self.email or "", self.phone or "", *self.children]
+        return " ".join(parts).casefold()
+
+
+def parse_birth_date(text: str) -> dt.date | None:
+    """A birth date typed by the teacher: dd-mm-yyyy (also with . or /) or yyyy-mm-dd.
+
+    Empty text is an unknown birth date (None). Anything else that is not a real date
+    raises :class:`ValidationError` with a message that says why.
+    """
+    from skolehjem_desktop.services.class_import.parse import parse_date
+
+    if not text.strip():
+        return None
+    try:
+        return parse_date(text.strip())
+    except ValueError as exc:
+        raise ValidationError(str(getattr(exc, "message", exc))) from None
 
 
 def check_birth_date(value: dt.date | None, today: dt.date) -> dt.date | None:
@@ -388,6 +440,102 @@ class StudentService(Service):
         with self.db.reading() as s:
             get_or_404(s, Student, student_id, _("Pupil"))
             return self._guardians(s, student_id)
+
+    def deletion_summary(self, student_id: int) -> DeletionSummary:
+        """What :meth:`delete` would delete: counts per kind and the guardians who go too."""
+        with self.db.reading() as s:
+            student = get_or_404(s, Student, student_id, _("Pupil"))
+
+            def count(
+                model: type[Conversation | FocusPoint | FocusPresentation | ContactEntry],
+            ) -> int:
+                return int(
+                    s.scalar(
+                        select(func.count())
+                        .select_from(model)
+                        .where(model.student_id == student_id)
+                    )
+                    or 0
+                )
+
+            agreements = int(
+                s.scalar(
+                    select(func.count())
+                    .select_from(Agreement)
+                    .join(Conversation, Conversation.id == Agreement.conversation_id)
+                    .where(Conversation.student_id == student_id)
+                )
+                or 0
+            )
+            deleted: list[str] = []
+            kept: list[str] = []
+            for guardian in self._guardians(s, student_id):
+                (kept if guardian.other_children else deleted).append(guardian.name)
+            return DeletionSummary(
+                student_id=student.id,
+                full_name=student.full_name,
+                conversations=count(Conversation),
+                agreements=agreements,
+                focus_points=count(FocusPoint),
+                presentations=count(FocusPresentation),
+                contacts=count(ContactEntry),
+                guardians_deleted=tuple(deleted),
+                guardians_kept=tuple(kept),
+            )
+
+    def guardian_candidates(self, student_id: int) -> list[GuardianCandidate]:
+        """Guardians of other pupils who are not yet this pupil's, with their children,
+        guardians of pupils with the same last name first, then by name."""
+        with self.db.reading() as s:
+            student = get_or_404(s, Student, student_id, _("Pupil"))
+            mine = select(StudentGuardian.guardian_id).where(
+                StudentGuardian.student_id == student_id
+            )
+            rows = s.execute(
+                select(
+                    Guardian.id,
+                    Guardian.name,
+                    Guardian.email,
+                    Guardian.phone,
+                    Student.id,
+                    Student.first_name,
+                    Student.last_name,
+                )
+                .join(StudentGuardian, StudentGuardian.guardian_id == Guardian.id)
+                .join(Student, Student.id == StudentGuardian.student_id)
+                .where(Guardian.id.not_in(mine))
+            ).all()
+            latest_class: dict[int, str] = {}
+            child_ids = {row[4] for row in rows}
+            if child_ids:
+                for sid, cname in s.execute(
+                    select(Enrolment.student_id, SchoolClass.name)
+                    .join(SchoolClass, SchoolClass.id == Enrolment.class_id)
+                    .where(Enrolment.student_id.in_(child_ids))
+                    .order_by(Enrolment.school_year)
+                ):
+                    latest_class[sid] = cname  # the newest year wins
+            found: dict[int, tuple[str, str | None, str | None, list[str], bool]] = {}
+            family = student.last_name.casefold()
+            for gid, gname, email, phone, sid, first, last in rows:
+                child = f"{first} {last}".strip()
+                if sid in latest_class:
+                    child = f"{child} ({latest_class[sid]})"
+                entry = found.setdefault(gid, (gname, email, phone, [], False))
+                entry[3].append(child)
+                if family and last.casefold() == family and not entry[4]:
+                    found[gid] = (gname, email, phone, entry[3], True)
+        candidates = [
+            (
+                not same_family,
+                GuardianCandidate(
+                    gid, name, email, phone, tuple(sorted(children, key=str.casefold))
+                ),
+            )
+            for gid, (name, email, phone, children, same_family) in found.items()
+        ]
+        candidates.sort(key=lambda c: (c[0], c[1].name.casefold(), c[1].id))
+        return [c for _first, c in candidates]
 
     def siblings(self, student_id: int) -> list[StudentRow]:
         """Pupils who share a guardian with this one, in any class."""

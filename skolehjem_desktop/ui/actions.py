@@ -67,7 +67,7 @@ def build(w: MainWindow) -> None:
     }
     w.actions_by_name = a
     bar = w.menuBar()
-    menus = {
+    menus: dict[str, list[str | None]] = {
         _("&File"): ["import", None, "settings", None, "quit"],
         _("&Class"): [
             "overview",

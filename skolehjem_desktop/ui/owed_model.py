@@ -17,6 +17,7 @@ Index = QModelIndex | QPersistentModelIndex
 GOOD = QColor("#dcefdc")
 WAITING = QColor("#fff3cd")
 OWED = QColor("#f8d7da")
+INK = QColor("#1b1b1b")
 
 
 class OwedTableModel(QAbstractTableModel):
@@ -72,6 +73,9 @@ class OwedTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             colour = self._colour(row, column)
             return QBrush(colour) if colour is not None else None
+        if role == Qt.ItemDataRole.ForegroundRole and self._colour(row, column) is not None:
+            # The tints are light: keep their text dark in a dark palette too.
+            return QBrush(INK)
         if role == Qt.ItemDataRole.ToolTipRole and column == 2 and row.missing_areas:
             return _("Missing: {areas}").format(
                 areas=", ".join(label(a) for a in row.missing_areas)

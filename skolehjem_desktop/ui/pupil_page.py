@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from skolehjem_desktop.i18n import _
 from skolehjem_desktop.services.schoolyear import SchoolYear
-from skolehjem_desktop.ui.context import UiContext
 from skolehjem_desktop.ui.contacts_tab import ContactsTab
+from skolehjem_desktop.ui.context import UiContext
 from skolehjem_desktop.ui.conversations_tab import ConversationsTab
 from skolehjem_desktop.ui.formatting import date_text
 from skolehjem_desktop.ui.guardians_tab import GuardiansTab

@@ -3,9 +3,11 @@
     result = run_task(parent, _("Importing…"), work)
 
 ``work(progress)`` runs in a worker thread; it calls ``progress(done, total, text)``
-and should stop when that returns False (the teacher pressed Cancel). The window
-keeps painting meanwhile. A :class:`UserError` from the work is re-raised in the
-GUI thread, where the caller shows it.
+and, when that returns False (the teacher pressed Cancel), stops by raising
+:class:`Cancelled`. Work that finishes returns its result even if Cancel came too
+late to stop it: a step that cannot stop halfway (one transaction) stands. The
+window keeps painting meanwhile. An error from the work, :class:`Cancelled`
+included, is raised again in the GUI thread, where the caller handles it.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QEventLoop, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from skolehjem_desktop.i18n import _
@@ -51,6 +53,21 @@ class _Worker(QObject):
         self.finished.emit()
 
 
+class _ProgressView(QObject):
+    """Lives in the GUI thread, so progress reaches the dialog through a queued signal."""
+
+    def __init__(self, dialog: QProgressDialog) -> None:
+        super().__init__()
+        self._dialog = dialog
+
+    @Slot(int, int, str)
+    def show(self, done: int, total: int, text: str) -> None:
+        self._dialog.setMaximum(max(total, 0))
+        self._dialog.setValue(done)
+        if text:
+            self._dialog.setLabelText(text)
+
+
 def run_task(parent: QWidget | None, title: str, work: Callable[[Progress], T]) -> T:
     """Run ``work`` in a thread behind a modal progress dialog; return its result."""
     dialog = QProgressDialog(title, _("Cancel"), 0, 0, parent)
@@ -58,29 +75,24 @@ def run_task(parent: QWidget | None, title: str, work: Callable[[Progress], T]) 
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
+    view = _ProgressView(dialog)
     thread = QThread()
     worker = _Worker(work)
     worker.moveToThread(thread)
     loop = QEventLoop()
 
-    def on_progress(done: int, total: int, text: str) -> None:
-        dialog.setMaximum(max(total, 0))
-        dialog.setValue(done)
-        if text:
-            dialog.setLabelText(text)
-
-    worker.progressed.connect(on_progress)
-    worker.finished.connect(loop.quit)
+    worker.progressed.connect(view.show, Qt.ConnectionType.QueuedConnection)
+    worker.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
     dialog.canceled.connect(worker.cancel_event.set)
     thread.started.connect(worker.run)
     thread.start()
     loop.exec()
     thread.quit()
     thread.wait()
+    # Closing the dialog says "canceled"; the work is over, so nobody listens any more.
+    dialog.canceled.disconnect(worker.cancel_event.set)
     dialog.close()
     dialog.deleteLater()
-    if worker.cancel_event.is_set() and worker.error is None:
-        raise Cancelled
     if worker.error is not None:
         raise worker.error
     return worker.result  # type: ignore[no-any-return]

@@ -101,7 +101,8 @@ def test_choosing_a_pupil_opens_the_page_and_back(qtbot, window, school) -> None
 
 
 def test_double_click_in_the_overview_opens_the_pupil(qtbot, window, school) -> None:
-    row = next(r for r in range(window.proxy.rowCount()) if "Søren" in window.proxy.index(r, 0).data())
+    proxy = window.proxy
+    row = next(r for r in range(proxy.rowCount()) if "Søren" in proxy.index(r, 0).data())
     rect = window.table.visualRect(window.proxy.index(row, 0))
     viewport = window.table.viewport()
     # A real double click: press, release, then the double-click press and release.
@@ -125,7 +126,7 @@ def test_choosing_another_class(qtbot, window) -> None:
     assert window.heading.text().startswith("4.B")
 
 
-def test_restores_splitter_and_last_pupil_on_the_next_start(qtbot, data_dir, school, settings) -> None:
+def test_restores_splitter_and_last_pupil(qtbot, data_dir, school, settings) -> None:
     first = create_main_window(data_dir, "en", dialogs=ScriptedDialogs(), settings=settings)
     qtbot.addWidget(first)
     first.show()

@@ -1,0 +1,176 @@
+"""The plain data each document is built from: frozen dataclasses, no sessions, no Qt.
+
+``services/report_data.py`` fills them from the database; the document modules only
+read them. What is not in here cannot reach a PDF: the summary's data has no field
+for the teacher's private preparation or for a section that is not shared, and a
+:class:`SharedSection` refuses to hold the private preparation at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from skolehjem_desktop.store.enums import (
+    ConversationKind,
+    FocusArea,
+    FocusStatus,
+    PresentationVia,
+    Relation,
+    RequestedBy,
+    Responsible,
+    SectionKind,
+)
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """What heads every page, and who prints the document."""
+
+    school_name: str
+    logo: bytes | None  # PNG or JPEG
+    teacher: str  # the teacher who uses the program: the author and the signature
+    printed_on: dt.date
+
+
+@dataclass(frozen=True)
+class Person:
+    """A parent or guardian as a document names them."""
+
+    name: str
+    relation: Relation | None = None
+
+
+@dataclass(frozen=True)
+class ConversationFacts:
+    """When, where and who: what both the invitation and the summary print."""
+
+    student_first_name: str
+    student_name: str
+    class_name: str | None
+    school_year: int
+    kind: ConversationKind
+    requested_by: RequestedBy
+    starts_at: dt.datetime
+    duration_minutes: int
+    place: str
+    pupil_attends: bool
+    pupil_attends_note: str
+    teachers: tuple[str, ...]
+    guardians: tuple[Person, ...]
+
+    @property
+    def ends_at(self) -> dt.datetime:
+        return self.starts_at + dt.timedelta(minutes=self.duration_minutes)
+
+
+@dataclass(frozen=True)
+class SharedSection:
+    """A section of a conversation the teacher shares with the parents."""
+
+    kind: SectionKind
+    text: str
+
+    def __post_init__(self) -> None:
+        if self.kind is SectionKind.PRIVATE_PREPARATION:
+            raise ValueError("The private preparation never goes into a document.")
+
+
+@dataclass(frozen=True)
+class AgreementLine:
+    text: str
+    responsible: Responsible
+    due: dt.date | None
+    done: bool
+
+
+@dataclass(frozen=True)
+class FocusLine:
+    area: FocusArea
+    subject: str
+    goal: str
+    actions: str
+    status: FocusStatus
+    evaluation: str
+
+
+@dataclass(frozen=True)
+class SummaryData:
+    """The conversation summary (referat) for the parents."""
+
+    lang: str
+    letterhead: Letterhead
+    conversation: ConversationFacts
+    sections: tuple[SharedSection, ...]
+    agreements: tuple[AgreementLine, ...]
+    focus_points: tuple[FocusLine, ...]
+    next_conversation: str
+
+
+@dataclass(frozen=True)
+class InvitationData:
+    """The invitation and preparation sheet for the parents."""
+
+    lang: str
+    letterhead: Letterhead
+    conversation: ConversationFacts
+    questions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PresentationLine:
+    presented_on: dt.date
+    via: PresentationVia
+
+
+@dataclass(frozen=True)
+class MessageBookData:
+    """A pupil's message book (meddelelsesbog) for one school year."""
+
+    lang: str
+    letterhead: Letterhead
+    student_first_name: str
+    student_name: str
+    class_name: str | None
+    school_year: int
+    contact_teachers: tuple[str, ...]
+    areas: tuple[FocusArea, ...]  # every area to print, required ones even when empty
+    focus_points: tuple[FocusLine, ...]
+    presentations: tuple[PresentationLine, ...]
+
+
+class OrdinaryConversation(StrEnum):
+    HELD = "held"
+    PLANNED = "planned"
+    MISSING = "missing"
+
+
+@dataclass(frozen=True)
+class OverviewRow:
+    name: str
+    ordinary: OrdinaryConversation
+    ordinary_at: dt.datetime | None
+    missing_areas: tuple[FocusArea, ...]
+    presented_on: dt.date | None
+    agreements_overdue: int
+    replies_overdue: int
+    complete: bool
+
+
+@dataclass(frozen=True)
+class ClassOverviewData:
+    """What is still owed per pupil of a class, for the teacher."""
+
+    lang: str
+    letterhead: Letterhead
+    class_name: str
+    school_year: int
+    contact_teachers: tuple[str, ...]
+    as_of: dt.date
+    rows: tuple[OverviewRow, ...]
+
+
+def school_year_label(start_year: int) -> str:
+    """2026 → "2026/27" (the same as ``services.schoolyear.SchoolYear.label``)."""
+    return f"{start_year}/{(start_year + 1) % 100:02d}"

@@ -1,0 +1,147 @@
+"""The invitation and preparation sheet for the parents, sent before a conversation.
+
+Page one is the letter: when and where, who will be there, whether the pupil takes
+part, and what the conversation is for, in the words of the school's principles
+(prepared by both sides, an individual dialogue between the parents and at least
+the contact teacher, whose purpose is to evaluate the pupil's schooling). Then the
+preparation sheet: the questions from the settings, each with lines to write on.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
+
+from skolehjem_desktop.i18n import translator
+from skolehjem_desktop.reports.data import InvitationData
+from skolehjem_desktop.reports.layout import (
+    FillWithLines,
+    Meta,
+    Part,
+    RenderedPdf,
+    WritingLines,
+    closing,
+    facts_table,
+    heading,
+    join_names,
+    para,
+    render,
+    styles,
+    title_block,
+)
+from skolehjem_desktop.reports.summary import (
+    contact_teacher,
+    kind_text,
+    pupil_line,
+    pupil_text,
+    when_text,
+)
+
+LINES_PER_QUESTION = 3
+
+
+def invitation_part(data: InvitationData) -> Part:
+    tr = translator(data.lang)
+    _ = tr.gettext
+    st = styles()
+    c = data.conversation
+    name = c.student_first_name
+    title = _("Invitation to a school–home conversation")
+    names = join_names([g.name for g in c.guardians], tr)
+    story: list[Flowable] = [
+        *title_block(title, pupil_line(c)),
+        para(_("Dear {names},").format(names=names) if names else _("Dear parents,"), st.body),
+        para(
+            _("We invite you to a school–home conversation about {name}.").format(
+                name=c.student_name
+            )
+        ),
+        Spacer(1, 2),
+        facts_table(
+            [
+                (_("When"), when_text(c, tr)),
+                (_("Where"), c.place or _("We will let you know")),
+                (_("Type"), kind_text(c, tr)),
+                (_("From the school"), join_names(c.teachers, tr) or "–"),
+                (_("The pupil"), pupil_text(c, tr, held=False)),
+            ]
+        ),
+        *heading(_("What the conversation is for")),
+        para(
+            _(
+                "A school–home conversation is an individual dialogue between you as parents "
+                "and the school, where at least the class's contact teacher takes part. Its "
+                "purpose is to evaluate {name}'s schooling together with you: how things are "
+                "going, academically and socially, what {name} is especially good at, and "
+                "where there is room to develop. We will tell you about everything that "
+                "matters for the schooling, including any difficulties."
+            ).format(name=name)
+        ),
+        para(
+            _(
+                "The conversation is prepared by both sides. We prepare at school, and we ask "
+                "you to prepare as well: talk with {name} about how school is going, and use "
+                "the questions on the preparation sheet. Jot down a few words and bring the "
+                "sheet along."
+            ).format(name=name)
+        ),
+        para(
+            _(
+                "If you would like another of {name}'s teachers to take part, or if the time "
+                "does not suit you, please write to me on Aula as soon as possible."
+            ).format(name=name)
+        ),
+        Spacer(1, 6),
+        closing(
+            "",
+            _("Kind regards"),
+            data.letterhead.teacher or join_names(c.teachers, tr),
+            contact_teacher(c.class_name, tr),
+        ),
+        PageBreak(),
+        *title_block(
+            _("Preparation sheet"),
+            _("For the conversation about {name} on {date}").format(
+                name=c.student_name, date=tr.format_date(c.starts_at.date(), "full")
+            ),
+        ),
+        para(_("Jot down your thoughts before the conversation and bring this sheet."), st.muted),
+        Spacer(1, 4),
+    ]
+    questions = list(data.questions) or [_("What would you like us to talk about?")]
+    for number, question in enumerate(questions, start=1):
+        story.append(
+            KeepTogether(
+                [
+                    para(f"{number}. {question}", st.subheading),
+                    Spacer(1, 1 * mm),
+                    WritingLines(LINES_PER_QUESTION),
+                    Spacer(1, 3 * mm),
+                ]
+            )
+        )
+    story.append(FillWithLines(para(_("Anything else you would like to tell us"), st.subheading)))
+    return Part(
+        tr=tr,
+        letterhead=data.letterhead,
+        running_title=f"{title} · {pupil_line(c)}",
+        flowables=story,
+    )
+
+
+def meta(data: InvitationData) -> Meta:
+    tr = translator(data.lang)
+    _ = tr.gettext
+    c = data.conversation
+    return Meta(
+        title=f"{_('Invitation to a school–home conversation')} – {c.student_name}",
+        author=data.letterhead.teacher,
+        subject=_("School–home conversation on {date}").format(
+            date=tr.format_date(c.starts_at.date())
+        ),
+        lang=data.lang,
+    )
+
+
+def render_invitation(data: InvitationData) -> RenderedPdf:
+    return render([invitation_part(data)], meta(data))

@@ -1,0 +1,452 @@
+"""Classes: a new class, rename (and its grade and contact teachers), archive, and moving
+the classes of a school year on to the next one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from skolehjem_desktop.errors import UserError
+from skolehjem_desktop.i18n import _, ngettext
+from skolehjem_desktop.services.classes import ClassInfo, Promotion
+from skolehjem_desktop.services.grades import grade_from_name
+from skolehjem_desktop.services.schoolyear import SchoolYear
+from skolehjem_desktop.ui.context import UiContext
+from skolehjem_desktop.ui.student_dialogs import FormDialog, buddy_label, hint_label
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+NO_GRADE = -1
+
+
+class ClassDialog(FormDialog):
+    """Name, grade and contact teachers of a new class (``school_year``) or of one stored."""
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        parent: QWidget | None = None,
+        *,
+        school_year: int | None = None,
+        class_id: int | None = None,
+    ) -> None:
+        if (school_year is None) == (class_id is None):
+            raise ValueError("give the school year of a new class or the class to change")
+        info = ctx.services.classes.get(class_id) if class_id is not None else None
+        super().__init__(ctx, parent, _("New class") if info is None else _("Edit class"))
+        self.class_id = class_id
+        self.school_year = info.school_year if info else school_year
+        assert self.school_year is not None
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText(_("e.g. 5.A"))
+        self.name_edit.setMaxLength(32)
+        self.grade_spin = QSpinBox()
+        self.grade_spin.setRange(NO_GRADE, 10)
+        self.grade_spin.setSpecialValueText(_("No grade"))
+        self.grade_spin.setValue(NO_GRADE)
+        self.teacher_list = QListWidget()
+        self.teacher_list.setMaximumHeight(140)
+        self._grade_follows_name = True
+
+        self.add_row(_("Class &name:"), self.name_edit)
+        self.add_row(_("&Grade:"), self.grade_spin)
+        self.form.addRow(hint_label(_("Read from the name as you type; 0 is børnehaveklasse.")))
+        self.add_row(_("&Contact teachers:"), self.teacher_list)
+
+        mine: set[str] = set(info.contact_teachers) if info else set()
+        user = ctx.services.school.user()
+        teachers = ctx.services.school.teachers()
+        for teacher in teachers:
+            item = QListWidgetItem(f"{teacher.name} ({teacher.initials})")
+            item.setData(ID_ROLE, teacher.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            chosen = (
+                teacher.initials in mine if info else user is not None and teacher.id == user.id
+            )
+            item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
+            self.teacher_list.addItem(item)
+        if not teachers:
+            self.teacher_list.hide()
+            self.form.labelForField(self.teacher_list).hide()
+            self.form.addRow(
+                hint_label(_("No teachers yet: add your own name in Settings to be one."))
+            )
+
+        year = SchoolYear(self.school_year).label
+        if info is None:
+            self.set_intro(_("A new class in the school year {year}.").format(year=year))
+            self.ok_button.setText(_("Crea&te class"))
+        else:
+            self.set_intro(
+                _("Class {name} in the school year {year}.").format(name=info.name, year=year)
+            )
+            self.name_edit.setText(info.name)
+            self.grade_spin.setValue(NO_GRADE if info.grade is None else info.grade)
+            self._grade_follows_name = info.grade == grade_from_name(info.name)
+            self.ok_button.setText(_("&Save"))
+        self.name_edit.textEdited.connect(self._name_edited)
+        self.grade_spin.valueChanged.connect(self._grade_edited)
+        self.setTabOrder(self.name_edit, self.grade_spin)
+        self.setTabOrder(self.grade_spin, self.teacher_list)
+        self.name_edit.setFocus()
+        self.setMinimumWidth(420)
+
+    def _name_edited(self, text: str) -> None:
+        if self._grade_follows_name:
+            grade = grade_from_name(text)
+            self.grade_spin.blockSignals(True)
+            self.grade_spin.setValue(NO_GRADE if grade is None else grade)
+            self.grade_spin.blockSignals(False)
+
+    def _grade_edited(self, _value: int) -> None:
+        self._grade_follows_name = False
+
+    def grade(self) -> int | None:
+        value = self.grade_spin.value()
+        return None if value == NO_GRADE else value
+
+    def teacher_ids(self) -> tuple[int, ...]:
+        ids = []
+        for row in range(self.teacher_list.count()):
+            item = self.teacher_list.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                ids.append(int(item.data(ID_ROLE)))
+        return tuple(ids)
+
+    def save(self) -> int:
+        classes = self.ctx.services.classes
+        if self.class_id is None:
+            return classes.create(
+                self.name_edit.text(),
+                self.school_year,
+                grade=self.grade(),
+                contact_teacher_ids=self.teacher_ids(),
+            ).id
+        classes.rename(self.class_id, self.name_edit.text(), grade=self.grade())
+        if self.teacher_list.count():
+            classes.set_contact_teachers(self.class_id, self.teacher_ids())
+        return self.class_id
+
+
+def new_class(ctx: UiContext, parent: QWidget | None, school_year: int) -> int | None:
+    """Create a class in ``school_year``; its id, or None if cancelled."""
+    dialog = ClassDialog(ctx, parent, school_year=school_year)
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        return int(dialog.saved)
+    return None
+
+
+def rename_class(ctx: UiContext, parent: QWidget | None, class_id: int) -> bool:
+    """Rename the class (and set its grade and contact teachers); True if saved."""
+    dialog = ClassDialog(ctx, parent, class_id=class_id)
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def archive_class(ctx: UiContext, parent: QWidget | None, class_id: int) -> bool:
+    """Archive the class after a confirmation (or bring an archived one back); True if done."""
+    info = ctx.attempt(parent, ctx.services.classes.get, class_id)
+    if info is None:
+        return False
+    if info.archived:
+        text = _("Bring class {name} ({year}) back to the class list?").format(
+            name=info.name, year=info.year_label
+        )
+        title, action = _("Bring class back"), _("&Bring back")
+    else:
+        text = (
+            _("Archive class {name} ({year})?").format(name=info.name, year=info.year_label)
+            + "\n\n"
+            + ngettext(
+                "The class is no longer shown in the class list. Its {n} pupil and "
+                "everything recorded about them are kept.",
+                "The class is no longer shown in the class list. Its {n} pupils and "
+                "everything recorded about them are kept.",
+                info.student_count,
+            ).format(n=info.student_count)
+        )
+        title, action = _("Archive class"), _("&Archive")
+    if not ctx.dialogs.confirm(parent, title, text, action):
+        return False
+    return bool(ctx.attempt(parent, _archive, ctx, info))
+
+
+def _archive(ctx: UiContext, info: ClassInfo) -> bool:
+    ctx.services.classes.archive(info.id, not info.archived)
+    return True
+
+
+# --- a new school year ----------------------------------------------------------------------
+
+
+class NewSchoolYearDialog(QDialog):
+    """The classes of a school year and what they become in the next; the chosen move on.
+
+    Column 0 is the class with a check box ("move on"), column 1 its pupils, column 2
+    the name in the next school year (editable). Classes moved on before are shown
+    but cannot be chosen again.
+    """
+
+    COL_CLASS, COL_PUPILS, COL_NEW, COL_RESULT = 0, 1, 2, 3
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None, school_year: int) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.school_year = school_year
+        self.promoted: list[ClassInfo] = []
+        self.next_label = SchoolYear(school_year + 1).label
+        self.setWindowTitle(_("New school year"))
+        intro = QLabel(
+            _(
+                "Move the classes of {year} on to {next}: each chosen class gets a class "
+                "of the next grade with the same contact teachers, and its pupils who have "
+                "not left go with it. Their records stay with them. Check the new names; "
+                "9th grade classes and classes without a grade do not move on unless you "
+                "choose them."
+            ).format(year=SchoolYear(school_year).label, next=self.next_label)
+        )
+        intro.setWordWrap(True)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(
+            [
+                _("Class in {year}").format(year=SchoolYear(school_year).label),
+                _("Pupils"),
+                _("Name in {year}").format(year=self.next_label),
+                _("What happens"),
+            ]
+        )
+        self.table.setAccessibleName(_("Classes to move on"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.COL_NEW, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(self.COL_NEW, 150)
+        header.setStretchLastSection(True)
+        self.table.setTabKeyNavigation(False)
+        label = buddy_label(_("&Classes:"), self.table)
+        hint = hint_label(
+            _("Tick a class to move it on; double-click or press F2 on a new name to change it.")
+        )
+        self.result_label = hint_label()
+        self.result_label.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.promote_button = QPushButton(_("&Move the chosen classes on"))
+        self.buttons.addButton(self.promote_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.rejected.connect(self.reject)
+        self.promote_button.clicked.connect(self.promote)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(hint)
+        layout.addWidget(self.result_label)
+        layout.addWidget(self.buttons)
+        self.table.itemChanged.connect(self._item_changed)
+        self.load()
+        self.resize(620, 460)
+
+    def load(self) -> None:
+        """Show the classes; ticks and names typed before are kept for those not moved on."""
+        typed = self._typed()
+        proposals = self.ctx.services.classes.promotion_proposals(self.school_year)
+        self.table.blockSignals(True)
+        self.table.setRowCount(0)
+        for row, proposal in enumerate(proposals):
+            self.table.insertRow(row)
+            self._fill(row, proposal)
+            choice = typed.get(proposal.school_class.id)
+            if choice is not None and proposal.promoted_as is None:
+                self._set_row(row, *choice)
+        self.table.blockSignals(False)
+        self._update_button()
+
+    def _typed(self) -> dict[int, tuple[bool, str]]:
+        typed = {}
+        for row in range(self.table.rowCount()):
+            check = self.table.item(row, self.COL_CLASS)
+            new = self.table.item(row, self.COL_NEW)
+            if check is not None and new is not None:
+                ticked = check.checkState() == Qt.CheckState.Checked
+                typed[int(check.data(ID_ROLE))] = (ticked, new.text())
+        return typed
+
+    def _set_row(self, row: int, move_on: bool, new_name: str) -> None:
+        check = self.table.item(row, self.COL_CLASS)
+        new = self.table.item(row, self.COL_NEW)
+        if check is None or new is None:
+            return
+        new.setText(new_name)
+        check.setCheckState(Qt.CheckState.Checked if move_on else Qt.CheckState.Unchecked)
+        self._describe(row)
+
+    def _fill(self, row: int, p: Promotion) -> None:
+        info = p.school_class
+        name = QTableWidgetItem(info.name)
+        name.setData(ID_ROLE, info.id)
+        pupils = QTableWidgetItem(str(info.student_count))
+        pupils.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        pupils.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        if p.promoted_as is not None:
+            name.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            new = QTableWidgetItem(p.promoted_as)
+            new.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        else:
+            name.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsUserCheckable
+                | Qt.ItemFlag.ItemIsSelectable
+            )
+            name.setCheckState(Qt.CheckState.Checked if p.suggested else Qt.CheckState.Unchecked)
+            new = QTableWidgetItem(p.proposed_name or "")
+            new.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsEditable
+                | Qt.ItemFlag.ItemIsSelectable
+            )
+        result = QTableWidgetItem()
+        result.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        if p.promoted_as is not None:
+            result.setText(_("✓ Moved on already"))
+        self.table.setItem(row, self.COL_CLASS, name)
+        self.table.setItem(row, self.COL_PUPILS, pupils)
+        self.table.setItem(row, self.COL_NEW, new)
+        self.table.setItem(row, self.COL_RESULT, result)
+        self._describe(row)
+
+    def _describe(self, row: int) -> None:
+        """Say in words what happens to the class in ``row``."""
+        check = self.table.item(row, self.COL_CLASS)
+        new = self.table.item(row, self.COL_NEW)
+        result = self.table.item(row, self.COL_RESULT)
+        if check is None or new is None or result is None:
+            return
+        if not check.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+            return  # moved on before
+        if check.checkState() != Qt.CheckState.Checked:
+            result.setText(_("✗ Does not move on"))
+        elif not new.text().strip():
+            result.setText(_("⚠ Write the new name"))
+        else:
+            result.setText(_("→ Moves on as {name}").format(name=new.text().strip()))
+
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        if item.column() not in (self.COL_CLASS, self.COL_NEW):
+            return
+        self.table.blockSignals(True)
+        # Typing a new name is choosing the class; clearing it un-chooses it.
+        if item.column() == self.COL_NEW:
+            check = self.table.item(item.row(), self.COL_CLASS)
+            if check is not None and check.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+                check.setCheckState(
+                    Qt.CheckState.Checked if item.text().strip() else Qt.CheckState.Unchecked
+                )
+        self._describe(item.row())
+        self.table.blockSignals(False)
+        self._update_button()
+
+    def chosen(self) -> list[tuple[int, str, str]]:
+        """(class id, old name, new name) of every ticked class."""
+        found = []
+        for row in range(self.table.rowCount()):
+            check = self.table.item(row, self.COL_CLASS)
+            new = self.table.item(row, self.COL_NEW)
+            if check is None or new is None:
+                continue
+            if check.flags() & Qt.ItemFlag.ItemIsUserCheckable and (
+                check.checkState() == Qt.CheckState.Checked
+            ):
+                found.append((int(check.data(ID_ROLE)), check.text(), new.text().strip()))
+        return found
+
+    def set_choice(self, name: str, move_on: bool, new_name: str | None = None) -> None:
+        """Tick (or untick) the class called ``name`` and set its new name (for tests)."""
+        for row in range(self.table.rowCount()):
+            check = self.table.item(row, self.COL_CLASS)
+            if check is not None and check.text() == name:
+                if new_name is not None:
+                    item = self.table.item(row, self.COL_NEW)
+                    assert item is not None
+                    item.setText(new_name)
+                check.setCheckState(Qt.CheckState.Checked if move_on else Qt.CheckState.Unchecked)
+                return
+        raise KeyError(name)
+
+    def _update_button(self) -> None:
+        self.promote_button.setEnabled(bool(self.chosen()))
+
+    def promote(self) -> None:
+        """Move the ticked classes on; say what was done and what was not."""
+        done: list[str] = []
+        failed: list[str] = []
+        for class_id, old, new in self.chosen():
+            try:
+                info = self.ctx.services.classes.promote(class_id, new or None)
+            except UserError as exc:
+                failed.append(_("{old}: {reason}").format(old=old, reason=exc.message))
+                continue
+            self.promoted.append(info)
+            done.append(
+                ngettext(
+                    "{old} → {new} ({n} pupil)",
+                    "{old} → {new} ({n} pupils)",
+                    info.student_count,
+                ).format(old=old, new=info.name, n=info.student_count)
+            )
+        lines = []
+        if done:
+            lines.append(
+                ngettext(
+                    "{n} class moved on to {year}:",
+                    "{n} classes moved on to {year}:",
+                    len(done),
+                ).format(n=len(done), year=self.next_label)
+            )
+            lines += ["• " + line for line in done]
+        if failed:
+            if lines:
+                lines.append("")
+            lines.append(_("Not moved on:"))
+            lines += ["• " + line for line in failed]
+        report = "\n".join(lines)
+        self.load()
+        if failed:
+            self.result_label.setText(report)
+            self.result_label.show()
+            self.ctx.dialogs.error(self, report)
+            return
+        self.ctx.dialogs.info(self, report)
+        self.accept()
+
+
+def new_school_year(ctx: UiContext, parent: QWidget | None, school_year: int) -> int:
+    """Move chosen classes of ``school_year`` on to the next; how many classes moved on."""
+    dialog = NewSchoolYearDialog(ctx, parent, school_year)
+    if not dialog.table.rowCount():
+        ctx.dialogs.info(
+            parent,
+            _("There are no classes in {year} to move on.").format(
+                year=SchoolYear(school_year).label
+            ),
+        )
+        return 0
+    dialog.exec()
+    return len(dialog.promoted)

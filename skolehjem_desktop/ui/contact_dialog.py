@@ -1,0 +1,296 @@
+"""Log a contact with the home quickly: when, channel, started by, topic, summary, reply due.
+
+The school's guidelines: a parent who writes or calls gets a reply within ordinary
+working hours, Monday to Friday. So when a parent started the contact, the reply
+due is filled in with the next working day after it, and follows "when" and
+"started by" as they change, until the teacher sets it (or clears it) themselves.
+
+    info = add_contact(ctx, window, student_id)   # None when cancelled
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from skolehjem_desktop.i18n import _
+from skolehjem_desktop.i18n.labels import label
+from skolehjem_desktop.services.contacts import ContactInfo, default_reply_due
+from skolehjem_desktop.store.enums import ContactChannel, ContactTopic, StartedBy
+from skolehjem_desktop.ui.context import UiContext
+from skolehjem_desktop.ui.formatting import datetime_text
+
+
+def qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def pydate(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
+
+
+def qdatetime(moment: dt.datetime) -> QDateTime:
+    return QDateTime(qdate(moment.date()), QTime(moment.hour, moment.minute, moment.second))
+
+
+def pydatetime(moment: QDateTime) -> dt.datetime:
+    time = moment.time()
+    return dt.datetime.combine(
+        pydate(moment.date()), dt.time(time.hour(), time.minute(), time.second())
+    )
+
+
+@dataclass(frozen=True)
+class ContactValues:
+    """What the teacher filled in."""
+
+    occurred_at: dt.datetime
+    channel: ContactChannel
+    started_by: StartedBy
+    guardian_id: int | None
+    topic: ContactTopic
+    summary: str
+    reply_due: dt.date | None
+
+
+class ContactDialog(QDialog):
+    """A new contact (or, given ``contact``, the editable parts of an existing one).
+
+    OK saves through the services; a message the teacher can act on keeps the
+    dialog open with everything typed intact. ``saved`` holds what was stored.
+    """
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        student_id: int,
+        parent: QWidget | None = None,
+        contact: ContactInfo | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.student_id = student_id
+        self.contact = contact
+        self.saved: ContactInfo | None = None
+        self._auto_due = contact is None
+        self._applying = False
+        pupil = ctx.services.students.get(student_id)
+        title = _("New contact") if contact is None else _("Edit contact")
+        self.setWindowTitle(f"{title} – {pupil.full_name}")
+
+        now = ctx.services.clock().replace(second=0, microsecond=0)
+        self.when_edit = QDateTimeEdit()
+        self.when_edit.setCalendarPopup(True)
+        self.when_edit.setDisplayFormat(QLocale().dateTimeFormat(QLocale.FormatType.ShortFormat))
+        self.when_edit.setMaximumDate(qdate(now.date()))
+        self.when_edit.setDateTime(qdatetime(contact.occurred_at if contact else now))
+        self.channel_combo = QComboBox()
+        for channel in ContactChannel:
+            self.channel_combo.addItem(label(channel), channel)
+        self.started_combo = QComboBox()
+        for who in StartedBy:
+            self.started_combo.addItem(label(who), who)
+        self.guardian_combo = QComboBox()
+        self.guardian_combo.addItem(_("Not recorded"), None)
+        for guardian in pupil.guardians:
+            self.guardian_combo.addItem(
+                f"{guardian.name} ({label(guardian.relation)})", guardian.id
+            )
+        self.topic_combo = QComboBox()
+        for topic in ContactTopic:
+            self.topic_combo.addItem(label(topic), topic)
+        self.summary_edit = QPlainTextEdit()
+        self.summary_edit.setTabChangesFocus(True)
+        self.summary_edit.setPlaceholderText(_("What was it about, what was said or agreed"))
+        self.summary_edit.setMinimumHeight(self.summary_edit.fontMetrics().lineSpacing() * 5 + 12)
+        self.due_check = QCheckBox(_("&Reply due by:"))
+        self.due_edit = QDateEdit()
+        self.due_edit.setCalendarPopup(True)
+        self.due_edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+        self.due_edit.setAccessibleName(_("Reply due"))
+        self.due_hint = QLabel()
+        self.due_hint.setTextFormat(Qt.TextFormat.PlainText)
+        due_row = QHBoxLayout()
+        due_row.setContentsMargins(0, 0, 0, 0)
+        due_row.addWidget(self.due_edit)
+        due_row.addWidget(self.due_hint, 1)
+
+        form = QFormLayout()
+        for text, widget in (
+            (_("&When:"), self.when_edit),
+            (_("&Channel:"), self.channel_combo),
+            (_("&Started by:"), self.started_combo),
+            (_("&Guardian:"), self.guardian_combo),
+            (_("&Topic:"), self.topic_combo),
+            (_("S&ummary:"), self.summary_edit),
+        ):
+            row_label = QLabel(text)
+            row_label.setBuddy(widget)
+            form.addRow(row_label, widget)
+        form.addRow(self.due_check, due_row)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setToolTip(_("Save the contact (Ctrl+Enter)"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self).activated.connect(self.accept)
+
+        if contact is not None:
+            self._show_contact(contact)
+        self.when_edit.dateTimeChanged.connect(self._rule_inputs_changed)
+        self.started_combo.currentIndexChanged.connect(self._rule_inputs_changed)
+        self.due_check.toggled.connect(self._due_touched)
+        self.due_edit.dateChanged.connect(self._due_touched)
+        self._rule_inputs_changed()
+        self.resize(520, self.sizeHint().height())
+        (self.summary_edit if contact is not None else self.channel_combo).setFocus()
+
+    def _show_contact(self, contact: ContactInfo) -> None:
+        self._select(self.channel_combo, contact.channel)
+        self._select(self.started_combo, contact.started_by)
+        self._select(self.guardian_combo, contact.guardian_id)
+        self._select(self.topic_combo, contact.topic)
+        self.summary_edit.setPlainText(contact.summary)
+        # When it happened and who started it are facts of the log; they are not edited.
+        for widget in (self.when_edit, self.started_combo, self.guardian_combo):
+            widget.setEnabled(False)
+        self._set_due(contact.reply_due)
+
+    @staticmethod
+    def _select(combo: QComboBox, value: object) -> None:
+        combo.setCurrentIndex(max(0, combo.findData(value)))
+
+    # --- the reply due ----------------------------------------------------------------------
+
+    def _set_due(self, day: dt.date | None) -> None:
+        self._applying = True
+        self.due_check.setChecked(day is not None)
+        self.due_edit.setEnabled(day is not None)
+        if day is not None:
+            self.due_edit.setDate(qdate(day))
+        self._applying = False
+
+    def _rule_inputs_changed(self) -> None:
+        when = pydatetime(self.when_edit.dateTime())
+        self._applying = True
+        self.due_edit.setMinimumDate(qdate(when.date()))
+        self._applying = False
+        if self._auto_due:
+            self._set_due(default_reply_due(when, self.started_by()))
+            self._show_due_hint()
+
+    def _due_touched(self) -> None:
+        self.due_edit.setEnabled(self.due_check.isChecked())
+        if self._applying:
+            return
+        self._auto_due = False
+        self._show_due_hint()
+
+    def _show_due_hint(self) -> None:
+        if not self._auto_due:
+            self.due_hint.setText(_("(set by you)") if self.contact is None else "")
+        elif self.due_check.isChecked():
+            self.due_hint.setText(_("(the next working day)"))
+        else:
+            self.due_hint.setText(_("(no reply owed when the school started it)"))
+
+    # --- values and saving ------------------------------------------------------------------
+
+    def started_by(self) -> StartedBy:
+        return StartedBy(self.started_combo.currentData())
+
+    def values(self) -> ContactValues:
+        guardian = self.guardian_combo.currentData()
+        return ContactValues(
+            occurred_at=pydatetime(self.when_edit.dateTime()),
+            channel=ContactChannel(self.channel_combo.currentData()),
+            started_by=self.started_by(),
+            guardian_id=int(guardian) if guardian is not None else None,
+            topic=ContactTopic(self.topic_combo.currentData()),
+            summary=self.summary_edit.toPlainText(),
+            reply_due=pydate(self.due_edit.date()) if self.due_check.isChecked() else None,
+        )
+
+    def accept(self) -> None:
+        v = self.values()
+        contacts = self.ctx.services.contacts
+        if self.contact is None:
+            saved = self.ctx.attempt(
+                self,
+                contacts.add,
+                self.student_id,
+                channel=v.channel,
+                started_by=v.started_by,
+                topic=v.topic,
+                summary=v.summary,
+                occurred_at=v.occurred_at,
+                guardian_id=v.guardian_id,
+                reply_due_on=v.reply_due,
+            )
+        else:
+            saved = self.ctx.attempt(
+                self,
+                contacts.update,
+                self.contact.id,
+                summary=v.summary,
+                topic=v.topic,
+                channel=v.channel,
+                reply_due_on=v.reply_due,
+            )
+        if saved is None:
+            return
+        self.saved = saved
+        super().accept()
+
+
+def add_contact(ctx: UiContext, parent: QWidget | None, student_id: int) -> ContactInfo | None:
+    """Ask for a new contact with the pupil's home and store it; None when cancelled."""
+    dialog = ContactDialog(ctx, student_id, parent)
+    try:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return dialog.saved
+        return None
+    finally:
+        dialog.deleteLater()
+
+
+def edit_contact(
+    ctx: UiContext, parent: QWidget | None, contact: ContactInfo
+) -> ContactInfo | None:
+    """Change a contact's channel, topic, summary and reply due; None when cancelled."""
+    dialog = ContactDialog(ctx, contact.student_id, parent, contact)
+    try:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return dialog.saved
+        return None
+    finally:
+        dialog.deleteLater()
+
+
+def describe(contact: ContactInfo) -> str:
+    """``22 Nov 2026 14:30, Phone: Wellbeing`` — names a contact in a question."""
+    return f"{datetime_text(contact.occurred_at)}, {label(contact.channel)}: {label(contact.topic)}"

@@ -1,0 +1,147 @@
+"""A conversation typed in the real editor, the process killed two seconds later: the text stays.
+
+The editor runs in its own process (a QApplication on the offscreen platform) over a
+temporary data folder. A QTimer types the summary a few characters at a time, as a
+teacher would, and prints "typed" after the last key. The test then waits two seconds,
+kills the process with SIGKILL (no clean-up, no flush on close) and reads the database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from skolehjem_desktop.services import Services
+from skolehjem_desktop.services.conversations import Planning
+from skolehjem_desktop.store.database import open_database
+from skolehjem_desktop.store.enums import SectionKind
+
+TEXT = (
+    "Søren læser nu flydende og deltager aktivt i timerne. "
+    "Forældrene fortæller, at han glæder sig til at komme i skole. "
+    "Vi aftalte, at han læser 15 minutter hver dag."
+)
+
+EDITOR_SCRIPT = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from skolehjem_desktop import i18n
+    from skolehjem_desktop.services import Services
+    from skolehjem_desktop.store.database import open_database
+    from skolehjem_desktop.store.enums import SectionKind
+    from skolehjem_desktop.ui.context import UiContext
+    from skolehjem_desktop.ui.conversation_editor import ConversationEditor
+    from skolehjem_desktop.ui.dialogs import ScriptedDialogs
+
+    data_dir, conversation_id, text = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+    app = QApplication(sys.argv)
+    i18n.activate("en")
+    dialogs = ScriptedDialogs()
+    editor = ConversationEditor(UiContext(Services(open_database(data_dir)), dialogs))
+    editor.load(conversation_id)
+    editor.tabs.setCurrentIndex(2)
+    editor.resize(1200, 700)
+    editor.show()
+    summary = editor.section_edits[SectionKind.SUMMARY]
+    summary.setFocus()
+    chunks = [text[i : i + 3] for i in range(0, len(text), 3)]
+
+    def type_next() -> None:
+        if chunks:
+            summary.insertPlainText(chunks.pop(0))  # a few keys, as a teacher types
+            return
+        timer.stop()
+        print("errors:", dialogs.errors, flush=True)
+        print("typed", flush=True)
+
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(type_next)
+    QTimer.singleShot(200, timer.start)
+    sys.exit(app.exec())
+    """
+)
+
+
+def _read(tmp_path: Path) -> str:
+    return (tmp_path / "stderr.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def conversation(tmp_path: Path) -> tuple[Path, int]:
+    data_dir = tmp_path / "data"
+    database = open_database(data_dir)
+    try:
+        services = Services(database)
+        me = services.school.add_teacher("Mette Kjær", "MK", is_user=True)
+        klass = services.classes.create(
+            "5.A", services.classes.current_year(), contact_teacher_ids=(me.id,)
+        )
+        pupil = services.students.add("Søren", "Østergaard", klass.id)
+        starts = dt.datetime.combine(services.today(), dt.time(8, 0))
+        conversation = services.conversations.plan(pupil.id, Planning(starts_at=starts))
+        return data_dir, conversation.id
+    finally:
+        database.close()
+
+
+def test_text_typed_survives_a_kill_two_seconds_later(
+    conversation: tuple[Path, int], tmp_path: Path
+) -> None:
+    data_dir, conversation_id = conversation
+    errors = (tmp_path / "stderr.txt").open("w", encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONUNBUFFERED": "1"}
+    env.pop("SKOLEHJEM_DATA_DIR", None)
+    process = subprocess.Popen(
+        [sys.executable, "-c", EDITOR_SCRIPT, str(data_dir), str(conversation_id), TEXT],
+        stdout=subprocess.PIPE,
+        stderr=errors,
+        text=True,
+        encoding="utf-8",
+        env=env,
+    )
+    try:
+        lines = []
+        deadline = time.monotonic() + 60
+        assert process.stdout is not None
+        while time.monotonic() < deadline:
+            line = process.stdout.readline()
+            if not line:
+                break  # the process ended before it typed everything
+            lines.append(line.strip())
+            if line.strip() == "typed":
+                break
+        assert lines and lines[-1] == "typed", (lines, process.poll(), _read(tmp_path))
+        assert "errors: []" in lines
+        time.sleep(2)
+        assert process.poll() is None, "the editor must still be running when it is killed"
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
+        assert process.returncode == -signal.SIGKILL
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=10)
+        if process.stdout:
+            process.stdout.close()
+        errors.close()
+
+    database = open_database(data_dir)
+    try:
+        detail = Services(database).conversations.get(conversation_id)
+    finally:
+        database.close()
+    assert detail.section(SectionKind.SUMMARY).text == TEXT

@@ -1,0 +1,84 @@
+"""What the conversation editor needs besides the basics: the shared switch, a first date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from skolehjem_desktop.errors import NotFoundError, ValidationError
+from skolehjem_desktop.services.conversations import Planning
+from skolehjem_desktop.store.enums import SectionKind
+
+PAST = dt.datetime(2026, 11, 20, 14, 0)
+
+
+@pytest.fixture
+def conversation_id(services) -> int:
+    me = services.school.add_teacher("Anne Holm", "AH", is_user=True)
+    klass = services.classes.create("5.A", 2026, contact_teacher_ids=(me.id,))
+    anna = services.students.add("Anna", "Hansen", klass.id)
+    return int(services.conversations.plan(anna.id, Planning(starts_at=PAST)).id)
+
+
+def test_set_section_shared_keeps_the_text(services, conversation_id) -> None:
+    services.conversations.set_section(conversation_id, SectionKind.CONCERNS, "Uro i timerne")
+    info = services.conversations.set_section_shared(conversation_id, SectionKind.CONCERNS, False)
+    assert (info.text, info.shared) == ("Uro i timerne", False)
+    detail = services.conversations.get(conversation_id)
+    assert detail.section(SectionKind.CONCERNS).text == "Uro i timerne"
+    assert detail.section(SectionKind.CONCERNS).shared is False
+    services.conversations.set_section_shared(conversation_id, SectionKind.CONCERNS, True)
+    assert services.conversations.get(conversation_id).section(SectionKind.CONCERNS).shared
+
+
+def test_set_section_shared_on_a_section_not_yet_written(services, conversation_id) -> None:
+    info = services.conversations.set_section_shared(conversation_id, SectionKind.SUMMARY, False)
+    assert (info.text, info.shared) == ("", False)
+    # Text typed afterwards keeps the teacher's choice.
+    services.conversations.set_section(conversation_id, SectionKind.SUMMARY, "Godt forløb")
+    section = services.conversations.get(conversation_id).section(SectionKind.SUMMARY)
+    assert (section.text, section.shared) == ("Godt forløb", False)
+
+
+def test_set_section_shared_touches_the_conversation(services, clock, conversation_id) -> None:
+    clock.now = clock.now + dt.timedelta(minutes=5)
+    services.conversations.set_section_shared(conversation_id, SectionKind.ACADEMIC, False)
+    assert services.conversations.get(conversation_id).updated_at == clock.now
+
+
+def test_private_preparation_can_never_be_shared(services, conversation_id) -> None:
+    services.conversations.set_section(
+        conversation_id, SectionKind.PRIVATE_PREPARATION, "Husk at rose"
+    )
+    with pytest.raises(ValidationError, match="never shared"):
+        services.conversations.set_section_shared(
+            conversation_id, SectionKind.PRIVATE_PREPARATION, True
+        )
+    section = services.conversations.get(conversation_id).section(SectionKind.PRIVATE_PREPARATION)
+    assert (section.text, section.shared) == ("Husk at rose", False)
+    # Switching it off is harmless.
+    services.conversations.set_section_shared(
+        conversation_id, SectionKind.PRIVATE_PREPARATION, False
+    )
+
+
+def test_set_section_shared_unknown_conversation(services) -> None:
+    with pytest.raises(NotFoundError):
+        services.conversations.set_section_shared(999, SectionKind.SUMMARY, True)
+
+
+@pytest.mark.parametrize(
+    ("now", "expected"),
+    [
+        # Monday → Tuesday.
+        (dt.datetime(2026, 11, 23, 10, 0), dt.datetime(2026, 11, 24, 15, 0)),
+        # Friday evening → Monday.
+        (dt.datetime(2026, 11, 27, 18, 0), dt.datetime(2026, 11, 30, 15, 0)),
+        # Wednesday 23 December → Monday 28 December (Christmas Day and Boxing Day are off).
+        (dt.datetime(2026, 12, 23, 9, 0), dt.datetime(2026, 12, 28, 15, 0)),
+    ],
+)
+def test_suggested_start_is_the_next_working_day_at_three(services, clock, now, expected) -> None:
+    clock.now = now
+    assert services.conversations.suggested_start() == expected
