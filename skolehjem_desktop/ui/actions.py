@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 
 from skolehjem_desktop.i18n import _
+from skolehjem_desktop.ui import printing
 
 if TYPE_CHECKING:
     from skolehjem_desktop.ui.main_window import MainWindow
@@ -64,6 +65,61 @@ def build(w: MainWindow) -> None:
             w, _("&Find pupil"), lambda: find(w), QKeySequence.StandardKey.Find, "find"
         ),
         "about": _action(w, _("&About Skolehjem"), w.about, None, "about"),
+        "print_summary": _action(
+            w,
+            _("Conversation &summary"),
+            lambda: printing.summary(w),
+            QKeySequence.StandardKey.Print,
+            "print_summary",
+        ),
+        "save_summary": _action(
+            w,
+            _("Save conversation summary as…"),
+            lambda: printing.summary(w, save=True),
+            None,
+            "save_summary",
+        ),
+        "print_invitation": _action(
+            w,
+            _("&Invitation and preparation sheet"),
+            lambda: printing.invitation(w),
+            None,
+            "print_invitation",
+        ),
+        "save_invitation": _action(
+            w,
+            _("Save invitation as…"),
+            lambda: printing.invitation(w, save=True),
+            None,
+            "save_invitation",
+        ),
+        "print_focus": _action(
+            w, _("&Message book"), lambda: printing.message_book(w), None, "print_focus"
+        ),
+        "save_focus": _action(
+            w,
+            _("Save message book as…"),
+            lambda: printing.message_book(w, save=True),
+            None,
+            "save_focus",
+        ),
+        "print_class": _action(
+            w, _("Class &overview"), lambda: printing.class_overview(w), None, "print_class"
+        ),
+        "save_class": _action(
+            w,
+            _("Save class overview as…"),
+            lambda: printing.class_overview(w, save=True),
+            None,
+            "save_class",
+        ),
+        "print_all": _action(
+            w,
+            _("&All summaries of the class…"),
+            lambda: printing.class_summaries(w),
+            None,
+            "print_all",
+        ),
     }
     w.actions_by_name = a
     bar = w.menuBar()
@@ -90,6 +146,21 @@ def build(w: MainWindow) -> None:
             "new_conversation",
             "new_contact",
         ],
+        _("P&rint"): [
+            "print_summary",
+            "save_summary",
+            None,
+            "print_invitation",
+            "save_invitation",
+            None,
+            "print_focus",
+            "save_focus",
+            None,
+            "print_class",
+            "save_class",
+            None,
+            "print_all",
+        ],
         _("&Help"): ["about"],
     }
     for title, names in menus.items():
@@ -100,7 +171,7 @@ def build(w: MainWindow) -> None:
             else:
                 menu.addAction(a[name])
     toolbar = w.toolbar()
-    for name in ("overview", "new_conversation", "new_contact", "import"):
+    for name in ("overview", "new_conversation", "new_contact", "print_summary", "import"):
         toolbar.addAction(a[name])
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from skolehjem_desktop.i18n import _
@@ -50,6 +52,23 @@ class Dialogs:
         name = QFileDialog.getExistingDirectory(parent, title)
         return Path(name) if name else None
 
+    def choose(
+        self, parent: QWidget | None, title: str, text: str, options: list[str]
+    ) -> int | None:
+        """One of ``options`` (button texts), or None when the teacher cancels."""
+        box = QMessageBox(parent)
+        box.setWindowTitle(title)
+        box.setText(text)
+        buttons = [box.addButton(o, QMessageBox.ButtonRole.AcceptRole) for o in options]
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return next((i for i, b in enumerate(buttons) if b is clicked), None)
+
+    def open_document(self, path: Path) -> None:
+        """Show a file in the system's viewer (a PDF in the PDF reader)."""
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
 
 @dataclass
 class ScriptedDialogs(Dialogs):
@@ -60,6 +79,8 @@ class ScriptedDialogs(Dialogs):
     asked: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     infos: list[str] = field(default_factory=list)
+    choices: list[int | None] = field(default_factory=list)
+    opened: list[Path] = field(default_factory=list)
 
     def confirm(self, parent: QWidget | None, title: str, text: str, action: str) -> bool:
         self.asked.append(text)
@@ -81,3 +102,12 @@ class ScriptedDialogs(Dialogs):
 
     def choose_folder(self, parent: QWidget | None, title: str) -> Path | None:
         return self.files.pop(0) if self.files else None
+
+    def choose(
+        self, parent: QWidget | None, title: str, text: str, options: list[str]
+    ) -> int | None:
+        self.asked.append(text)
+        return self.choices.pop(0) if self.choices else None
+
+    def open_document(self, path: Path) -> None:
+        self.opened.append(path)

@@ -33,7 +33,7 @@ from skolehjem_desktop.errors import NotFoundError
 from skolehjem_desktop.i18n import _, ngettext
 from skolehjem_desktop.services.classes import ClassInfo
 from skolehjem_desktop.services.schoolyear import SchoolYear
-from skolehjem_desktop.ui import actions
+from skolehjem_desktop.ui import actions, printing
 from skolehjem_desktop.ui.context import UiContext
 from skolehjem_desktop.ui.owed_model import OwedTableModel
 from skolehjem_desktop.ui.pupil_page import PupilPage
@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([260, 1020])
         self.setCentralWidget(self.splitter)
         actions.build(self)
+        printing.clean_previews(self.services.db.data_dir)
         self._connect()
         self._load_years()
         self._restore()

@@ -11,6 +11,7 @@ from skolehjem_desktop.collation import sort_key
 from skolehjem_desktop.i18n import N_, _
 from skolehjem_desktop.i18n.labels import label
 from skolehjem_desktop.services.owed import OrdinaryState, OwedRow
+from skolehjem_desktop.ui.formatting import date_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -89,7 +90,7 @@ class OwedTableModel(QAbstractTableModel):
             mark = {OrdinaryState.HELD: "✓", OrdinaryState.PLANNED: "•"}.get(row.ordinary, "✗")
             text = f"{mark} {label(row.ordinary)}"
             if row.ordinary_at is not None:
-                text += "  " + row.ordinary_at.strftime("%d.%m.%Y")
+                text += "  " + date_text(row.ordinary_at.date())
             return text
         if column == 2:
             if not row.missing_areas:
@@ -100,7 +101,7 @@ class OwedTableModel(QAbstractTableModel):
         if column == 3:
             if row.presented_on is None:
                 return "✗ " + _("Not presented")
-            return "✓ " + row.presented_on.strftime("%d.%m.%Y")
+            return "✓ " + date_text(row.presented_on)
         if column == 4:
             return f"✗ {row.agreements_overdue}" if row.agreements_overdue else "✓ 0"
         return f"✗ {row.replies_overdue}" if row.replies_overdue else "✓ 0"

@@ -151,3 +151,27 @@ def test_empty_data_folder_says_what_to_do(qtbot, tmp_path, settings) -> None:
 def test_pupil_actions_without_a_pupil_say_so(qtbot, window) -> None:
     window.actions_by_name["edit_pupil"].trigger()
     assert window.ctx.dialogs.infos == ["Choose a pupil first."]
+
+
+def test_the_class_overview_updates_when_a_conversation_is_marked_held(
+    qtbot, window, school
+) -> None:
+    assert _overview(window)["Søren Ærø"][1].startswith("• Planned")
+    window.open_student(school["soren"])
+    tab = window.pupil_page.conversations
+    tab.select(school["conversation"])
+    editor = tab.editor
+    qtbot.mouseClick(editor.held_button, Qt.MouseButton.LeftButton)
+    assert "Saved" in window.statusBar().currentMessage()
+    qtbot.keyClick(window, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert _overview(window)["Søren Ærø"][1].startswith("✓ Held")
+
+
+def test_ctrl_n_plans_a_new_conversation_for_the_open_pupil(qtbot, window, school) -> None:
+    window.open_student(school["lukasz"])
+    before = len(window.services.conversations.all(student_id=school["lukasz"]))
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    after = window.services.conversations.all(student_id=school["lukasz"])
+    assert len(after) == before + 1
+    assert window.pupil_page.tabs.currentWidget() is window.pupil_page.conversations
+    assert window.pupil_page.conversations.editor.conversation_id == after[0].id

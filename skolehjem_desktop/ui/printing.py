@@ -1,0 +1,240 @@
+"""The Print menu: preview a document in the system's PDF viewer, save it where the
+teacher chooses, or write a whole class's summaries with progress and cancel.
+
+The documents come from ``services.pdfs``; this module only picks paths, runs the
+work off the GUI thread and says what happened.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from skolehjem_desktop.errors import UserError
+from skolehjem_desktop.i18n import _, ngettext
+from skolehjem_desktop.ui.tasks import Cancelled, Progress, run_task
+
+if TYPE_CHECKING:
+    from skolehjem_desktop.services.pdfs import PdfWritten
+    from skolehjem_desktop.ui.main_window import MainWindow
+
+PDF_FILTER = "PDF (*.pdf)"
+PREVIEW_DIR = "previews"
+PREVIEW_KEEP_SECONDS = 24 * 3600
+
+Writer = Callable[[Path], "PdfWritten"]
+
+
+def preview_folder(data_dir: Path) -> Path:
+    """Previews live in the data folder (readable by the user alone), not in /tmp."""
+    folder = data_dir / PREVIEW_DIR
+    folder.mkdir(mode=0o700, exist_ok=True)
+    return folder
+
+
+def clean_previews(data_dir: Path, now: float | None = None) -> int:
+    """Remove previews older than a day; returns how many were removed."""
+    folder = data_dir / PREVIEW_DIR
+    if not folder.is_dir():
+        return 0
+    limit = (now if now is not None else time.time()) - PREVIEW_KEEP_SECONDS
+    removed = 0
+    for path in folder.glob("*.pdf"):
+        if path.stat().st_mtime < limit:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
+def _safe(name: str) -> str:
+    keep = "".join(c if c.isalnum() or c in " .-_" else "-" for c in name).strip()
+    return keep or "document"
+
+
+def _deliver(w: MainWindow, name: str, writer: Writer, *, save: bool) -> None:
+    """Write the document to a preview file and open it, or to a path the teacher picks."""
+    if save:
+        path = w.ctx.dialogs.save_file(w, _("Save as PDF"), f"{name}.pdf", PDF_FILTER)
+        if path is None:
+            return
+        if path.suffix.lower() != ".pdf":
+            path = path.with_suffix(".pdf")
+    else:
+        stamp = dt.datetime.now().strftime("%H%M%S")
+        path = preview_folder(w.services.db.data_dir) / f"{_safe(name)} {stamp}.pdf"
+    written = w.ctx.attempt(w, writer, path)
+    if written is None:
+        return
+    if save:
+        w.statusBar().showMessage(
+            ngettext(
+                "{path} written ({pages} page).", "{path} written ({pages} pages).", written.pages
+            ).format(path=written.path, pages=written.pages)
+        )
+    else:
+        w.ctx.dialogs.open_document(written.path)
+        w.statusBar().showMessage(_("Opened {name} in the PDF viewer.").format(name=path.name))
+
+
+def _conversation(w: MainWindow) -> int | None:
+    if w.student_id is None:
+        w.ctx.dialogs.info(w, _("Choose a pupil first."))
+        return None
+    tab = w.pupil_page.conversations
+    tab.flush()
+    conversation_id = tab.editor.conversation_id
+    if conversation_id is None:
+        w.ctx.dialogs.info(w, _("Choose one of the pupil's conversations first."))
+    return conversation_id
+
+
+def summary(w: MainWindow, *, save: bool = False) -> None:
+    from skolehjem_desktop.services import pdfs
+
+    conversation_id = _conversation(w)
+    if conversation_id is None:
+        return
+    detail = w.services.conversations.get(conversation_id)
+    name = _("Summary {name} {date}").format(
+        name=detail.student_name, date=detail.starts_at.date().isoformat()
+    )
+    _deliver(w, name, lambda p: pdfs.write_summary(w.services, conversation_id, p), save=save)
+
+
+def invitation(w: MainWindow, *, save: bool = False) -> None:
+    from skolehjem_desktop.services import pdfs
+
+    conversation_id = _conversation(w)
+    if conversation_id is None:
+        return
+    detail = w.services.conversations.get(conversation_id)
+    name = _("Invitation {name} {date}").format(
+        name=detail.student_name, date=detail.starts_at.date().isoformat()
+    )
+    _deliver(w, name, lambda p: pdfs.write_invitation(w.services, conversation_id, p), save=save)
+
+
+def message_book(w: MainWindow, *, save: bool = False) -> None:
+    from skolehjem_desktop.services import pdfs
+
+    student_id = w.student_id
+    if student_id is None:
+        w.ctx.dialogs.info(w, _("Choose a pupil first."))
+        return
+    w.pupil_page.flush()
+    year = w.school_year
+    name = _("Message book {name} {year}").format(
+        name=w.services.students.get(student_id).full_name, year=year
+    )
+    _deliver(
+        w,
+        name,
+        lambda p: pdfs.write_message_book(w.services, student_id, p, school_year=year),
+        save=save,
+    )
+
+
+def class_overview(w: MainWindow, *, save: bool = False) -> None:
+    from skolehjem_desktop.services import pdfs
+
+    class_id = w.class_id
+    if class_id is None:
+        w.ctx.dialogs.info(w, _("Choose a class first."))
+        return
+    info = w.services.classes.get(class_id)
+    name = _("Class overview {name} {year}").format(name=info.name, year=info.school_year)
+    _deliver(w, name, lambda p: pdfs.write_class_overview(w.services, class_id, p), save=save)
+
+
+def class_summaries(w: MainWindow) -> None:
+    """Every held conversation's summary of the class: a folder of files, or one file."""
+    from skolehjem_desktop.services import pdfs
+
+    class_id = w.class_id
+    if class_id is None:
+        w.ctx.dialogs.info(w, _("Choose a class first."))
+        return
+    w.pupil_page.flush()
+    info = w.services.classes.get(class_id)
+    count = len(pdfs.class_summaries(w.services, class_id))
+    if count == 0:
+        w.ctx.dialogs.info(
+            w,
+            _("No conversation of {name} has been held in {year} yet.").format(
+                name=info.name, year=info.year_label
+            ),
+        )
+        return
+    choice = w.ctx.dialogs.choose(
+        w,
+        _("All summaries of {name}").format(name=info.name),
+        ngettext(
+            "{n} conversation of {name} has been held this school year. "
+            "Write its summary as a file in a folder, or in one file for printing?",
+            "{n} conversations of {name} have been held this school year. "
+            "Write their summaries as one file per pupil in a folder, or all in one file "
+            "for printing?",
+            count,
+        ).format(n=count, name=info.name),
+        [_("One file per pupil…"), _("One combined file…")],
+    )
+    if choice is None:
+        return
+    title = _("Writing the summaries of {name}…").format(name=info.name)
+    if choice == 0:
+        folder = w.ctx.dialogs.choose_folder(w, _("Choose the folder for the summaries"))
+        if folder is None:
+            return
+
+        def work(progress: Progress) -> pdfs.BatchResult:
+            return pdfs.write_class_summaries(w.services, class_id, folder, _progress(progress))
+
+    else:
+        target = w.ctx.dialogs.save_file(
+            w, _("Save as PDF"), _safe(f"{info.name} {info.school_year}") + ".pdf", PDF_FILTER
+        )
+        if target is None:
+            return
+
+        def work(progress: Progress) -> pdfs.BatchResult:
+            return pdfs.write_class_summaries_combined(
+                w.services, class_id, target, _progress(progress)
+            )
+
+    try:
+        result = run_task(w, title, work)
+    except Cancelled:
+        return
+    except UserError as exc:
+        w.ctx.dialogs.error(w, exc.message)
+        return
+    if result.cancelled:
+        text = ngettext(
+            "Stopped: {done} of {total} summary was written.",
+            "Stopped: {done} of {total} summaries were written.",
+            result.total,
+        ).format(done=len(result.written), total=result.total)
+    else:
+        text = ngettext(
+            "{total} summary written.", "{total} summaries written.", result.total
+        ).format(total=result.total)
+    w.statusBar().showMessage(text)
+
+
+def _progress(progress: Progress) -> Callable[[int, int, str], bool]:
+    """The task's progress, with a line that names the pupil."""
+
+    def report(done: int, total: int, pupil: str) -> bool:
+        text = (
+            _("Writing {done} of {total}: {pupil}").format(
+                done=min(done + 1, total), total=total, pupil=pupil
+            )
+            if pupil
+            else ""
+        )
+        return progress(done, total, text)
+
+    return report
