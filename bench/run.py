@@ -31,7 +31,7 @@ ROOT = HERE.parent
 # A child process that shows a window and reports when it was first painted, and when
 # the class list holds the last class's pupils. argv: mode data_dir
 STARTUP_CHILD = r"""
-import sys, time
+import json, sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 mode, data = sys.argv[1], sys.argv[2]
@@ -47,7 +47,7 @@ def done():
     if mode == "app":
         if window.student_model.rowCount() > 0:
             marks.setdefault("pupils", time.time())
-    print(repr(marks), flush=True)
+    print(json.dumps(marks), flush=True)
     window.close()
     app.quit()
 if mode == "bare":
@@ -102,7 +102,7 @@ def startup(mode: str, data: Path) -> dict[str, float]:
         capture_output=True,
         text=True,
     ).stdout
-    marks = eval(out.strip().splitlines()[-1])  # noqa: S307 - our own child's output
+    marks = json.loads(out.strip().splitlines()[-1])
     return {k: (v - start) * 1000 for k, v in marks.items()}
 
 
@@ -118,8 +118,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from skolehjem_desktop.app import create_main_window
-    from skolehjem_desktop.services import Services
-    from skolehjem_desktop.services import pdfs
+    from skolehjem_desktop.services import Services, pdfs
     from skolehjem_desktop.services.demo import generate_demo
     from skolehjem_desktop.store.database import open_database
     from skolehjem_desktop.store.enums import ConversationStatus, SectionKind
