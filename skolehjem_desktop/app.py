@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from types import TracebackType
 from typing import TYPE_CHECKING
 
 from skolehjem_desktop import APP_NAME, __version__, i18n
@@ -83,5 +84,28 @@ def run_gui(data_dir: str | os.PathLike[str] | None, lang: str | None) -> int:
         install_qt_translations(app, i18n.active().lang)
         QMessageBox.critical(None, APP_NAME, exc.message)
         return 1
+    install_bug_handler(window)
     window.show()
     return app.exec()
+
+
+def install_bug_handler(window: MainWindow) -> None:
+    """A bug in the window is logged (technical facts only) and met with an apology."""
+    from skolehjem_desktop.logs import describe_bug, write_log
+
+    data_dir = window.services.db.data_dir
+
+    def handle(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, value, tb)
+            return
+        path = write_log(data_dir, describe_bug(kind, tb))
+        window.ctx.dialogs.error(
+            window,
+            i18n._(
+                "Sorry, something went wrong inside the program. What was saved is safe. "
+                "The technical details are in {path}."
+            ).format(path=path),
+        )
+
+    sys.excepthook = handle

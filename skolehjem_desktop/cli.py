@@ -39,11 +39,14 @@ class _Parser(argparse.ArgumentParser):
 def _school_year(value: str) -> int:
     """``2026`` or ``2026/27`` (the first year names the school year)."""
     text = value.strip()
-    head = text.split("/")[0]
-    if not head.isdigit() or len(head) != 4:
-        raise argparse.ArgumentTypeError(
-            _("{value} is not a school year (write e.g. 2026 for 2026/27).").format(value=value)
-        )
+    head, _sep, tail = text.partition("/")
+    wrong = argparse.ArgumentTypeError(
+        _("{value} is not a school year (write e.g. 2026 for 2026/27).").format(value=value)
+    )
+    if not head.isdigit() or len(head) != 4 or not 2000 <= int(head) <= 2100:
+        raise wrong
+    if tail and tail.zfill(2) != f"{(int(head) + 1) % 100:02d}":
+        raise wrong
     return int(head)
 
 

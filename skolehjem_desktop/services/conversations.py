@@ -44,6 +44,7 @@ from skolehjem_desktop.store.models import (
 )
 
 MIN_DURATION = 5
+PLACE_MAX = SHORT_MAX  # the longest place or note the store keeps
 MAX_DURATION = 480
 SUGGESTED_TIME = dt.time(15, 0)
 
@@ -175,6 +176,16 @@ class ConversationService(Service):
     def update_planning(self, conversation_id: int, planning: Planning) -> ConversationDetail:
         with self.db.transaction() as s:
             conversation = get_or_404(s, Conversation, conversation_id, _("Conversation"))
+            if (
+                conversation.status is ConversationStatus.HELD
+                and planning.starts_at.date() > self.today()
+            ):
+                raise ValidationError(
+                    _(
+                        "A conversation that was held cannot be moved to a day to come. "
+                        "Reopen it first if it was not held after all."
+                    )
+                )
             self._apply_planning(s, conversation, planning)
             conversation.updated_at = self.clock()
             s.flush()

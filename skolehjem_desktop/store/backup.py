@@ -36,3 +36,30 @@ def backup_database(source: Path, target: Path) -> Path:
 def timestamped_name(prefix: str, now: dt.datetime | None = None) -> str:
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
     return f"{prefix}-{stamp}.sqlite"
+
+
+DAILY_KEEP = 7
+WEEKLY_KEEP = 4
+
+
+def rolling_backup(source: Path, folder: Path, today: dt.date | None = None) -> list[Path]:
+    """Keep a copy per day (the last 7) and per ISO week (the last 4); returns new copies.
+
+    Made when the program opens its data, before anything is changed that day.
+    """
+    day = today or dt.date.today()
+    year, week, _weekday = day.isocalendar()
+    made = []
+    for name in (f"daily-{day.isoformat()}.sqlite", f"weekly-{year}-W{week:02d}.sqlite"):
+        target = folder / name
+        if not target.exists():
+            made.append(backup_database(source, target))
+    _prune(folder, "daily-", DAILY_KEEP)
+    _prune(folder, "weekly-", WEEKLY_KEEP)
+    return made
+
+
+def _prune(folder: Path, prefix: str, keep: int) -> None:
+    copies = sorted(folder.glob(f"{prefix}*.sqlite"))
+    for old in copies[:-keep] if len(copies) > keep else []:
+        old.unlink(missing_ok=True)

@@ -24,7 +24,7 @@ from skolehjem_desktop.collation import compare
 from skolehjem_desktop.config import backup_dir, database_path, ensure_private_dir
 from skolehjem_desktop.errors import UserError
 from skolehjem_desktop.i18n import _
-from skolehjem_desktop.store.backup import backup_database, timestamped_name
+from skolehjem_desktop.store.backup import backup_database, rolling_backup, timestamped_name
 from skolehjem_desktop.store.schema import HEAD, REVISIONS
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -161,6 +161,9 @@ def open_database(data_dir: Path) -> Database:
                 "the file was left untouched."
             ).format(path=path, revision=revision)
         )
+    if revision is not None:
+        # Every start keeps a rolling copy; a migration gets one of its own first.
+        rolling_backup(path, backup_dir(data_dir))
     if revision is not None and revision != HEAD:
         backup_database(path, backup_dir(data_dir) / timestamped_name(f"before-upgrade-{revision}"))
     engine = make_engine(path)

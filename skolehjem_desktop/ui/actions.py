@@ -176,6 +176,8 @@ def build(w: MainWindow) -> None:
 
 
 def _pupil(w: MainWindow) -> int | None:
+    if not w.can_leave():
+        return None
     student_id = w.student_id
     if student_id is None:
         w.ctx.dialogs.info(w, _("Choose a pupil first."))
@@ -183,6 +185,8 @@ def _pupil(w: MainWindow) -> int | None:
 
 
 def _class(w: MainWindow) -> int | None:
+    if not w.can_leave():
+        return None
     if w.class_id is None:
         w.ctx.dialogs.info(w, _("Choose a class first."))
     return w.class_id
@@ -196,6 +200,9 @@ def find(w: MainWindow) -> None:
 def import_list(w: MainWindow) -> None:
     from skolehjem_desktop.ui.import_wizard import run_import_wizard
 
+    if not w.can_leave():
+        return
+
     if run_import_wizard(w.ctx, w, w.school_year, w.class_id):
         w.reload()
         w.statusBar().showMessage(_("Class list imported."))
@@ -203,6 +210,9 @@ def import_list(w: MainWindow) -> None:
 
 def settings(w: MainWindow) -> None:
     from skolehjem_desktop.ui.settings_dialog import edit_settings
+
+    if not w.can_leave():
+        return
 
     if edit_settings(w.ctx, w):
         school = w.services.school.school_name()
@@ -212,6 +222,9 @@ def settings(w: MainWindow) -> None:
 
 def new_class(w: MainWindow) -> None:
     from skolehjem_desktop.ui.class_dialogs import new_class as dialog
+
+    if not w.can_leave():
+        return
 
     class_id = dialog(w.ctx, w, w.school_year)
     if class_id is not None:
@@ -236,6 +249,9 @@ def archive_class(w: MainWindow) -> None:
 
 def new_year(w: MainWindow) -> None:
     from skolehjem_desktop.ui.class_dialogs import new_school_year
+
+    if not w.can_leave():
+        return
 
     if new_school_year(w.ctx, w, w.school_year):
         w.reload(year=w.school_year + 1)

@@ -69,6 +69,7 @@ from skolehjem_desktop.i18n.labels import label
 from skolehjem_desktop.services.conversations import (
     MAX_DURATION,
     MIN_DURATION,
+    PLACE_MAX,
     AgreementInfo,
     ConversationDetail,
     Planning,
@@ -80,7 +81,6 @@ from skolehjem_desktop.store.enums import (
     Responsible,
     SectionKind,
 )
-from skolehjem_desktop.store.models import SHORT_MAX
 from skolehjem_desktop.ui.autosave import Autosave
 from skolehjem_desktop.ui.context import UiContext
 from skolehjem_desktop.ui.formatting import date_text
@@ -487,12 +487,12 @@ class ConversationEditor(QWidget):
         self.duration_spin.setSuffix(" " + _("min"))
         self.duration_spin.setAccessibleName(_("Duration in minutes"))
         self.place_edit = QLineEdit()
-        self.place_edit.setMaxLength(SHORT_MAX)
+        self.place_edit.setMaxLength(PLACE_MAX)
         self.place_edit.setPlaceholderText(_("e.g. the classroom, room 12"))
         self.place_edit.setAccessibleName(_("Place"))
         self.attends_check = QCheckBox(_("The pupil take&s part"))
         self.attends_note = QLineEdit()
-        self.attends_note.setMaxLength(SHORT_MAX)
+        self.attends_note.setMaxLength(PLACE_MAX)
         self.attends_note.setPlaceholderText(_("e.g. joins for the last quarter of an hour"))
         self.attends_note.setAccessibleName(_("Note on the pupil taking part"))
 

@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.pupil_page)
 
     def _connect(self) -> None:
-        self.year_combo.currentIndexChanged.connect(self._load_classes)
+        self.year_combo.currentIndexChanged.connect(self._year_chosen)
         self.class_list.currentItemChanged.connect(self._class_chosen)
         self.overview_button.clicked.connect(self.show_overview)
         self.filter_edit.textChanged.connect(self._filter)
@@ -193,7 +193,16 @@ class MainWindow(QMainWindow):
         self.year_combo.blockSignals(False)
         self._load_classes()
 
+    def _year_chosen(self) -> None:
+        if not self.can_leave():
+            self.year_combo.blockSignals(True)
+            self.year_combo.setCurrentIndex(self.year_combo.findData(self._shown_year))
+            self.year_combo.blockSignals(False)
+            return
+        self._load_classes()
+
     def _load_classes(self, _index: int = 0, select: int | None = None) -> None:
+        self._shown_year = self.school_year
         wanted = select if select is not None else self.class_id
         classes = self.services.classes.all(school_year=self.school_year)
         self.class_list.blockSignals(True)
@@ -223,8 +232,16 @@ class MainWindow(QMainWindow):
         mine = "★ " if info.is_mine else ""
         return f"{mine}{info.name}  ({teachers})" if teachers else f"{mine}{info.name}"
 
-    def _class_chosen(self, item: QListWidgetItem | None) -> None:
+    def _class_chosen(
+        self, item: QListWidgetItem | None, previous: QListWidgetItem | None = None
+    ) -> None:
         if item is None:
+            return
+        if not self.can_leave():
+            if previous is not None:
+                self.class_list.blockSignals(True)
+                self.class_list.setCurrentItem(previous)
+                self.class_list.blockSignals(False)
             return
         self.refresh_overview()
         self._load_students()
@@ -274,20 +291,52 @@ class MainWindow(QMainWindow):
         row = self.model.row_at(self.proxy.mapToSource(index).row())
         self.open_student(row.student_id)
 
-    def open_student(self, student_id: int) -> None:
+    def can_leave(self) -> bool:
+        """Save what is being typed; if that is refused, stay on it and say why.
+
+        Nothing the teacher typed is ever dropped: a refused text (too long, a goal
+        left empty) keeps the teacher on the pupil page until it is corrected.
+        """
+        if self.pupil_page.flush():
+            return True
+        self.stack.setCurrentWidget(self.pupil_page)
+        self._select_in_list(self.pupil_page.student_id)
+        self.ctx.dialogs.error(
+            self,
+            _(
+                "Some of what you typed could not be saved. It is still in its field, "
+                "marked in red: correct or shorten it, then go on."
+            ),
+        )
+        return False
+
+    def _select_in_list(self, student_id: int | None) -> None:
+        if student_id is None:
+            return
+        source = self.student_model.index_of(student_id)
+        if not source.isValid():
+            return
+        proxy_index = self.student_proxy.mapFromSource(source)
+        if proxy_index != self.student_list.currentIndex():
+            self.student_list.blockSignals(True)
+            self.student_list.selectionModel().blockSignals(True)
+            self.student_list.setCurrentIndex(proxy_index)
+            self.student_list.selectionModel().blockSignals(False)
+            self.student_list.blockSignals(False)
+
+    def open_student(self, student_id: int) -> bool:
+        """Show a pupil's page; False when pending text could not be saved first."""
+        if not self.can_leave():
+            return False
         self.pupil_page.set_student(student_id, self.school_year)
         self.stack.setCurrentWidget(self.pupil_page)
-        source = self.student_model.index_of(student_id)
-        if source.isValid():
-            proxy_index = self.student_proxy.mapFromSource(source)
-            if proxy_index != self.student_list.currentIndex():
-                self.student_list.blockSignals(True)
-                self.student_list.setCurrentIndex(proxy_index)
-                self.student_list.blockSignals(False)
+        self._select_in_list(student_id)
         self.settings.setValue("last_student", student_id)
+        return True
 
     def show_overview(self) -> None:
-        self.pupil_page.flush()
+        if not self.can_leave():
+            return
         self.refresh_overview()
         self.stack.setCurrentIndex(0)
         self.student_list.selectionModel().clearCurrentIndex()
@@ -301,6 +350,8 @@ class MainWindow(QMainWindow):
 
     def reload(self, *, class_id: int | None = None, year: int | None = None) -> None:
         """Reload years, classes and pupils after a structural change (a dialog)."""
+        if not self.can_leave():
+            return
         keep_student = self.student_id
         self._load_years(select=year if year is not None else self.school_year)
         if class_id is not None:
@@ -354,7 +405,7 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.pupil_page.flush():
+        if not self.can_leave():
             # Something could not be saved: the teacher sees why and the window stays.
             event.ignore()
             return

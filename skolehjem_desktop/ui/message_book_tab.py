@@ -478,7 +478,10 @@ class MessageBookTab(QWidget):
     # --- public -----------------------------------------------------------------------------
 
     def set_student(self, student_id: int | None, school_year: int) -> None:
-        """Show a pupil's message book for a school year (None: no pupil)."""
+        """Show a pupil's message book for a school year (None: no pupil).
+
+        The pupil page calls this only after everything pending was saved.
+        """
         self._autosave.flush()
         self._autosave.discard()
         same = student_id == self.student_id and school_year == self.school_year
@@ -546,8 +549,12 @@ class MessageBookTab(QWidget):
         year = self.year_combo.currentData()
         if year is None or year == self.school_year:
             return
-        self._autosave.flush()
-        self._autosave.discard()
+        if not self._autosave.flush():
+            # The refused text stays; so does the year it belongs to.
+            self.year_combo.blockSignals(True)
+            self.year_combo.setCurrentIndex(self.year_combo.findData(self.school_year))
+            self.year_combo.blockSignals(False)
+            return
         self.school_year = int(year)
         self._reload()
 

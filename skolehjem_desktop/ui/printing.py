@@ -83,8 +83,9 @@ def _conversation(w: MainWindow) -> int | None:
     if w.student_id is None:
         w.ctx.dialogs.info(w, _("Choose a pupil first."))
         return None
+    if not w.can_leave():
+        return None
     tab = w.pupil_page.conversations
-    tab.flush()
     conversation_id = tab.editor.conversation_id
     if conversation_id is None:
         w.ctx.dialogs.info(w, _("Choose one of the pupil's conversations first."))
@@ -124,8 +125,9 @@ def message_book(w: MainWindow, *, save: bool = False) -> None:
     if student_id is None:
         w.ctx.dialogs.info(w, _("Choose a pupil first."))
         return
-    w.pupil_page.flush()
-    year = w.school_year
+    if not w.can_leave():
+        return
+    year = w.pupil_page.message_book.school_year
     name = _("Message book {name} {year}").format(
         name=w.services.students.get(student_id).full_name, year=year
     )
@@ -157,7 +159,8 @@ def class_summaries(w: MainWindow) -> None:
     if class_id is None:
         w.ctx.dialogs.info(w, _("Choose a class first."))
         return
-    w.pupil_page.flush()
+    if not w.can_leave():
+        return
     info = w.services.classes.get(class_id)
     count = len(pdfs.class_summaries(w.services, class_id))
     if count == 0:

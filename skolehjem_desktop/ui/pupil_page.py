@@ -65,14 +65,17 @@ class PupilPage(QWidget):
     def _editing_tabs(self) -> tuple[StudentTab, ...]:
         return (self.conversations, self.message_book, self.contacts, self.guardians)
 
-    def set_student(self, student_id: int | None, school_year: int) -> None:
-        self.flush()
+    def set_student(self, student_id: int | None, school_year: int) -> bool:
+        """Show a pupil; False (and nothing changes) when pending text cannot be saved."""
+        if not self.flush():
+            return False
         self.student_id = student_id
         self.school_year = school_year
         self._show_header()
         self.overview.set_student(student_id, school_year)
         for tab in self._editing_tabs():
             tab.set_student(student_id, school_year)
+        return True
 
     def _show_header(self) -> None:
         if self.student_id is None:
@@ -106,7 +109,7 @@ class PupilPage(QWidget):
         self.changed.emit()
 
     def _tab_changed(self, _index: int) -> None:
-        self.flush()
+        self.flush()  # a refused text stays in its tab, marked; switching tabs loses nothing
         if self.tabs.currentWidget() is self.overview:
             self.overview.set_student(self.student_id, self.school_year)
 

@@ -72,6 +72,8 @@ def run_task(parent: QWidget | None, title: str, work: Callable[[Progress], T]) 
     """Run ``work`` in a thread behind a modal progress dialog; return its result."""
     dialog = QProgressDialog(title, _("Cancel"), 0, 0, parent)
     dialog.setWindowTitle(title)
+    # The window waits for the work: no second task, no closing under a running one.
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)

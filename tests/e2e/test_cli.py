@@ -234,3 +234,10 @@ def test_the_gui_starts_offscreen_and_quits(demo_dir, tmp_path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("year", ["0000", "9999", "2026/99", "26"])
+def test_impossible_school_years_are_refused(cli, year) -> None:
+    done = cli("owed", "--class", "5.A", "--school-year", year)
+    assert done.returncode == 1
+    assert "is not a school year" in done.stderr

@@ -175,3 +175,29 @@ def test_ctrl_n_plans_a_new_conversation_for_the_open_pupil(qtbot, window, schoo
     assert len(after) == before + 1
     assert window.pupil_page.tabs.currentWidget() is window.pupil_page.conversations
     assert window.pupil_page.conversations.editor.conversation_id == after[0].id
+
+
+def test_refused_text_keeps_the_teacher_on_it_and_is_never_dropped(qtbot, window, school) -> None:
+    """A summary over the limit is refused; leaving the pupil or closing must not lose it."""
+    from skolehjem_desktop.store.enums import SectionKind
+
+    window.open_student(school["soren"])
+    editor = window.pupil_page.conversations.editor
+    editor_field = editor.section_edits[SectionKind.SUMMARY]
+    too_long = "x" * 25_000
+    editor_field.setPlainText(too_long)
+    assert not editor.flush()
+    errors_before = len(window.ctx.dialogs.errors)
+
+    assert window.open_student(school["lukasz"]) is False
+    assert window.pupil_page.student_id == school["soren"]
+    assert editor_field.toPlainText() == too_long
+    window.show_overview()
+    assert window.stack.currentWidget() is window.pupil_page
+    assert not window.close()
+    assert len(window.ctx.dialogs.errors) > errors_before
+
+    editor_field.setPlainText("Kort og godt.")
+    assert window.open_student(school["lukasz"])
+    stored = window.services.conversations.get(school["conversation"])
+    assert stored.section(SectionKind.SUMMARY).text == "Kort og godt."

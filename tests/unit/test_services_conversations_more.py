@@ -82,3 +82,30 @@ def test_set_section_shared_unknown_conversation(services) -> None:
 def test_suggested_start_is_the_next_working_day_at_three(services, clock, now, expected) -> None:
     clock.now = now
     assert services.conversations.suggested_start() == expected
+
+
+def test_a_held_conversation_cannot_be_moved_to_a_day_to_come(services) -> None:  # type: ignore[no-untyped-def]
+    import datetime as _dt
+
+    from skolehjem_desktop.errors import ValidationError as _VE
+    from skolehjem_desktop.services.conversations import Planning as _Planning
+
+    school_class = services.classes.create("5.A", 2026)
+    pupil = services.students.add("Ida", "Holm", school_class.id)
+    held = services.conversations.plan(
+        pupil.id, _Planning(starts_at=_dt.datetime(2026, 11, 16, 15, 0))
+    )
+    teacher = services.school.add_teacher("Mette", "MK")
+    services.conversations.update_planning(
+        held.id, _Planning(starts_at=_dt.datetime(2026, 11, 16, 15, 0), teacher_ids=(teacher.id,))
+    )
+    services.conversations.mark_held(held.id)
+    try:
+        services.conversations.update_planning(
+            held.id, _Planning(starts_at=_dt.datetime(2028, 3, 1, 15, 0))
+        )
+    except _VE as exc:
+        assert "held" in exc.message
+    else:
+        raise AssertionError("a held conversation was moved into the future")
+    assert services.conversations.get(held.id).starts_at.year == 2026
