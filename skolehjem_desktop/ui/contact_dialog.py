@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,26 +35,7 @@ from skolehjem_desktop.i18n.labels import label
 from skolehjem_desktop.services.contacts import ContactInfo, default_reply_due
 from skolehjem_desktop.store.enums import ContactChannel, ContactTopic, StartedBy
 from skolehjem_desktop.ui.context import UiContext
-from skolehjem_desktop.ui.formatting import datetime_text
-
-
-def qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def pydate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
-
-
-def qdatetime(moment: dt.datetime) -> QDateTime:
-    return QDateTime(qdate(moment.date()), QTime(moment.hour, moment.minute, moment.second))
-
-
-def pydatetime(moment: QDateTime) -> dt.datetime:
-    time = moment.time()
-    return dt.datetime.combine(
-        pydate(moment.date()), dt.time(time.hour(), time.minute(), time.second())
-    )
+from skolehjem_desktop.ui.formatting import datetime_text, pydate, pydatetime, qdate, qdatetime
 
 
 @dataclass(frozen=True)

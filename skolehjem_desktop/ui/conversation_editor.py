@@ -22,8 +22,6 @@ from typing import Any, ClassVar
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
-    QDate,
-    QDateTime,
     QEvent,
     QModelIndex,
     QObject,
@@ -31,7 +29,6 @@ from PySide6.QtCore import (
     QPointF,
     QRectF,
     Qt,
-    QTime,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen, QPixmap
@@ -83,7 +80,7 @@ from skolehjem_desktop.store.enums import (
 )
 from skolehjem_desktop.ui.autosave import Autosave
 from skolehjem_desktop.ui.context import UiContext
-from skolehjem_desktop.ui.formatting import date_text
+from skolehjem_desktop.ui.formatting import date_text, pydate, pydatetime, qdate, qdatetime
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -129,23 +126,6 @@ STATUS_COLOURS = {
 }
 PRIVATE_TINT = QColor(255, 190, 40)
 DUE_IN_DAYS = 14
-
-
-def qdate(value: dt.date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def pydate(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
-
-
-def qdatetime(value: dt.datetime) -> QDateTime:
-    return QDateTime(qdate(value.date()), QTime(value.hour, value.minute))
-
-
-def pydatetime(value: QDateTime) -> dt.datetime:
-    time = value.time()
-    return dt.datetime.combine(pydate(value.date()), dt.time(time.hour(), time.minute()))
 
 
 def when_text(starts_at: dt.datetime, minutes: int) -> str:

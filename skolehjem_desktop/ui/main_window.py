@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         self.student_list.setModel(self.student_proxy)
         self.student_list.setAccessibleName(_("Pupils"))
         self.student_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        pupils_label = QLabel(_("&Pupils"))
+        pupils_label = QLabel(_("P&upils"))
         pupils_label.setBuddy(self.student_list)
 
         self.left = QWidget()
@@ -223,7 +223,9 @@ class MainWindow(QMainWindow):
             self.model.set_rows([])
             self.student_model.set_rows([])
             self.heading.setText(_("No classes in this school year yet."))
-            self.summary.setText(_("Create a class or import a class list from the File menu."))
+            self.summary.setText(
+                _("Create a class from the Class menu, or import a class list from the File menu.")
+            )
             self.stack.setCurrentIndex(0)
 
     @staticmethod

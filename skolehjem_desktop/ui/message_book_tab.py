@@ -51,9 +51,8 @@ from skolehjem_desktop.store.enums import (
     PresentationVia,
 )
 from skolehjem_desktop.ui.autosave import Autosave
-from skolehjem_desktop.ui.contact_dialog import pydate, qdate
 from skolehjem_desktop.ui.context import UiContext
-from skolehjem_desktop.ui.formatting import date_text
+from skolehjem_desktop.ui.formatting import date_text, pydate, qdate
 
 AREA_ROLE = Qt.ItemDataRole.UserRole
 POINT_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -33,7 +33,7 @@ from skolehjem_desktop.i18n import _, ngettext
 from skolehjem_desktop.services.schoolyear import SchoolYear
 from skolehjem_desktop.services.students import DeletionSummary, parse_birth_date
 from skolehjem_desktop.ui.context import UiContext
-from skolehjem_desktop.ui.formatting import date_text
+from skolehjem_desktop.ui.formatting import date_text, pydate, qdate
 
 DATE_FORMAT = "dd-MM-yyyy"
 
@@ -61,14 +61,6 @@ def hint_label(text: str = "") -> QLabel:
     font.setPointSizeF(font.pointSizeF() * 0.9)
     label.setFont(font)
     return label
-
-
-def to_qdate(value: dt.date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def from_qdate(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
 
 
 class FormDialog(QDialog):
@@ -337,7 +329,7 @@ class LeftDialog(FormDialog):
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat(DATE_FORMAT)
-        self.date_edit.setDate(to_qdate(detail.left_on or ctx.services.today()))
+        self.date_edit.setDate(qdate(detail.left_on or ctx.services.today()))
         self.add_row(_("&Left on:"), self.date_edit)
         self.returned_button: QPushButton | None = None
         if detail.left_on is None:
@@ -362,7 +354,7 @@ class LeftDialog(FormDialog):
             self.returned_button.clicked.connect(self._returned)
 
     def save(self) -> str:
-        self.ctx.services.students.mark_left(self.student_id, from_qdate(self.date_edit.date()))
+        self.ctx.services.students.mark_left(self.student_id, pydate(self.date_edit.date()))
         return "left"
 
     def _returned(self) -> None:
