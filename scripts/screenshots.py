@@ -40,9 +40,11 @@ def _start_xvfb() -> subprocess.Popen[bytes] | None:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--lang", default="da", choices=("da", "en"))
+    parser.add_argument("--lang", default="da", choices=("da", "en", "pseudo"))
     parser.add_argument("--out", default="docs/screenshots")
     args = parser.parse_args()
+    if args.lang == "pseudo":  # lengthened English, to find text cut off in the layout
+        os.environ["SKOLEHJEM_PSEUDO"] = "1"
     xvfb = _start_xvfb()
     os.environ["QT_QPA_PLATFORM"] = "xcb"
     try:
@@ -70,7 +72,7 @@ def _shoot(lang: str, out: Path) -> int:
         generate_demo(db, seed=7, today=dt.date.today())
         db.close()
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
-        window = create_main_window(data, lang, settings=settings)
+        window = create_main_window(data, "en" if lang == "pseudo" else lang, settings=settings)
         window.setGeometry(0, 0, WIDTH, HEIGHT)
         window.show()
 

@@ -360,36 +360,30 @@ class ConversationService(Service):
         return text
 
     def mark_held(self, conversation_id: int) -> ConversationDetail:
-        with self.db.transaction() as s:
-            conversation = get_or_404(s, Conversation, conversation_id, _("Conversation"))
-            if conversation.starts_at.date() > self.today():
-                raise ValidationError(
-                    _("The conversation is on {date}; it cannot be held before then.").format(
-                        date=conversation.starts_at.date().isoformat()
-                    )
-                )
-            if not conversation.teacher_links:
-                raise ValidationError(
-                    _("A school–home conversation needs at least the contact teacher.")
-                )
-            conversation.status = ConversationStatus.HELD
-            conversation.updated_at = self.clock()
-            s.flush()
-            return self._detail(s, conversation_id)
+        return self._set_status(conversation_id, ConversationStatus.HELD)
 
     def mark_cancelled(self, conversation_id: int) -> ConversationDetail:
-        with self.db.transaction() as s:
-            conversation = get_or_404(s, Conversation, conversation_id, _("Conversation"))
-            conversation.status = ConversationStatus.CANCELLED
-            conversation.updated_at = self.clock()
-            s.flush()
-            return self._detail(s, conversation_id)
+        return self._set_status(conversation_id, ConversationStatus.CANCELLED)
 
     def mark_planned(self, conversation_id: int) -> ConversationDetail:
         """Undo "held" or "cancelled" (a slip of the hand)."""
+        return self._set_status(conversation_id, ConversationStatus.PLANNED)
+
+    def _set_status(self, conversation_id: int, status: ConversationStatus) -> ConversationDetail:
         with self.db.transaction() as s:
             conversation = get_or_404(s, Conversation, conversation_id, _("Conversation"))
-            conversation.status = ConversationStatus.PLANNED
+            if status is ConversationStatus.HELD:
+                if conversation.starts_at.date() > self.today():
+                    raise ValidationError(
+                        _("The conversation is on {date}; it cannot be held before then.").format(
+                            date=conversation.starts_at.date().isoformat()
+                        )
+                    )
+                if not conversation.teacher_links:
+                    raise ValidationError(
+                        _("A school–home conversation needs at least the contact teacher.")
+                    )
+            conversation.status = status
             conversation.updated_at = self.clock()
             s.flush()
             return self._detail(s, conversation_id)

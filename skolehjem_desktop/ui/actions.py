@@ -209,15 +209,27 @@ def import_list(w: MainWindow) -> None:
 
 
 def settings(w: MainWindow) -> None:
+    from skolehjem_desktop import i18n
     from skolehjem_desktop.ui.settings_dialog import edit_settings
 
     if not w.can_leave():
         return
-
-    if edit_settings(w.ctx, w):
-        school = w.services.school.school_name()
-        w.setWindowTitle(f"Skolehjem – {school}" if school else "Skolehjem")
-        w.reload()
+    before = w.services.school.language()
+    if not edit_settings(w.ctx, w):
+        return
+    school = w.services.school.school_name()
+    w.setWindowTitle(f"Skolehjem – {school}" if school else "Skolehjem")
+    w.reload()
+    after = w.services.school.language()
+    if after != before and (after or i18n.system_language()) != i18n.active().lang:
+        restart = w.ctx.dialogs.confirm(
+            w,
+            _("Language"),
+            _("The new language is used from the next start. Restart Skolehjem now?"),
+            _("Restart now"),
+        )
+        if restart:
+            w.restart()
 
 
 def new_class(w: MainWindow) -> None:

@@ -4,7 +4,17 @@ the pupil page on the right; menus, a toolbar and a status bar that says what ha
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, QSortFilterProxyModel, Qt, QTime
+import sys
+
+from PySide6.QtCore import (
+    QByteArray,
+    QModelIndex,
+    QProcess,
+    QSettings,
+    QSortFilterProxyModel,
+    Qt,
+    QTime,
+)
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -405,6 +415,14 @@ class MainWindow(QMainWindow):
                 "Skolehjem {version}\nSchool–home cooperation for contact teachers.\n\nData: {path}"
             ).format(version=__version__, path=self.services.db.data_dir),
         )
+
+    def restart(self) -> bool:
+        """Close (saving everything) and start the program again on the same data."""
+        data_dir = str(self.services.db.data_dir)
+        if not self.close():
+            return False
+        QProcess.startDetached(sys.executable, ["-m", "skolehjem_desktop", "--data-dir", data_dir])
+        return True
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.can_leave():

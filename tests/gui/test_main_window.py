@@ -201,3 +201,19 @@ def test_refused_text_keeps_the_teacher_on_it_and_is_never_dropped(qtbot, window
     assert window.open_student(school["lukasz"])
     stored = window.services.conversations.get(school["conversation"])
     assert stored.section(SectionKind.SUMMARY).text == "Kort og godt."
+
+
+def test_changing_the_language_offers_a_restart(window, monkeypatch) -> None:
+    from skolehjem_desktop.ui import settings_dialog
+
+    def choose_danish(ctx, parent):  # the teacher picks Dansk in the settings dialog
+        ctx.services.school.set_language("da")
+        return True
+
+    monkeypatch.setattr(settings_dialog, "edit_settings", choose_danish)
+    restarted: list[bool] = []
+    monkeypatch.setattr(window, "restart", lambda: restarted.append(True) or True)
+    window.ctx.dialogs.confirms.append(True)
+    window.actions_by_name["settings"].trigger()
+    assert any("Restart" in q for q in window.ctx.dialogs.asked)
+    assert restarted == [True]

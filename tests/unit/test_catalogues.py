@@ -86,3 +86,13 @@ def test_every_member_of_every_domain_vocabulary_has_its_own_label() -> None:
     assert label(enums.PresentationVia.AULA) == "Through Aula"
     assert label(enums.ContactChannel.AULA) == "Aula message"
     assert label(enums.StartedBy.PARENT) == "A parent"
+
+
+def test_the_pseudo_locale_lengthens_and_keeps_placeholders_and_mnemonics(monkeypatch) -> None:
+    monkeypatch.setenv(i18n.PSEUDO_ENV, "1")
+    tr = i18n.activate("da")
+    text = tr.gettext("There is no class {name} in {year}.")
+    assert "{name}" in text and "{year}" in text
+    assert len(text) > len("There is no class {name} in {year}.") * 1.3
+    assert text.format(name="5.A", year="2026/27")
+    assert i18n.pseudo("&Quit").count("&") == 1
