@@ -10,15 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, ClassVar
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QItemSelectionModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QKeySequence, QShortcut
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -37,14 +30,13 @@ from skolehjem_desktop.services.contacts import ContactInfo
 from skolehjem_desktop.ui.contact_dialog import add_contact, describe, edit_contact
 from skolehjem_desktop.ui.context import UiContext
 from skolehjem_desktop.ui.formatting import date_text, datetime_text
-
-Index = QModelIndex | QPersistentModelIndex
+from skolehjem_desktop.ui.table_model import Index, RowTableModel, bold_font, set_bold
 
 OVERDUE_BACKGROUND = QColor("#f8d7da")
 OVERDUE_TEXT = QColor("#1a1a1a")
 
 
-class ContactTableModel(QAbstractTableModel):
+class ContactTableModel(RowTableModel[ContactInfo]):
     """The pupil's contacts as plain rows, newest first."""
 
     HEADERS: ClassVar[list[str]] = [
@@ -60,37 +52,12 @@ class ContactTableModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None, warning_icon: QIcon | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[ContactInfo] = []
         self._today = dt.date.today()
         self._warning_icon = warning_icon
 
-    def set_rows(self, rows: list[ContactInfo], today: dt.date) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
+    def set_rows(self, rows: list[ContactInfo], today: dt.date) -> None:  # type: ignore[override]
         self._today = today
-        self.endResetModel()
-
-    def row_at(self, row: int) -> ContactInfo:
-        return self._rows[row]
-
-    def row_of(self, contact_id: int) -> int:
-        for i, row in enumerate(self._rows):
-            if row.id == contact_id:
-                return i
-        return -1
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(self.HEADERS[section])
-        return None
+        super().set_rows(rows)
 
     def overdue(self, row: int) -> bool:
         return self._rows[row].overdue(self._today)
@@ -104,9 +71,7 @@ class ContactTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(contact, column, overdue)
         if role == Qt.ItemDataRole.FontRole and overdue:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return bold_font()
         if role == Qt.ItemDataRole.BackgroundRole and overdue:
             return QBrush(OVERDUE_BACKGROUND)
         if role == Qt.ItemDataRole.ForegroundRole and overdue:
@@ -237,10 +202,10 @@ class ContactsTab(QWidget):
         self.model.set_rows(rows, today)
         self.new_button.setEnabled(self.student_id is not None)
         self._show_summary(rows, today)
-        row = self.model.row_of(select_id) if select_id is not None else -1
-        if row < 0 and rows:
+        row = self.model.row_of(select_id) if select_id is not None else None
+        if row is None and rows:
             row = 0
-        if row >= 0:
+        if row is not None:
             self.table.selectionModel().setCurrentIndex(
                 self.model.index(row, 0),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -264,9 +229,7 @@ class ContactsTab(QWidget):
                 n=overdue
             )
         self.summary_label.setText(text)
-        font = self.summary_label.font()
-        font.setBold(bool(overdue))
-        self.summary_label.setFont(font)
+        set_bold(self.summary_label, bool(overdue))
 
     def _current(self) -> ContactInfo | None:
         index = self.table.selectionModel().currentIndex()

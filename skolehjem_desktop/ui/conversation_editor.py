@@ -21,11 +21,8 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QAbstractTableModel,
     QEvent,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QPointF,
     QRectF,
     Qt,
@@ -81,8 +78,8 @@ from skolehjem_desktop.store.enums import (
 from skolehjem_desktop.ui.autosave import Autosave
 from skolehjem_desktop.ui.context import UiContext
 from skolehjem_desktop.ui.formatting import date_text, pydate, pydatetime, qdate, qdatetime
+from skolehjem_desktop.ui.table_model import Index, RowTableModel, set_bold
 
-Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 # The sections written during the conversation, in the order they are printed.
@@ -202,7 +199,7 @@ def _text_edit(accessible: str, hint: str, minimum_height: int = 90) -> QPlainTe
 # --- agreements -----------------------------------------------------------------------------
 
 
-class AgreementsModel(QAbstractTableModel):
+class AgreementsModel(RowTableModel[AgreementInfo]):
     """The conversation's agreements, fed rows; an edit in the table goes to ``update``."""
 
     HEADERS: ClassVar[list[str]] = [
@@ -220,33 +217,11 @@ class AgreementsModel(QAbstractTableModel):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._rows: list[AgreementInfo] = []
         self._update = update
         self._today = today
 
-    def set_rows(self, rows: list[AgreementInfo] | tuple[AgreementInfo, ...]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> AgreementInfo:
-        return self._rows[row]
-
     def rows(self) -> list[AgreementInfo]:
         return list(self._rows)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(self.HEADERS[section])
-        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -404,9 +379,7 @@ class ConversationEditor(QWidget):
     def _build_header(self) -> None:
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.title.font()
-        font.setBold(True)
-        self.title.setFont(font)
+        set_bold(self.title)
         self.status_label = QLabel()
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.status_label.setAccessibleName(_("Status"))
@@ -563,9 +536,7 @@ class ConversationEditor(QWidget):
         edit = _text_edit(label(kind), _(SECTION_HINTS[kind]), minimum_height)
         caption = QLabel(_(SECTION_LABELS[kind]))
         caption.setBuddy(edit)
-        font = caption.font()
-        font.setBold(True)
-        caption.setFont(font)
+        set_bold(caption)
         notice = _notice_label()
         saver = self._saver(partial(self._save_section, kind), label(kind), notice)
         self.section_edits[kind] = edit
@@ -610,9 +581,7 @@ class ConversationEditor(QWidget):
         )
         lock.setAccessibleName(_("Private"))
         self.private_banner = QLabel(_("Private – never shared with the parents"))
-        font = self.private_banner.font()
-        font.setBold(True)
-        self.private_banner.setFont(font)
+        set_bold(self.private_banner)
         banner = QHBoxLayout()
         banner.addWidget(lock)
         banner.addWidget(self.private_banner, 1)
@@ -743,9 +712,7 @@ class ConversationEditor(QWidget):
         self._watch_text(self.next_edit, self.next_saver)
         next_label = QLabel(_("Ne&xt conversation"))
         next_label.setBuddy(self.next_edit)
-        font = next_label.font()
-        font.setBold(True)
-        next_label.setFont(font)
+        set_bold(next_label)
 
         side = QWidget()
         side_layout = QVBoxLayout(side)

@@ -10,15 +10,8 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -43,11 +36,10 @@ from skolehjem_desktop.ui.conversation_editor import (
     ConversationEditor,
 )
 from skolehjem_desktop.ui.formatting import date_text, datetime_text
+from skolehjem_desktop.ui.table_model import Index, RowTableModel, bold_font
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class ConversationListModel(QAbstractTableModel):
+class ConversationListModel(RowTableModel[ConversationRow]):
     """The pupil's conversations, fed rows; the chosen school year's stand out."""
 
     HEADERS: ClassVar[list[str]] = [
@@ -59,10 +51,11 @@ class ConversationListModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[ConversationRow] = []
         self.school_year: int | None = None
 
-    def set_rows(self, rows: list[ConversationRow], school_year: int | None) -> None:
+    def set_rows(  # type: ignore[override]
+        self, rows: list[ConversationRow], school_year: int | None
+    ) -> None:
         """New rows; when the same conversations come back in the same order, no reset."""
         same = [r.id for r in rows] == [r.id for r in self._rows]
         self.school_year = school_year
@@ -72,31 +65,7 @@ class ConversationListModel(QAbstractTableModel):
                 self.index(0, 0), self.index(len(rows) - 1, len(self.HEADERS) - 1)
             )
             return
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> ConversationRow:
-        return self._rows[row]
-
-    def row_of(self, conversation_id: int) -> int | None:
-        for number, row in enumerate(self._rows):
-            if row.id == conversation_id:
-                return number
-        return None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(self.HEADERS[section])
-        return None
+        super().set_rows(rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -116,9 +85,7 @@ class ConversationListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == 2:
             return QBrush(QColor("#1d1d1d"))
         if role == Qt.ItemDataRole.FontRole and self._in_year(row):
-            font = QFont()
-            font.setBold(True)
-            return font
+            return bold_font()
         if role == Qt.ItemDataRole.ToolTipRole:
             text = _("{date}, school year {year}").format(
                 date=date_text(row.starts_at.date(), "full"),

@@ -3,15 +3,9 @@ through small dialogs, and a sibling's parent linked in with a search."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,14 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from skolehjem_desktop.errors import ValidationError
-from skolehjem_desktop.i18n import _
+from skolehjem_desktop.i18n import N_, _
 from skolehjem_desktop.i18n.labels import label
 from skolehjem_desktop.services.students import GuardianCandidate, GuardianInfo
 from skolehjem_desktop.store.enums import Language, Relation
 from skolehjem_desktop.ui.context import UiContext
 from skolehjem_desktop.ui.student_dialogs import FormDialog, buddy_label, hint_label
+from skolehjem_desktop.ui.table_model import Index, RowTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -246,42 +240,21 @@ class LinkGuardianDialog(FormDialog):
         )
 
 
-class GuardianTableModel(QAbstractTableModel):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[GuardianInfo] = []
-        self._headers = (
-            _("Name"),
-            _("Relation"),
-            _("E-mail"),
-            _("Phone"),
-            _("Custody"),
-            _("Language"),
-            _("Other children"),
-        )
-
-    def set_rows(self, rows: list[GuardianInfo]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+class GuardianTableModel(RowTableModel[GuardianInfo]):
+    HEADERS: ClassVar[list[str]] = [
+        N_("Name"),
+        N_("Relation"),
+        N_("E-mail"),
+        N_("Phone"),
+        N_("Custody"),
+        N_("Language"),
+        N_("Other children"),
+    ]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        g = self.rows[index.row()]
+        g = self._rows[index.row()]
         column = index.column()
         if role == ID_ROLE:
             return g.id
@@ -383,7 +356,7 @@ class GuardiansTab(QWidget):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        return self.model.rows[rows[0].row()]
+        return self.model.row_at(rows[0].row())
 
     def _update_buttons(self) -> None:
         has_pupil = self.student_id is not None

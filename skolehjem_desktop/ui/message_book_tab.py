@@ -53,6 +53,7 @@ from skolehjem_desktop.store.enums import (
 from skolehjem_desktop.ui.autosave import Autosave
 from skolehjem_desktop.ui.context import UiContext
 from skolehjem_desktop.ui.formatting import date_text, pydate, qdate
+from skolehjem_desktop.ui.table_model import bold_font, set_bold
 
 AREA_ROLE = Qt.ItemDataRole.UserRole
 POINT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -84,12 +85,6 @@ def _text_box(lines: int) -> QPlainTextEdit:
     line = box.fontMetrics().lineSpacing()
     box.setMinimumHeight(line * lines + 12)
     return box
-
-
-def _bold(widget: QWidget) -> None:
-    font = widget.font()
-    font.setBold(True)
-    widget.setFont(font)
 
 
 # --- dialogs --------------------------------------------------------------------------------
@@ -355,7 +350,7 @@ class MessageBookTab(QWidget):
         self.editor = QGroupBox(_("Focus point"))
         self.area_value = QLabel()
         self.area_value.setTextFormat(Qt.TextFormat.PlainText)
-        _bold(self.area_value)
+        set_bold(self.area_value)
         self.subject_edit = QLineEdit()
         self.goal_edit = _text_box(3)
         self.goal_edit.setMaximumHeight(self.goal_edit.fontMetrics().lineSpacing() * 5 + 12)
@@ -612,8 +607,7 @@ class MessageBookTab(QWidget):
             mine = [p for p in points if p.area is area]
             item = QTreeWidgetItem([label(area), ""])
             item.setData(0, AREA_ROLE, area.value)
-            font = item.font(0)
-            font.setBold(True)
+            font = bold_font(item.font(0))
             item.setFont(0, font)
             if mine:
                 item.setText(
@@ -680,13 +674,11 @@ class MessageBookTab(QWidget):
                     areas=", ".join(label(a) for a in missing),
                 )
             )
-            _bold(self.areas_label)
+            set_bold(self.areas_label)
         else:
             self.areas_icon.setPixmap(self._ok_icon.pixmap(size, size))
             self.areas_label.setText(_("Every required area has a focus point."))
-            font = self.areas_label.font()
-            font.setBold(False)
-            self.areas_label.setFont(font)
+            set_bold(self.areas_label, bold=False)
 
     def _show_presentations(self) -> None:
         self.presentation_list.clear()
@@ -700,7 +692,6 @@ class MessageBookTab(QWidget):
         if self._presentations:
             self.presentation_list.setCurrentRow(len(self._presentations) - 1)
         size = self.presented_label.fontMetrics().height()
-        font = self.presented_label.font()
         year = SchoolYear(self.school_year).label
         if self._presentations:
             last = self._presentations[-1]
@@ -710,14 +701,12 @@ class MessageBookTab(QWidget):
                     year=year, date=date_text(last.presented_on)
                 )
             )
-            font.setBold(False)
         else:
             self.presented_icon.setPixmap(self._warning_icon.pixmap(size, size))
             self.presented_label.setText(
                 _("Not yet presented to the parents this school year ({year}).").format(year=year)
             )
-            font.setBold(True)
-        self.presented_label.setFont(font)
+        set_bold(self.presented_label, not self._presentations)
         self.presentation_list.setVisible(bool(self._presentations))
         self.remove_presentation_button.setVisible(bool(self._presentations))
         future = SchoolYear(self.school_year).first_day > self.ctx.services.today()
@@ -834,14 +823,12 @@ class MessageBookTab(QWidget):
         self.save_state.setText(
             "✓ " + _("Saved {time}").format(time=self.ctx.services.clock().strftime("%H:%M"))
         )
-        font = self.save_state.font()
-        font.setBold(False)
-        self.save_state.setFont(font)
+        set_bold(self.save_state, bold=False)
         self.changed.emit()
 
     def _save_failed(self, message: str) -> None:
         self.save_state.setText("⚠ " + _("Not saved: {reason}").format(reason=message))
-        _bold(self.save_state)
+        set_bold(self.save_state)
 
     def _item_for(self, point_id: int) -> QTreeWidgetItem | None:
         for i in range(self.tree.topLevelItemCount()):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from skolehjem_desktop.collation import sort_key
@@ -12,8 +12,7 @@ from skolehjem_desktop.i18n import N_, _
 from skolehjem_desktop.i18n.labels import label
 from skolehjem_desktop.services.owed import OrdinaryState, OwedRow
 from skolehjem_desktop.ui.formatting import date_text
-
-Index = QModelIndex | QPersistentModelIndex
+from skolehjem_desktop.ui.table_model import Index, RowTableModel
 
 GOOD = QColor("#dcefdc")
 WAITING = QColor("#fff3cd")
@@ -21,7 +20,7 @@ OWED = QColor("#f8d7da")
 INK = QColor("#1b1b1b")
 
 
-class OwedTableModel(QAbstractTableModel):
+class OwedTableModel(RowTableModel[OwedRow]):
     """One row per pupil: what is still owed. Colour is never the only signal: text says it."""
 
     HEADERS: ClassVar[list[str]] = [
@@ -34,31 +33,6 @@ class OwedTableModel(QAbstractTableModel):
     ]
     SORT_ROLE = Qt.ItemDataRole.UserRole + 1
     FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[OwedRow] = []
-
-    def set_rows(self, rows: list[OwedRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> OwedRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(self.HEADERS[section])
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from skolehjem_desktop.collation import sort_key
 from skolehjem_desktop.i18n import _
 from skolehjem_desktop.services.students import StudentRow
+from skolehjem_desktop.ui.table_model import Index, position_of
 
-Index = QModelIndex | QPersistentModelIndex
 STUDENT_ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -37,10 +37,8 @@ class StudentListModel(QAbstractListModel):
         return self._rows[row]
 
     def index_of(self, student_id: int) -> QModelIndex:
-        for i, row in enumerate(self._rows):
-            if row.id == student_id:
-                return self.index(i, 0)
-        return QModelIndex()
+        number = position_of(self._rows, student_id)
+        return QModelIndex() if number is None else self.index(number, 0)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
