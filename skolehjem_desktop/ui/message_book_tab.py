@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStyle,
     QTreeWidget,
@@ -299,13 +300,15 @@ class MessageBookTab(QWidget):
         year_label.setBuddy(self.year_combo)
         self.class_label = QLabel()
         self.class_label.setTextFormat(Qt.TextFormat.PlainText)
+        # Long area lists (and longer languages) wrap instead of widening the window.
+        self.class_label.setWordWrap(True)
+        self.class_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.carry_button = QPushButton(_("Carry last year's open focus points for&ward"))
         top = QHBoxLayout()
         top.addWidget(year_label)
         top.addWidget(self.year_combo)
         top.addSpacing(12)
-        top.addWidget(self.class_label)
-        top.addStretch(1)
+        top.addWidget(self.class_label, 1)
         top.addWidget(self.carry_button)
 
         self.areas_icon = QLabel()
@@ -398,6 +401,8 @@ class MessageBookTab(QWidget):
         self.presented_icon = QLabel()
         self.presented_label = QLabel()
         self.presented_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.presented_label.setWordWrap(True)
+        self.presented_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.presentation_list = QListWidget()
         self.presentation_list.setAccessibleName(_("Presentations this school year"))
         line = self.presentation_list.fontMetrics().lineSpacing()
