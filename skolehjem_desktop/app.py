@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
 
     from skolehjem_desktop.ui.dialogs import Dialogs
     from skolehjem_desktop.ui.main_window import MainWindow
+    from skolehjem_desktop.ui.single_instance import SingleInstance
 
 
 def create_main_window(
@@ -78,15 +80,45 @@ def run_gui(data_dir: str | os.PathLike[str] | None, lang: str | None) -> int:
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
     i18n.activate(lang or i18n.system_language())
+    folder = resolve_data_dir(data_dir)
+    instance = claim_data_dir(folder)
+    if instance is None:
+        return 1
     try:
-        window = create_main_window(data_dir, lang)
+        window = create_main_window(folder, lang)
     except UserError as exc:
         install_qt_translations(app, i18n.active().lang)
         QMessageBox.critical(None, APP_NAME, exc.message)
+        instance.release()
         return 1
+    instance.attach(window)
     install_bug_handler(window)
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        instance.release()
+
+
+def claim_data_dir(folder: Path) -> SingleInstance | None:
+    """Take the data folder for this window, or bring the window already on it forward.
+
+    None when another instance holds the folder: it was asked to come forward and the
+    message was given (on stderr, and in a message box when that instance did not answer).
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    from skolehjem_desktop.ui.single_instance import SingleInstance, already_open_message
+
+    instance = SingleInstance(folder)
+    outcome = instance.claim()
+    if outcome == "mine":
+        return instance
+    message = already_open_message()
+    print(f"{APP_NAME}: {message}", file=sys.stderr)
+    if outcome == "busy":
+        QMessageBox.information(None, APP_NAME, message)
+    return None
 
 
 def install_bug_handler(window: MainWindow) -> None:

@@ -17,7 +17,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from skolehjem_desktop import __version__, i18n
+from skolehjem_desktop import __version__, cli_backup, cli_privacy, i18n
 from skolehjem_desktop.errors import UserError
 from skolehjem_desktop.i18n import _, ngettext
 
@@ -90,6 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("check", help=_("check the database's integrity and schema"))
     _add_pdf_parser(sub)
+    cli_backup.add_parsers(sub)
+    cli_privacy.add_parsers(sub)
     return parser
 
 
@@ -604,4 +606,6 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "owed": cmd_owed,
     "check": cmd_check,
     "pdf": cmd_pdf,
+    **cli_backup.COMMANDS,
+    **cli_privacy.COMMANDS,
 }

@@ -134,7 +134,7 @@ def meta(data: InvitationData) -> Meta:
     _ = tr.gettext
     c = data.conversation
     return Meta(
-        title=f"{_('Invitation to a school–home conversation')} – {c.student_name}",
+        title=_("Invitation to a school–home conversation") + f" – {c.student_name}",
         author=data.letterhead.teacher,
         subject=_("School–home conversation on {date}").format(
             date=tr.format_date(c.starts_at.date())

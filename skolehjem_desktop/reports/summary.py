@@ -132,7 +132,7 @@ def agreements_table(agreements: Sequence[AgreementLine], tr: Translator) -> Flo
     for number, a in enumerate(agreements, start=1):
         due = tr.format_date(a.due) if a.due else _("No deadline")
         if a.done:
-            due_cell: str | Flowable = rich(f"{esc(due)}<br/>{b('✓ ' + _('Done'))}", st.cell)
+            due_cell: str | Flowable = rich(esc(due) + "<br/>" + b("✓ " + _("Done")), st.cell)
         else:
             due_cell = due
         rows.append([f"{number}.", a.text, label(a.responsible, tr), due_cell])

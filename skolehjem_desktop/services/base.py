@@ -40,9 +40,26 @@ def get_or_404(session: Session, model: type[T], ident: int, what: str) -> T:
     return row
 
 
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def clean_text(value: str | None, label: str, limit: int, *, required: bool = False) -> str:
-    """Trimmed text, checked against its limit; ``label`` names the field in the message."""
+    """Trimmed text, checked against its limit; ``label`` names the field in the message.
+
+    Control characters (other than line breaks and tabs) and text that is not valid
+    Unicode (a lone surrogate from an undecodable byte) are refused, never stored.
+    """
     text = (value or "").strip()
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValidationError(
+            _("{field} holds characters that cannot be stored.").format(field=label)
+        ) from None
+    if CONTROL_RE.search(text):
+        raise ValidationError(
+            _("{field} holds a control character that is not allowed.").format(field=label)
+        )
     if required and not text:
         raise ValidationError(_("{field} must be filled in.").format(field=label))
     if len(text) > limit:

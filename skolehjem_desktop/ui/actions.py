@@ -121,10 +121,14 @@ def build(w: MainWindow) -> None:
             "print_all",
         ),
     }
+    from skolehjem_desktop.ui import backup_dialogs, privacy_dialogs
+
+    for action in (*backup_dialogs.add_actions(w), *privacy_dialogs.add_actions(w)):
+        a[action.objectName()] = action
     w.actions_by_name = a
     bar = w.menuBar()
     menus: dict[str, list[str | None]] = {
-        _("&File"): ["import", None, "settings", None, "quit"],
+        _("&File"): ["import", None, "backup", "restore", None, "settings", None, "quit"],
         _("&Class"): [
             "overview",
             None,
@@ -142,6 +146,9 @@ def build(w: MainWindow) -> None:
             "move_pupil",
             "left_pupil",
             "delete_pupil",
+            None,
+            "export_student",
+            "purge_left",
             None,
             "new_conversation",
             "new_contact",

@@ -246,7 +246,7 @@ class AgreementsModel(RowTableModel[AgreementInfo]):
                 if row.due is None:
                     return "–"
                 text = date_text(row.due)
-                return f"⚠ {text} ({_('overdue')})" if overdue else text
+                return "⚠ " + _("{date} (overdue)").format(date=text) if overdue else text
             return _("Done") if row.done else ""
         if role == Qt.ItemDataRole.EditRole:
             if column == self.TEXT:

@@ -23,6 +23,16 @@ def _e(text: str) -> str:
     return html.escape(text)
 
 
+# Messages are passed in as ``_("…")`` arguments, never inside f-strings, which
+# Babel's extraction cannot see into on Python 3.11.
+def _h3(text: str) -> str:
+    return f"<h3>{_e(text)}</h3>"
+
+
+def _p(text: str) -> str:
+    return f"<p>{_e(text)}</p>"
+
+
 class OverviewTab(QScrollArea):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,9 +57,9 @@ class OverviewTab(QScrollArea):
         today = services.today()
         parts: list[str] = []
         owed = services.owed.for_student(student_id, school_year)
-        parts.append(f"<h3>{_e(_('This school year'))}</h3>")
+        parts.append(_h3(_("This school year")))
         if owed is None:
-            parts.append(f"<p>{_e(_('The pupil is in no class this school year.'))}</p>")
+            parts.append(_p(_("The pupil is in no class this school year.")))
         else:
             items = []
             if owed.ordinary is OrdinaryState.HELD:
@@ -112,7 +122,7 @@ class OverviewTab(QScrollArea):
             if c.status is ConversationStatus.PLANNED
             and c.starts_at >= dt.datetime.combine(today, dt.time())
         ]
-        parts.append(f"<h3>{_e(_('Next conversation'))}</h3>")
+        parts.append(_h3(_("Next conversation")))
         if upcoming:
             nxt = min(upcoming, key=lambda c: c.starts_at)
             place = f", {nxt.place}" if nxt.place else ""
@@ -120,10 +130,10 @@ class OverviewTab(QScrollArea):
                 f"<p>{_e(datetime_text(nxt.starts_at))}{_e(place)} – {_e(label(nxt.kind))}</p>"
             )
         else:
-            parts.append(f"<p>{_e(_('None planned.'))}</p>")
+            parts.append(_p(_("None planned.")))
 
         agreements = services.conversations.open_agreements(student_id)
-        parts.append(f"<h3>{_e(_('Open agreements'))}</h3>")
+        parts.append(_h3(_("Open agreements")))
         if agreements:
             rows = []
             for a in agreements:
@@ -133,10 +143,10 @@ class OverviewTab(QScrollArea):
                 rows.append(f"<li>{_e(mark)}{_e(a.text)} <i>({_e(who)}, {_e(due)})</i></li>")
             parts.append("<ul>" + "".join(rows) + "</ul>")
         else:
-            parts.append(f"<p>{_e(_('None.'))}</p>")
+            parts.append(_p(_("None.")))
 
         contacts = services.contacts.all(student_id)[:LATEST_CONTACTS]
-        parts.append(f"<h3>{_e(_('Latest contacts'))}</h3>")
+        parts.append(_h3(_("Latest contacts")))
         if contacts:
             rows = []
             for c in contacts:
@@ -148,5 +158,5 @@ class OverviewTab(QScrollArea):
                 )
             parts.append("<ul>" + "".join(rows) + "</ul>")
         else:
-            parts.append(f"<p>{_e(_('None.'))}</p>")
+            parts.append(_p(_("None.")))
         self.text.setText("".join(parts))

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from skolehjem_desktop.errors import ValidationError
 from skolehjem_desktop.i18n import _, ngettext
+from skolehjem_desktop.services.privacy import delete_student_completely
 from skolehjem_desktop.services.schoolyear import SchoolYear
 from skolehjem_desktop.services.students import DeletionSummary, parse_birth_date
 from skolehjem_desktop.ui.context import UiContext
@@ -450,5 +451,6 @@ def delete_student(ctx: UiContext, parent: QWidget | None, student_id: int) -> b
 
 
 def _delete(ctx: UiContext, student_id: int) -> bool:
-    ctx.services.students.delete(student_id)
+    # Deleted, and the file vacuumed so no trace of the pupil's text stays in free pages.
+    delete_student_completely(ctx.services, student_id)
     return True

@@ -96,3 +96,19 @@ def test_the_pseudo_locale_lengthens_and_keeps_placeholders_and_mnemonics(monkey
     assert len(text) > len("There is no class {name} in {year}.") * 1.3
     assert text.format(name="5.A", year="2026/27")
     assert i18n.pseudo("&Quit").count("&") == 1
+
+
+def test_no_message_hides_inside_an_f_string() -> None:
+    """Babel's extraction cannot see ``_()`` inside an f-string on Python 3.11."""
+    import re
+    from pathlib import Path
+
+    package = Path(i18n.__file__).resolve().parents[1]
+    pattern = re.compile(r"""\bf(["']).*?\{[^}]*\b(_|ngettext|N_)\(""")
+    offenders = [
+        f"{path.relative_to(package.parent)}:{number}"
+        for path in package.rglob("*.py")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
+    assert offenders == []

@@ -1,0 +1,86 @@
+"""``backup --out FILE`` and ``restore FILE [--yes]`` on the command line.
+
+Wired into :mod:`skolehjem_desktop.cli` by ``add_parsers(sub)`` and :data:`COMMANDS`.
+Errors are :class:`UserError`\\s: ``cli.run`` prints them as one line and exits 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from skolehjem_desktop.errors import UserError
+from skolehjem_desktop.i18n import _
+
+
+def add_parsers(sub: Any) -> None:
+    """Add ``backup`` and ``restore`` to the command line's sub-parsers."""
+    backup = sub.add_parser("backup", help=_("write a backup of the data to a file"))
+    backup.add_argument("--out", metavar="FILE", required=True, help=_("the backup file"))
+    restore = sub.add_parser("restore", help=_("replace the data by a backup file"))
+    restore.add_argument("file", metavar="FILE")
+    restore.add_argument("--yes", action="store_true", help=_("do not ask before replacing"))
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from skolehjem_desktop.config import database_path, resolve_data_dir
+    from skolehjem_desktop.services.backups import backup_to, describe_backup
+    from skolehjem_desktop.store.database import open_database
+
+    data_dir = resolve_data_dir(args.data_dir)
+    if not database_path(data_dir).is_file():
+        raise UserError(_("There is no database in {path} to back up.").format(path=data_dir))
+    db = open_database(data_dir)
+    try:
+        info = backup_to(db, Path(args.out))
+    finally:
+        db.close()
+    print(_("Backup written: {what}").format(what=describe_backup(info)))
+    return 0
+
+
+def _ask(question: str) -> bool:
+    print(question, end=" ", flush=True)
+    try:
+        answer = input()
+    except EOFError:
+        return False
+    return answer.strip().casefold() in {"y", "yes", "j", "ja"}
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from skolehjem_desktop.config import database_path, resolve_data_dir
+    from skolehjem_desktop.services.backups import describe_backup, inspect_backup, restore_from
+
+    data_dir = resolve_data_dir(args.data_dir)
+    path = Path(args.file)
+    info = inspect_backup(path)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise UserError(
+                _(
+                    "Restoring replaces all data in {path}. Add --yes to do it without "
+                    "being asked; nothing was changed."
+                ).format(path=data_dir)
+            )
+        print(describe_backup(info))
+        if database_path(data_dir).exists():
+            print(_("The data now in {path} is kept as a backup first.").format(path=data_dir))
+        if not _ask(_("Replace the data in {path} by this backup? [y/N]").format(path=data_dir)):
+            print(_("Nothing was changed."))
+            return 1
+    result = restore_from(data_dir, path, engine_closer=lambda: None)
+    result.db.close()
+    print(_("Restored: {what}").format(what=describe_backup(result.info)))
+    if result.replaced_copy is not None:
+        print(_("The data it replaced was kept in {path}.").format(path=result.replaced_copy))
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+}

@@ -1,0 +1,174 @@
+"""File → "Back up to a file…" and "Restore from a backup…".
+
+Both run their work off the GUI thread (:func:`run_task`). A restore shows what the
+chosen file holds and asks first; the window's database is closed for the swap and
+the restored one is opened in its place (see :func:`restore_in_window`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QWidget
+
+from skolehjem_desktop import APP_NAME
+from skolehjem_desktop.errors import UserError
+from skolehjem_desktop.i18n import _
+from skolehjem_desktop.services import Services
+from skolehjem_desktop.services.backups import (
+    BackupInfo,
+    RestoreResult,
+    backup_to,
+    default_backup_name,
+    describe_backup,
+    inspect_backup,
+    restore_from,
+)
+from skolehjem_desktop.store.database import Database, open_database
+from skolehjem_desktop.ui.context import UiContext
+from skolehjem_desktop.ui.tasks import Cancelled, Progress, run_task
+
+if TYPE_CHECKING:
+    from skolehjem_desktop.ui.main_window import MainWindow
+
+FILTERS = "Skolehjem backup (*.sqlite);;All files (*)"
+
+
+def _say(parent: QWidget | None, ctx: UiContext, text: str) -> None:
+    if isinstance(parent, QMainWindow):
+        parent.statusBar().showMessage(text)
+    ctx.dialogs.info(parent, text)
+
+
+def backup_now(ctx: UiContext, parent: QWidget | None) -> bool:
+    """Ask where, write the backup there; True when a backup was written."""
+    target = ctx.dialogs.save_file(
+        parent,
+        _("Back up to a file"),
+        default_backup_name(ctx.services.today()),
+        _("Skolehjem backup (*.sqlite)"),
+    )
+    if target is None:
+        return False
+    if target.suffix == "":
+        target = target.with_suffix(".sqlite")
+    db = ctx.services.db
+
+    def work(progress: Progress) -> BackupInfo:
+        progress(0, 0, _("Writing the backup…"))
+        return backup_to(db, target)
+
+    try:
+        info = run_task(parent, _("Backing up…"), work)
+    except Cancelled:
+        return False
+    except UserError as exc:
+        ctx.dialogs.error(parent, exc.message)
+        return False
+    _say(parent, ctx, _("Backup written: {what}").format(what=describe_backup(info)))
+    return True
+
+
+def restore(
+    ctx: UiContext,
+    parent: QWidget | None,
+    close_db: Callable[[], None],
+    reopen: Callable[[Database], None],
+) -> bool:
+    """Choose a backup, show what it holds, ask, and restore it; True when restored.
+
+    ``close_db`` closes every connection to the current database (called just before
+    the swap, off the GUI thread); ``reopen`` is given the database to work on from
+    then on: the restored one, or the old one again if the restore failed after it
+    was closed.
+    """
+    path = ctx.dialogs.open_file(parent, _("Restore from a backup"), FILTERS)
+    if path is None:
+        return False
+
+    def check(progress: Progress) -> BackupInfo:
+        progress(0, 0, _("Checking the backup…"))
+        return inspect_backup(path)
+
+    try:
+        info = run_task(parent, _("Checking the backup…"), check)
+    except Cancelled:
+        return False
+    except UserError as exc:
+        ctx.dialogs.error(parent, exc.message)
+        return False
+    question = (
+        describe_backup(info)
+        + "\n\n"
+        + _(
+            "Restoring replaces all the data now in Skolehjem by what this file holds. "
+            "The data now in Skolehjem is kept as a backup first."
+        )
+    )
+    if not ctx.dialogs.confirm(parent, _("Restore from a backup"), question, _("Restore")):
+        return False
+    data_dir = ctx.services.db.data_dir
+    closed: list[bool] = []
+
+    def closer() -> None:
+        close_db()
+        closed.append(True)
+
+    def swap(progress: Progress) -> RestoreResult:
+        progress(0, 0, _("Restoring…"))
+        return restore_from(data_dir, Path(path), engine_closer=closer)
+
+    try:
+        result = run_task(parent, _("Restoring…"), swap)
+    except (UserError, OSError, Cancelled) as exc:
+        if closed:
+            reopen(open_database(data_dir))
+        if isinstance(exc, UserError):
+            ctx.dialogs.error(parent, exc.message)
+        elif isinstance(exc, OSError):
+            ctx.dialogs.error(
+                parent, _("The backup could not be restored ({error}).").format(error=exc)
+            )
+        return False
+    reopen(result.db)
+    text = _("Restored: {what}").format(what=describe_backup(result.info))
+    if result.replaced_copy is not None:
+        text += " " + _("The data it replaced was kept in {path}.").format(
+            path=result.replaced_copy
+        )
+    _say(parent, ctx, text)
+    return True
+
+
+def restore_in_window(window: MainWindow) -> bool:
+    """Restore over the window's data folder: close its database, swap, open the new one."""
+    if not window.can_leave():  # what is being typed is saved first
+        return False
+    clock = window.services.clock
+
+    def reopen(db: Database) -> None:
+        services = Services(db, clock)
+        window.ctx.services = services
+        window.services = services
+        window.stack.setCurrentIndex(0)  # a pupil id may mean someone else now
+        school = services.school.school_name()
+        window.setWindowTitle(f"{APP_NAME} – {school}" if school else APP_NAME)
+        window.reload()
+
+    return restore(window.ctx, window, window.services.db.close, reopen)
+
+
+def add_actions(window: MainWindow) -> list[QAction]:
+    """The two File-menu actions, created on ``window`` (the caller puts them in a menu)."""
+    backup = QAction(_("Back up to a file…"), window)
+    backup.setObjectName("backup")
+    backup.triggered.connect(lambda _checked=False: backup_now(window.ctx, window))
+    restore_action = QAction(_("Restore from a backup…"), window)
+    restore_action.setObjectName("restore")
+    restore_action.triggered.connect(lambda _checked=False: restore_in_window(window))
+    for action in (backup, restore_action):
+        window.addAction(action)
+    return [backup, restore_action]
