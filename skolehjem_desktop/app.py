@@ -21,12 +21,16 @@ if TYPE_CHECKING:
     from skolehjem_desktop.ui.single_instance import SingleInstance
 
 
+IDLE_LOCK_MINUTES = 10
+
+
 def create_main_window(
     data_dir: str | os.PathLike[str] | None,
     lang: str | None = None,
     *,
     dialogs: Dialogs | None = None,
     settings: QSettings | None = None,
+    passphrase: str | None = None,
 ) -> MainWindow:
     """Build the real main window over the data folder, on an existing QApplication.
 
@@ -41,7 +45,7 @@ def create_main_window(
     from skolehjem_desktop.ui.dialogs import Dialogs
     from skolehjem_desktop.ui.main_window import MainWindow
 
-    services = Services(open_database(resolve_data_dir(data_dir)))
+    services = Services(open_database(resolve_data_dir(data_dir), passphrase))
     language = i18n.activate(lang or services.school.language() or i18n.system_language()).lang
     app = QApplication.instance()
     if isinstance(app, QApplication):
@@ -84,8 +88,17 @@ def run_gui(data_dir: str | os.PathLike[str] | None, lang: str | None) -> int:
     instance = claim_data_dir(folder)
     if instance is None:
         return 1
+    from skolehjem_desktop.store.crypto import is_encrypted
+    from skolehjem_desktop.ui.crypto_dialogs import IdleLock, ask_passphrase
+
+    passphrase = None
+    if is_encrypted(folder):
+        passphrase = ask_passphrase(None, folder)
+        if passphrase is None:  # the teacher chose not to open the data now
+            instance.release()
+            return 0
     try:
-        window = create_main_window(folder, lang)
+        window = create_main_window(folder, lang, passphrase=passphrase)
     except UserError as exc:
         install_qt_translations(app, i18n.active().lang)
         QMessageBox.critical(None, APP_NAME, exc.message)
@@ -93,6 +106,8 @@ def run_gui(data_dir: str | os.PathLike[str] | None, lang: str | None) -> int:
         return 1
     instance.attach(window)
     install_bug_handler(window)
+    # A protected folder hides behind its passphrase after ten idle minutes.
+    window.idle_lock = IdleLock(window, IDLE_LOCK_MINUTES)
     window.show()
     try:
         return app.exec()

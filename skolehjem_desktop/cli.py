@@ -17,7 +17,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from skolehjem_desktop import __version__, cli_backup, cli_privacy, i18n
+from skolehjem_desktop import __version__, cli_backup, cli_crypto, cli_privacy, i18n
 from skolehjem_desktop.errors import UserError
 from skolehjem_desktop.i18n import _, ngettext
 
@@ -92,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_pdf_parser(sub)
     cli_backup.add_parsers(sub)
     cli_privacy.add_parsers(sub)
+    cli_crypto.add_parsers(sub)
     return parser
 
 
@@ -190,7 +191,8 @@ def _services(args: argparse.Namespace) -> Services:
     from skolehjem_desktop.services import Services
     from skolehjem_desktop.store.database import open_database
 
-    return Services(open_database(resolve_data_dir(args.data_dir)))
+    data_dir = resolve_data_dir(args.data_dir)
+    return Services(open_database(data_dir, cli_crypto.passphrase_for(args)))
 
 
 def _jsonable(value: Any) -> Any:
@@ -608,4 +610,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "pdf": cmd_pdf,
     **cli_backup.COMMANDS,
     **cli_privacy.COMMANDS,
+    **cli_crypto.COMMANDS,
 }

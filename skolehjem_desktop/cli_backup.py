@@ -2,11 +2,17 @@
 
 Wired into :mod:`skolehjem_desktop.cli` by ``add_parsers(sub)`` and :data:`COMMANDS`.
 Errors are :class:`UserError`\\s: ``cli.run`` prints them as one line and exits 1.
+
+A protected data folder's passphrase comes from ``SKOLEHJEM_PASSPHRASE`` or a prompt
+(:func:`skolehjem_desktop.cli_crypto.passphrase_for`); so does the passphrase of an
+encrypted backup restored into a plain folder (which then gets plain data).
 """
 
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -26,6 +32,7 @@ def add_parsers(sub: Any) -> None:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from skolehjem_desktop.cli_crypto import passphrase_for
     from skolehjem_desktop.config import database_path, resolve_data_dir
     from skolehjem_desktop.services.backups import backup_to, describe_backup
     from skolehjem_desktop.store.database import open_database
@@ -33,7 +40,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     data_dir = resolve_data_dir(args.data_dir)
     if not database_path(data_dir).is_file():
         raise UserError(_("There is no database in {path} to back up.").format(path=data_dir))
-    db = open_database(data_dir)
+    db = open_database(data_dir, passphrase_for(args))
     try:
         info = backup_to(db, Path(args.out))
     finally:
@@ -51,13 +58,37 @@ def _ask(question: str) -> bool:
     return answer.strip().casefold() in {"y", "yes", "j", "ja"}
 
 
+def _backup_passphrase(path: Path) -> str | None:
+    """The passphrase of an encrypted backup when the data folder has none of its own."""
+    from skolehjem_desktop.cli_crypto import ENV_PASSPHRASE
+    from skolehjem_desktop.store import crypto
+
+    try:
+        if not path.is_file() or crypto.has_plain_header(path):
+            return None
+    except OSError:
+        return None  # inspect_backup says why it cannot be read
+    env = os.environ.get(ENV_PASSPHRASE)
+    if env:
+        return env
+    try:
+        if not sys.stdin.isatty():
+            return None
+        return getpass.getpass(_("Passphrase: "))
+    except (AttributeError, ValueError, EOFError):
+        return None
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
+    from skolehjem_desktop.cli_crypto import passphrase_for
     from skolehjem_desktop.config import database_path, resolve_data_dir
     from skolehjem_desktop.services.backups import describe_backup, inspect_backup, restore_from
 
     data_dir = resolve_data_dir(args.data_dir)
     path = Path(args.file)
-    info = inspect_backup(path)
+    passphrase = passphrase_for(args)  # the data folder's (None: it is not protected)
+    backup_passphrase = None if passphrase is not None else _backup_passphrase(path)
+    info = inspect_backup(path, passphrase or backup_passphrase)
     if not args.yes:
         if not sys.stdin.isatty():
             raise UserError(
@@ -72,7 +103,13 @@ def cmd_restore(args: argparse.Namespace) -> int:
         if not _ask(_("Replace the data in {path} by this backup? [y/N]").format(path=data_dir)):
             print(_("Nothing was changed."))
             return 1
-    result = restore_from(data_dir, path, engine_closer=lambda: None)
+    result = restore_from(
+        data_dir,
+        path,
+        engine_closer=lambda: None,
+        passphrase=passphrase,
+        backup_passphrase=backup_passphrase,
+    )
     result.db.close()
     print(_("Restored: {what}").format(what=describe_backup(result.info)))
     if result.replaced_copy is not None:

@@ -19,6 +19,13 @@ caller's ``engine_closer``), its write-ahead log folded back in, and the staging
 renamed over the database. The rename is the commit point: a process killed before it
 leaves the old database, killed after it the new one. A staging file left by a killed
 restore holds nothing the teacher needs and is removed by the next restore.
+
+Passphrases (see :mod:`skolehjem_desktop.store.crypto`): a backup of a protected
+database is encrypted with the same passphrase. :func:`inspect_backup` opens an
+encrypted file with the passphrase it is given (none or a wrong one: refused, the file
+untouched). A restore writes the data with the key of the *data folder*: a protected
+folder gets its passphrase whether the backup was plain or encrypted; a plain folder
+gets a plain database, even from an encrypted backup (protect it again afterwards).
 """
 
 from __future__ import annotations
@@ -34,22 +41,26 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from skolehjem_desktop.config import backup_dir, database_path, ensure_private_dir
 from skolehjem_desktop.errors import UserError
 from skolehjem_desktop.i18n import _, ngettext
 from skolehjem_desktop.services import Services
 from skolehjem_desktop.services.schoolyear import SchoolYear
+from skolehjem_desktop.store import crypto
 from skolehjem_desktop.store.backup import backup_database, timestamped_name
 from skolehjem_desktop.store.database import (
     SQLITE_HEADER,
     Database,
     DatabaseRefused,
+    PassphraseNeeded,
     open_database,
 )
 from skolehjem_desktop.store.schema import HEAD, REVISIONS
 
 STAGING_SUFFIX = ".restore-staging"
+MIN_ENCRYPTED_SIZE = 1024  # smaller files without a SQLite header are no database at all
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 
 
@@ -71,6 +82,7 @@ class BackupInfo:
     school_years: tuple[int, ...]
     date: dt.datetime  # when the file was last written
     size: int
+    encrypted: bool = False  # protected with a passphrase
 
     @property
     def needs_upgrade(self) -> bool:
@@ -79,6 +91,35 @@ class BackupInfo:
 
 
 # --- small file helpers ---------------------------------------------------------------------
+
+
+def _db_errors() -> tuple[type[Exception], ...]:
+    """The errors of both drivers (sqlite3 and SQLCipher's)."""
+    try:
+        from sqlcipher3 import dbapi2
+    except ImportError:  # pragma: no cover - sqlcipher3 is a dependency
+        return (sqlite3.Error,)
+    return (sqlite3.Error, dbapi2.Error)
+
+
+def _write_errors() -> tuple[type[Exception], ...]:
+    return (OSError, *_db_errors())
+
+
+def _operational_errors() -> tuple[type[Exception], ...]:
+    try:
+        from sqlcipher3 import dbapi2
+    except ImportError:  # pragma: no cover - sqlcipher3 is a dependency
+        return (sqlite3.OperationalError,)
+    return (sqlite3.OperationalError, dbapi2.OperationalError)
+
+
+def _database_errors() -> tuple[type[Exception], ...]:
+    try:
+        from sqlcipher3 import dbapi2
+    except ImportError:  # pragma: no cover - sqlcipher3 is a dependency
+        return (sqlite3.DatabaseError,)
+    return (sqlite3.DatabaseError, dbapi2.DatabaseError)
 
 
 def _fsync_file(path: Path) -> None:
@@ -119,7 +160,7 @@ def _write_failed(target: Path, exc: BaseException) -> UserError:
                 "free some space or choose another place."
             ).format(path=target)
         )
-    if isinstance(exc, sqlite3.Error) and "full" in str(exc).lower():
+    if isinstance(exc, _db_errors()) and "full" in str(exc).lower():
         return UserError(
             _(
                 "There is not enough room to write {path}. Nothing was changed; "
@@ -183,27 +224,31 @@ def backup_to(services_or_db: Services | Database, target: Path) -> BackupInfo:
         raise UserError(_("The folder {path} does not exist.").format(path=target.parent))
     if target.exists() and target.stat().st_size > 0:
         with target.open("rb") as fh:
-            if fh.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-                raise UserError(
-                    _(
-                        "{path} already exists and is not a Skolehjem backup; "
-                        "it was not overwritten. Choose another name."
-                    ).format(path=target)
-                )
+            plain = fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+        # An encrypted backup of this database (same passphrase) may be overwritten.
+        if not plain and not (
+            db.passphrase is not None and crypto.opens_with(target, db.passphrase)
+        ):
+            raise UserError(
+                _(
+                    "{path} already exists and is not a Skolehjem backup; "
+                    "it was not overwritten. Choose another name."
+                ).format(path=target)
+            )
     temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     partial = temp.with_name(temp.name + ".partial")  # what backup_database writes first
     try:
-        backup_database(live, temp)
+        backup_database(live, temp, db.passphrase)
         _fsync_file(temp)
         temp.replace(target)
         _fsync_dir(target.parent)
-    except (OSError, sqlite3.Error) as exc:
+    except _write_errors() as exc:
         _remove_quietly(temp, partial, *_side_files(temp), *_side_files(partial))
         raise _write_failed(target, exc) from exc
     except BaseException:
         _remove_quietly(temp, partial, *_side_files(temp), *_side_files(partial))
         raise
-    return inspect_backup(target)
+    return inspect_backup(target, db.passphrase)
 
 
 # --- checking a file -------------------------------------------------------------------------
@@ -226,8 +271,15 @@ def _truncated(path: Path) -> bool:
 
 
 @contextlib.contextmanager
-def _checked_copy(path: Path) -> Iterator[tuple[BackupInfo, Path]]:
-    """Check ``path`` through a private copy; yield what it holds and the copy's path."""
+def _checked_copy(
+    path: Path, passphrase: str | None = None
+) -> Iterator[tuple[BackupInfo, Path, str | None]]:
+    """Check ``path`` through a private copy; yield what it holds, the copy, and its key.
+
+    A plain file is read without a key (``passphrase`` is not needed); any other file
+    only with ``passphrase``: none gives :class:`BackupRefused`, one that does not
+    open the file :class:`~skolehjem_desktop.store.crypto.WrongPassphrase`.
+    """
     path = Path(path).expanduser()
     if not path.exists():
         raise BackupRefused(_("The file {path} does not exist.").format(path=path))
@@ -243,12 +295,21 @@ def _checked_copy(path: Path) -> Iterator[tuple[BackupInfo, Path]]:
                 path=path, error=exc.strerror or exc
             )
         ) from exc
+    key: str | None = None
     if header != SQLITE_HEADER:
-        raise BackupRefused(
-            _(
-                "The file {path} is not a Skolehjem backup (not a database). It was left untouched."
-            ).format(path=path)
-        )
+        if passphrase is None or stat.st_size < MIN_ENCRYPTED_SIZE:
+            if stat.st_size >= MIN_ENCRYPTED_SIZE:  # it may be an encrypted backup
+                message = _(
+                    "The file {path} is not a Skolehjem database, or it is protected with a "
+                    "passphrase that was not given. It was left untouched."
+                )
+            else:
+                message = _(
+                    "The file {path} is not a Skolehjem backup (not a database). "
+                    "It was left untouched."
+                )
+            raise BackupRefused(message.format(path=path))
+        key = passphrase
     damaged = BackupRefused(
         _(
             "The backup {path} is damaged or incomplete and cannot be restored. "
@@ -259,8 +320,11 @@ def _checked_copy(path: Path) -> Iterator[tuple[BackupInfo, Path]]:
         copy = Path(folder) / "inspect.sqlite"
         # A plain copy of a file nobody writes to; the original is never opened by SQLite.
         shutil.copyfile(path, copy)
-        if _truncated(copy):
+        if key is None and _truncated(copy):
             raise damaged
+        if key is not None:
+            # Wrong passphrase, or not a database at all: SQLCipher cannot tell them apart.
+            crypto.check_key(copy, key)
         foreign = BackupRefused(
             _(
                 "The file {path} is a database of another program, not a Skolehjem "
@@ -268,7 +332,7 @@ def _checked_copy(path: Path) -> Iterator[tuple[BackupInfo, Path]]:
             ).format(path=path)
         )
         try:
-            conn = sqlite3.connect(copy)
+            conn: Any = crypto.connect(copy, key)
             try:
                 tables = {
                     str(row[0])
@@ -304,7 +368,7 @@ def _checked_copy(path: Path) -> Iterator[tuple[BackupInfo, Path]]:
                 )
             finally:
                 conn.close()
-        except sqlite3.Error as exc:
+        except _db_errors() as exc:
             raise damaged from exc
         info = BackupInfo(
             path=path,
@@ -314,13 +378,18 @@ def _checked_copy(path: Path) -> Iterator[tuple[BackupInfo, Path]]:
             school_years=years,
             date=dt.datetime.fromtimestamp(stat.st_mtime).replace(microsecond=0),
             size=stat.st_size,
+            encrypted=key is not None,
         )
-        yield info, copy
+        yield info, copy, key
 
 
-def inspect_backup(path: Path) -> BackupInfo:
-    """Check a backup file without changing it; raise :class:`BackupRefused` if unusable."""
-    with _checked_copy(path) as (info, _copy):
+def inspect_backup(path: Path, passphrase: str | None = None) -> BackupInfo:
+    """Check a backup file without changing it; raise :class:`BackupRefused` if unusable.
+
+    An encrypted backup is opened with ``passphrase``; without one it is refused, with a
+    wrong one :class:`~skolehjem_desktop.store.crypto.WrongPassphrase` is raised.
+    """
+    with _checked_copy(path, passphrase) as (info, _copy, _key):
         return info
 
 
@@ -348,7 +417,7 @@ class RestoreResult:
     replaced_copy: Path | None  # the copy of what was replaced (None: there was nothing)
 
 
-def _fold_in_wal(live: Path) -> None:
+def _fold_in_wal(live: Path, key: str | None = None) -> None:
     """Fold a write-ahead log left beside ``live`` into it, so nothing is lost by a rename.
 
     After the last connection closes cleanly SQLite has already done this and removed
@@ -360,13 +429,14 @@ def _fold_in_wal(live: Path) -> None:
         return
     if wal.stat().st_size > 0:
         try:
-            conn = sqlite3.connect(live, timeout=5)
+            conn = crypto.connect(live, key)
             try:
+                conn.execute("PRAGMA busy_timeout = 5000")
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 conn.execute("PRAGMA journal_mode=DELETE")
             finally:
                 conn.close()
-        except sqlite3.OperationalError as exc:
+        except _operational_errors() as exc:
             if "locked" in str(exc) or "busy" in str(exc):
                 raise UserError(
                     _(
@@ -375,22 +445,22 @@ def _fold_in_wal(live: Path) -> None:
                     )
                 ) from exc
             raise
-        except sqlite3.DatabaseError:
+        except _database_errors():
             # A damaged database: its copy (file copy, log included) is already kept.
             pass
     _remove_quietly(wal, live.with_name(live.name + "-shm"))
 
 
-def _keep_replaced(live: Path, folder: Path) -> Path:
-    """A copy of the database about to be replaced, in ``backups/``."""
+def _keep_replaced(live: Path, folder: Path, key: str | None = None) -> Path:
+    """A copy of the database about to be replaced, in ``backups/`` (with its key)."""
     target = folder / timestamped_name("before-restore")
     n = 1
     while target.exists():
         target = folder / timestamped_name(f"before-restore-{n}")
         n += 1
     try:
-        return backup_database(live, target)
-    except sqlite3.DatabaseError:
+        return backup_database(live, target, key)
+    except _database_errors():
         # Too damaged for the backup API: keep its bytes (and its log) as they are.
         _remove_quietly(target.with_name(target.name + ".partial"))
         damaged = target.with_name(target.stem + "-damaged.sqlite")
@@ -401,11 +471,50 @@ def _keep_replaced(live: Path, folder: Path) -> Path:
         return damaged
 
 
+def _folder_key(data_dir: Path, passphrase: str | None) -> str | None:
+    """The key the restored database gets: the folder's passphrase, None for a plain one."""
+    if not crypto.is_encrypted(data_dir):
+        return None
+    if passphrase is None:
+        raise PassphraseNeeded(
+            _(
+                "The data in {path} is protected with a passphrase. Give the passphrase "
+                "to open it (on the command line: set SKOLEHJEM_PASSPHRASE)."
+            ).format(path=data_dir)
+        )
+    return passphrase
+
+
+def _write_staging(copy: Path, copy_key: str | None, staging: Path, key: str | None) -> None:
+    """The checked copy, with the folder's ``key``, in ``staging``; checked again."""
+    if copy_key == key:
+        backup_database(copy, staging, key)
+        return
+    crypto.export_copy(copy, copy_key, staging, key)  # encrypt, decrypt or re-key
+    expected = _counts(copy, copy_key)
+    if _counts(staging, key) != expected:  # pragma: no cover - sqlcipher_export failed
+        raise UserError(
+            _("The file {path} could not be written ({error}). Nothing was changed.").format(
+                path=staging, error="sqlcipher_export"
+            )
+        )
+
+
+def _counts(path: Path, key: str | None) -> dict[str, int] | None:
+    conn: Any = crypto.connect(path, key, read_only=True)
+    try:
+        return crypto.table_counts(conn) if crypto.integrity_ok(conn) else None
+    finally:
+        conn.close()
+
+
 def restore_from(
     data_dir: Path,
     path: Path,
     *,
     engine_closer: Callable[[], None],
+    passphrase: str | None = None,
+    backup_passphrase: str | None = None,
 ) -> RestoreResult:
     """Replace the database in ``data_dir`` by the backup ``path`` and open it.
 
@@ -414,21 +523,38 @@ def restore_from(
     copied in, just before the swap, and only if the swap goes ahead. If this raises
     after ``engine_closer`` was called, the old database is still in place and the
     caller opens it again. The returned database is open; the caller closes it.
+
+    ``passphrase`` is the data folder's (``db.passphrase``; needed when the folder is
+    protected) and opens an encrypted backup too, unless ``backup_passphrase`` (a
+    backup made before the passphrase was changed) is given. The restored database
+    gets the folder's key: encrypted with ``passphrase`` in a protected folder (a plain
+    backup is encrypted on the way in), plain in a plain folder (an encrypted backup is
+    decrypted). The copy of what was replaced keeps the folder's key as well.
     """
     data_dir = Path(data_dir)
     ensure_private_dir(data_dir)
     live = database_path(data_dir)
+    key = _folder_key(data_dir, passphrase)
+    if (
+        key is not None
+        and (backup_passphrase is not None or _plain_file(Path(path).expanduser()))
+        and not crypto.opens_with(live, key)
+    ):
+        # The restored data is locked with the passphrase, so it must be the right one:
+        # it opens the folder's database, or (that one damaged) the encrypted backup,
+        # which the check below does.
+        crypto.check_key(live, key)
     staging = live.with_name(live.name + STAGING_SUFFIX)
     _remove_quietly(staging, *_side_files(staging), staging.with_name(staging.name + ".partial"))
-    with _checked_copy(path) as (info, copy):
+    with _checked_copy(path, backup_passphrase or passphrase) as (info, copy, copy_key):
         if live.exists() and _same_file(Path(path), live):
             raise UserError(
                 _("{path} is the database in use; choose a backup file.").format(path=path)
             )
         try:
-            backup_database(copy, staging)
+            _write_staging(copy, copy_key, staging, key)
             _fsync_file(staging)
-        except (OSError, sqlite3.Error) as exc:
+        except _write_errors() as exc:
             _remove_quietly(
                 staging, *_side_files(staging), staging.with_name(staging.name + ".partial")
             )
@@ -442,27 +568,37 @@ def restore_from(
     replaced: Path | None = None
     try:
         if live.exists():
-            replaced = _keep_replaced(live, backup_dir(data_dir))
-            _fold_in_wal(live)
+            replaced = _keep_replaced(live, backup_dir(data_dir), key)
+            _fold_in_wal(live, key)
         if os.name == "posix":
             staging.chmod(0o600)
         staging.replace(live)  # the commit point
         _fsync_dir(data_dir)
-    except (OSError, sqlite3.Error) as exc:
+    except _write_errors() as exc:
         _remove_quietly(staging)
         raise _write_failed(live, exc) from exc
     except BaseException:
         _remove_quietly(staging)
         raise
     _remove_quietly(live.with_name(live.name + "-shm"), live.with_name(live.name + "-journal"))
-    return RestoreResult(info=info, db=open_database(data_dir), replaced_copy=replaced)
+    return RestoreResult(info=info, db=open_database(data_dir, key), replaced_copy=replaced)
+
+
+def _plain_file(path: Path) -> bool:
+    try:
+        return crypto.has_plain_header(path)
+    except OSError:
+        return False
 
 
 # --- the latest good backup -------------------------------------------------------------------
 
 
-def latest_good_backup(data_dir: Path) -> Path | None:
-    """The newest file in ``backups/`` that passes :func:`inspect_backup`, or None."""
+def latest_good_backup(data_dir: Path, passphrase: str | None = None) -> Path | None:
+    """The newest file in ``backups/`` that passes :func:`inspect_backup`, or None.
+
+    Encrypted backups are checked with ``passphrase`` (without it they are skipped).
+    """
     folder = backup_dir(Path(data_dir))
     if not folder.is_dir():
         return None
@@ -473,16 +609,16 @@ def latest_good_backup(data_dir: Path) -> Path | None:
     )
     for candidate in candidates:
         try:
-            inspect_backup(candidate)
+            inspect_backup(candidate, passphrase)
         except (UserError, OSError):
             continue
         return candidate
     return None
 
 
-def offer_latest_backup(data_dir: Path, message: str) -> str:
+def offer_latest_backup(data_dir: Path, message: str, passphrase: str | None = None) -> str:
     """``message`` (why the database was refused) followed by the latest good backup, if any."""
-    good = latest_good_backup(data_dir)
+    good = latest_good_backup(data_dir, passphrase)
     if good is None:
         return message + " " + _("There is no good backup in the data folder.")
     return (

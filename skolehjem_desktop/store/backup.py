@@ -6,20 +6,22 @@ import datetime as dt
 import os
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 
-def backup_database(source: Path, target: Path) -> Path:
+def backup_database(source: Path, target: Path, passphrase: str | None = None) -> Path:
     """Copy ``source`` into ``target`` consistently, even while it is in use.
 
     The copy is written beside the target and renamed into place, so a
-    half-written backup never carries the target's name.
+    half-written backup never carries the target's name. An encrypted ``source``
+    (``passphrase`` given) gives a backup encrypted with the same passphrase.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src = _connect(source, passphrase, read_only=True)
     try:
-        dst = sqlite3.connect(partial)
+        dst = _connect(partial, passphrase)
         try:
             src.backup(dst)
             dst.execute("PRAGMA journal_mode=DELETE")
@@ -33,6 +35,16 @@ def backup_database(source: Path, target: Path) -> Path:
     return target
 
 
+def _connect(path: Path, passphrase: str | None, *, read_only: bool = False) -> Any:
+    if passphrase is None:
+        if read_only:
+            return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        return sqlite3.connect(path)
+    from skolehjem_desktop.store.crypto import connect
+
+    return connect(path, passphrase, read_only=read_only)
+
+
 def timestamped_name(prefix: str, now: dt.datetime | None = None) -> str:
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
     return f"{prefix}-{stamp}.sqlite"
@@ -42,7 +54,9 @@ DAILY_KEEP = 7
 WEEKLY_KEEP = 4
 
 
-def rolling_backup(source: Path, folder: Path, today: dt.date | None = None) -> list[Path]:
+def rolling_backup(
+    source: Path, folder: Path, today: dt.date | None = None, passphrase: str | None = None
+) -> list[Path]:
     """Keep a copy per day (the last 7) and per ISO week (the last 4); returns new copies.
 
     Made when the program opens its data, before anything is changed that day.
@@ -53,7 +67,7 @@ def rolling_backup(source: Path, folder: Path, today: dt.date | None = None) -> 
     for name in (f"daily-{day.isoformat()}.sqlite", f"weekly-{year}-W{week:02d}.sqlite"):
         target = folder / name
         if not target.exists():
-            made.append(backup_database(source, target))
+            made.append(backup_database(source, target, passphrase))
     _prune(folder, "daily-", DAILY_KEEP)
     _prune(folder, "weekly-", WEEKLY_KEEP)
     return made

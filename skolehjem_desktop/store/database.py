@@ -5,6 +5,11 @@ touching the file, a file that is not a SQLite database, a SQLite database that 
 not ours, and a database whose schema revision this program does not know (made
 by a newer version). Before any migration it copies the file with SQLite's backup
 API into the data folder's ``backups/``.
+
+A data folder protected with a passphrase (see :mod:`skolehjem_desktop.store.crypto`)
+is opened through SQLAlchemy's ``sqlite+pysqlcipher`` dialect; without the
+passphrase ``open_database`` raises :class:`PassphraseNeeded`, with a wrong one
+:class:`WrongPassphrase`, and SQLCipher's own error lines never reach stderr.
 """
 
 from __future__ import annotations
@@ -13,35 +18,47 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
-from skolehjem_desktop.collation import compare
 from skolehjem_desktop.config import backup_dir, database_path, ensure_private_dir
 from skolehjem_desktop.errors import UserError
 from skolehjem_desktop.i18n import _
+from skolehjem_desktop.store import crypto
 from skolehjem_desktop.store.backup import backup_database, rolling_backup, timestamped_name
+from skolehjem_desktop.store.crypto import (
+    SQLITE_HEADER,
+    PassphraseNeeded,
+    WrongPassphrase,
+    register_functions,
+)
 from skolehjem_desktop.store.schema import HEAD, REVISIONS
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+__all__ = [
+    "SQLITE_HEADER",
+    "Database",
+    "DatabaseRefused",
+    "PassphraseNeeded",
+    "WrongPassphrase",
+    "integrity_problems",
+    "make_engine",
+    "open_database",
+    "read_revision",
+    "upgrade",
+]
 
 
 class DatabaseRefused(UserError):
     """The data file cannot be used by this program; it was left untouched."""
 
 
-def _casefold(value: object) -> object:
-    return value.casefold() if isinstance(value, str) else value
-
-
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-    # SQLite's lower() and LIKE fold ASCII only; names here have æ, ø, å, Ł, ş …
-    dbapi_connection.create_function("casefold", 1, _casefold, deterministic=True)
-    dbapi_connection.create_collation("da", compare)
+    register_functions(dbapi_connection)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -50,8 +67,16 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}")
+def make_engine(path: Path, passphrase: str | None = None) -> Engine:
+    """An engine on ``path``; with ``passphrase``, through SQLCipher with that key."""
+    if passphrase is None:
+        engine = create_engine(f"sqlite:///{path}")
+    else:
+        crypto.silence_sqlcipher()
+        # The dialect runs "PRAGMA key" first on every new connection; the URL object
+        # carries the passphrase as it is (no escaping in a URL string).
+        url = URL.create("sqlite+pysqlcipher", password=passphrase, database=str(path))
+        engine = create_engine(url, poolclass=QueuePool)
     event.listen(engine, "connect", _on_connect)
     return engine
 
@@ -64,6 +89,11 @@ class Database:
     path: Path
     engine: Engine
     session_factory: sessionmaker[Session]
+    passphrase: str | None = field(default=None, repr=False)
+
+    @property
+    def encrypted(self) -> bool:
+        return self.passphrase is not None
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -80,20 +110,50 @@ class Database:
     def close(self) -> None:
         self.engine.dispose()
 
+    def reopen(self, passphrase: str | None) -> None:
+        """Point this object at the file again (after a re-key), with ``passphrase``.
 
-def read_revision(path: Path) -> str | None:
+        Sessions made afterwards use the new engine; the old one is disposed.
+        """
+        self.engine.dispose()
+        if passphrase is not None:
+            crypto.check_key(self.path, passphrase)
+        self.engine = make_engine(self.path, passphrase)
+        self.session_factory.configure(bind=self.engine)
+        self.passphrase = passphrase
+
+    def backup_to(self, target: Path) -> Path:
+        """A consistent copy in ``target``; encrypted with the same passphrase if this is."""
+        return backup_database(self.path, target, self.passphrase)
+
+
+def _marked(path: Path) -> bool:
+    """True when the data folder of ``path`` (or of its backups) is marked as protected."""
+    return crypto.is_marked(path.parent) or (
+        path.parent.name == "backups" and crypto.is_marked(path.parent.parent)
+    )
+
+
+def read_revision(path: Path, passphrase: str | None = None) -> str | None:
     """The schema revision stored in ``path``, or None for an empty new database.
 
-    Raises :class:`DatabaseRefused` for a file that is not ours.
+    Raises :class:`DatabaseRefused` for a file that is not ours. An encrypted file is
+    read with ``passphrase`` (:class:`WrongPassphrase` when it does not open it).
     """
     with path.open("rb") as fh:
         header = fh.read(len(SQLITE_HEADER))
     if header and header != SQLITE_HEADER:
-        raise DatabaseRefused(
-            _("The file {path} is not a Skolehjem database. It was left untouched.").format(
-                path=path
+        if passphrase is not None:
+            crypto.check_key(path, passphrase)
+            return _read_revision(path, passphrase)
+        if _marked(path):
+            message = _(
+                "The file {path} is not a Skolehjem database, or it is protected with a "
+                "passphrase that was not given. It was left untouched."
             )
-        )
+        else:
+            message = _("The file {path} is not a Skolehjem database. It was left untouched.")
+        raise DatabaseRefused(message.format(path=path))
     if not header:
         return None
     wal = path.with_name(path.name + "-wal")
@@ -109,9 +169,9 @@ def read_revision(path: Path) -> str | None:
             shm.unlink(missing_ok=True)
 
 
-def _read_revision(path: Path) -> str | None:
+def _read_revision(path: Path, passphrase: str | None = None) -> str | None:
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = crypto.connect(path, passphrase, read_only=True)
         try:
             tables = {
                 row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -127,13 +187,22 @@ def _read_revision(path: Path) -> str | None:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, _cipher_database_error()) as exc:
         raise DatabaseRefused(
             _("The database {path} is damaged and cannot be opened ({error}).").format(
                 path=path, error=exc
             )
         ) from exc
     return str(row[0]) if row else None
+
+
+def _cipher_database_error() -> type[Exception]:
+    try:
+        from sqlcipher3 import dbapi2
+    except ImportError:  # pragma: no cover - sqlcipher3 is a dependency
+        return sqlite3.DatabaseError
+    error: type[Exception] = dbapi2.DatabaseError
+    return error
 
 
 def upgrade(engine: Engine, target: str = "head") -> None:
@@ -148,11 +217,54 @@ def upgrade(engine: Engine, target: str = "head") -> None:
         command.upgrade(cfg, target)
 
 
-def open_database(data_dir: Path) -> Database:
-    """Open (creating or upgrading as needed) the database in ``data_dir``."""
+def _key_for(data_dir: Path, path: Path, passphrase: str | None) -> str | None:
+    """The key to open ``path`` with (None: a plain file); checks it first.
+
+    The file's header decides: a plain SQLite file opens without a key (and a marker
+    left by an interrupted decrypt is removed); a headerless one needs the passphrase.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        if crypto.is_marked(data_dir) and not path.exists():
+            # The marker of a folder whose database was removed: start plain again.
+            crypto.marker_path(data_dir).unlink(missing_ok=True)
+        return None
+    if crypto.has_plain_header(path):
+        crypto.marker_path(data_dir).unlink(missing_ok=True)
+        return None
+    marked = crypto.is_marked(data_dir)
+    if passphrase is None:
+        if marked:
+            raise PassphraseNeeded(
+                _(
+                    "The data in {path} is protected with a passphrase. Give the passphrase "
+                    "to open it (on the command line: set SKOLEHJEM_PASSPHRASE)."
+                ).format(path=data_dir)
+            )
+        return None  # read_revision refuses it as not ours
+    if not crypto.opens_with(path, passphrase):
+        if marked:
+            crypto.check_key(path, passphrase)
+        raise DatabaseRefused(
+            _(
+                "The file {path} is not a Skolehjem database, or it is protected with a "
+                "passphrase that was not given. It was left untouched."
+            ).format(path=path)
+        )
+    if not marked:
+        # An interrupted encrypt may have swapped the file in before the marker.
+        crypto.marker_path(data_dir).write_text("", encoding="utf-8")
+    return passphrase
+
+
+def open_database(data_dir: Path, passphrase: str | None = None) -> Database:
+    """Open (creating or upgrading as needed) the database in ``data_dir``.
+
+    ``passphrase`` opens a protected folder and is ignored for a plain one.
+    """
     ensure_private_dir(data_dir)
     path = database_path(data_dir)
-    revision = read_revision(path) if path.exists() else None
+    key = _key_for(data_dir, path, passphrase)
+    revision = read_revision(path, key) if path.exists() else None
     if revision is not None and revision not in REVISIONS:
         raise DatabaseRefused(
             _(
@@ -163,10 +275,12 @@ def open_database(data_dir: Path) -> Database:
         )
     if revision is not None:
         # Every start keeps a rolling copy; a migration gets one of its own first.
-        rolling_backup(path, backup_dir(data_dir))
+        rolling_backup(path, backup_dir(data_dir), passphrase=key)
     if revision is not None and revision != HEAD:
-        backup_database(path, backup_dir(data_dir) / timestamped_name(f"before-upgrade-{revision}"))
-    engine = make_engine(path)
+        backup_database(
+            path, backup_dir(data_dir) / timestamped_name(f"before-upgrade-{revision}"), key
+        )
+    engine = make_engine(path, key)
     if revision != HEAD:
         upgrade(engine)
     if os.name == "posix":
@@ -182,6 +296,7 @@ def open_database(data_dir: Path) -> Database:
         path=path,
         engine=engine,
         session_factory=sessionmaker(engine, expire_on_commit=False),
+        passphrase=key,
     )
 
 

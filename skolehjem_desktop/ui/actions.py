@@ -65,6 +65,7 @@ def build(w: MainWindow) -> None:
             w, _("&Find pupil"), lambda: find(w), QKeySequence.StandardKey.Find, "find"
         ),
         "about": _action(w, _("&About Skolehjem"), w.about, None, "about"),
+        "protect": _action(w, _("&Passphrase protection…"), lambda: protect(w), None, "protect"),
         "print_summary": _action(
             w,
             _("Conversation &summary"),
@@ -128,7 +129,17 @@ def build(w: MainWindow) -> None:
     w.actions_by_name = a
     bar = w.menuBar()
     menus: dict[str, list[str | None]] = {
-        _("&File"): ["import", None, "backup", "restore", None, "settings", None, "quit"],
+        _("&File"): [
+            "import",
+            None,
+            "backup",
+            "restore",
+            None,
+            "settings",
+            "protect",
+            None,
+            "quit",
+        ],
         _("&Class"): [
             "overview",
             None,
@@ -335,3 +346,10 @@ def new_contact(w: MainWindow) -> None:
     if student_id is not None and add_contact(w.ctx, w, student_id) is not None:
         w.pupil_page.contacts.set_student(student_id, w.school_year)
         w.record_saved()
+
+
+def protect(w: MainWindow) -> None:
+    from skolehjem_desktop.ui.crypto_dialogs import protect_dialog
+
+    if w.can_leave():
+        protect_dialog(w.ctx, w)

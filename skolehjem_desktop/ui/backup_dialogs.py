@@ -88,10 +88,13 @@ def restore(
     path = ctx.dialogs.open_file(parent, _("Restore from a backup"), FILTERS)
     if path is None:
         return False
+    # A protected folder's passphrase opens its encrypted backups and locks the restored data.
+    data_dir = ctx.services.db.data_dir
+    passphrase = ctx.services.db.passphrase
 
     def check(progress: Progress) -> BackupInfo:
         progress(0, 0, _("Checking the backup…"))
-        return inspect_backup(path)
+        return inspect_backup(path, passphrase)
 
     try:
         info = run_task(parent, _("Checking the backup…"), check)
@@ -110,7 +113,6 @@ def restore(
     )
     if not ctx.dialogs.confirm(parent, _("Restore from a backup"), question, _("Restore")):
         return False
-    data_dir = ctx.services.db.data_dir
     closed: list[bool] = []
 
     def closer() -> None:
@@ -119,13 +121,13 @@ def restore(
 
     def swap(progress: Progress) -> RestoreResult:
         progress(0, 0, _("Restoring…"))
-        return restore_from(data_dir, Path(path), engine_closer=closer)
+        return restore_from(data_dir, Path(path), engine_closer=closer, passphrase=passphrase)
 
     try:
         result = run_task(parent, _("Restoring…"), swap)
     except (UserError, OSError, Cancelled) as exc:
         if closed:
-            reopen(open_database(data_dir))
+            reopen(open_database(data_dir, passphrase))
         if isinstance(exc, UserError):
             ctx.dialogs.error(parent, exc.message)
         elif isinstance(exc, OSError):

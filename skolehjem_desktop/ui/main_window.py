@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.services = ctx.services
         self.settings = settings if settings is not None else QSettings()
         self.actions_by_name: dict[str, QAction] = {}
+        self.idle_lock: object | None = None  # set by app.run_gui for a protected folder
         self.setObjectName("MainWindow")
         school = self.services.school.school_name()
         self.setWindowTitle(f"{APP_NAME} – {school}" if school else APP_NAME)

@@ -124,3 +124,31 @@ def test_danish_refusal(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped
     proc = cli("restore", str(tmp_path / "væk.sqlite"), "--yes", lang="da")
     assert proc.returncode == 1
     assert len(proc.stderr.strip().splitlines()) == 1 and "væk.sqlite" in proc.stderr
+
+
+def test_backup_and_restore_of_a_protected_folder(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from skolehjem_desktop.services import protection
+    from skolehjem_desktop.store import crypto
+
+    secret = "rødgrød med fløde"
+    _school(cli.data_dir, ("5.A",))
+    protection.encrypt(cli.data_dir, secret)
+    out = tmp_path / "b.sqlite"
+    proc = cli("backup", "--out", str(out), SKOLEHJEM_PASSPHRASE=secret)
+    assert proc.returncode == 0, proc.stderr
+    assert "Søren".encode() not in out.read_bytes()
+    assert inspect_backup(out, secret).classes == 1
+
+    other = tmp_path / "other"
+    _school(other, ("9.Z",))
+    protection.encrypt(other, secret)
+    proc = cli("restore", str(out), "--yes", data=other, SKOLEHJEM_PASSPHRASE="forkert ord")
+    _one_line_error(proc, "passphrase is wrong")
+    proc = cli("restore", str(out), "--yes", data=other, SKOLEHJEM_PASSPHRASE=secret)
+    assert proc.returncode == 0, proc.stderr
+    assert not crypto.has_plain_header(other / "skolehjem.sqlite")
+    db = open_database(other, secret)
+    try:
+        assert sorted(c.name for c in Services(db).classes.all()) == ["5.A"]
+    finally:
+        db.close()

@@ -102,8 +102,8 @@ def test_backup_disk_full_leaves_no_temp_file_and_old_target(
     old = _digest(target)
     real = backups.backup_database
 
-    def half_then_full(source: Path, dest: Path) -> Path:
-        real(source, dest)
+    def half_then_full(source: Path, dest: Path, passphrase: str | None = None) -> Path:
+        real(source, dest, passphrase)
         data = dest.read_bytes()
         dest.write_bytes(data[: len(data) // 2])  # part of it reached the disk
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -279,8 +279,8 @@ def test_restore_disk_full_part_way_leaves_the_data(
     services.classes.create("9.Z", services.classes.current_year())
     real = backups.backup_database
 
-    def half_then_full(source: Path, dest: Path) -> Path:
-        real(source, dest)
+    def half_then_full(source: Path, dest: Path, passphrase: str | None = None) -> Path:
+        real(source, dest, passphrase)
         data = dest.read_bytes()
         dest.write_bytes(data[: len(data) // 3])
         raise OSError(errno.ENOSPC, "No space left on device")
