@@ -21,9 +21,6 @@ if TYPE_CHECKING:
     from skolehjem_desktop.ui.single_instance import SingleInstance
 
 
-IDLE_LOCK_MINUTES = 10
-
-
 def create_main_window(
     data_dir: str | os.PathLike[str] | None,
     lang: str | None = None,
@@ -76,7 +73,7 @@ def install_qt_translations(app: QApplication, lang: str) -> None:
 
 
 def run_gui(data_dir: str | os.PathLike[str] | None, lang: str | None) -> int:
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -89,7 +86,7 @@ def run_gui(data_dir: str | os.PathLike[str] | None, lang: str | None) -> int:
     if instance is None:
         return 1
     from skolehjem_desktop.store.crypto import is_encrypted
-    from skolehjem_desktop.ui.crypto_dialogs import IdleLock, ask_passphrase
+    from skolehjem_desktop.ui.crypto_dialogs import IdleLock, ask_passphrase, idle_lock_minutes
 
     passphrase = None
     if is_encrypted(folder):
@@ -101,18 +98,60 @@ def run_gui(data_dir: str | os.PathLike[str] | None, lang: str | None) -> int:
         window = create_main_window(folder, lang, passphrase=passphrase)
     except UserError as exc:
         install_qt_translations(app, i18n.active().lang)
-        QMessageBox.critical(None, APP_NAME, exc.message)
-        instance.release()
-        return 1
+        recovered = _offer_latest_backup(folder, exc, passphrase)
+        if recovered is None:
+            instance.release()
+            return 1
+        window = recovered
     instance.attach(window)
     install_bug_handler(window)
-    # A protected folder hides behind its passphrase after ten idle minutes.
-    window.idle_lock = IdleLock(window, IDLE_LOCK_MINUTES)
+    # A protected folder hides behind its passphrase after the chosen idle time.
+    window.idle_lock = IdleLock(window, idle_lock_minutes(window.ctx))
     window.show()
     try:
         return app.exec()
     finally:
         instance.release()
+
+
+def _offer_latest_backup(
+    folder: Path, error: UserError, passphrase: str | None
+) -> MainWindow | None:
+    """The data could not be opened: say why, and offer the latest good backup.
+
+    Nothing is replaced without the teacher's yes, and what is replaced is kept as a
+    copy in ``backups/``. A database of a newer version is never replaced: it is only
+    reported (the newer program can open it).
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    from skolehjem_desktop.services.backups import latest_good_backup, restore_from
+    from skolehjem_desktop.store.database import DatabaseRefused, NewerDatabase
+
+    good = None
+    if isinstance(error, DatabaseRefused) and not isinstance(error, NewerDatabase):
+        good = latest_good_backup(folder, passphrase)
+    if good is None:
+        QMessageBox.critical(None, APP_NAME, error.message)
+        return None
+    question = (
+        error.message
+        + "\n\n"
+        + i18n._(
+            "Restore the latest good backup, {name}? The file that could not be opened "
+            "is kept in the backups folder."
+        ).format(name=good.name)
+    )
+    answer = QMessageBox.question(None, APP_NAME, question)
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    try:
+        result = restore_from(folder, good, engine_closer=lambda: None, passphrase=passphrase)
+        result.db.close()
+        return create_main_window(folder, None, passphrase=passphrase)
+    except UserError as again:
+        QMessageBox.critical(None, APP_NAME, again.message)
+        return None
 
 
 def claim_data_dir(folder: Path) -> SingleInstance | None:

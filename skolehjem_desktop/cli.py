@@ -189,10 +189,18 @@ def _language_hint(argv: Sequence[str]) -> str:
 def _services(args: argparse.Namespace) -> Services:
     from skolehjem_desktop.config import resolve_data_dir
     from skolehjem_desktop.services import Services
-    from skolehjem_desktop.store.database import open_database
+    from skolehjem_desktop.store.database import DatabaseRefused, NewerDatabase, open_database
 
     data_dir = resolve_data_dir(args.data_dir)
-    return Services(open_database(data_dir, cli_crypto.passphrase_for(args)))
+    passphrase = cli_crypto.passphrase_for(args)
+    try:
+        return Services(open_database(data_dir, passphrase))
+    except DatabaseRefused as exc:
+        if isinstance(exc, NewerDatabase):
+            raise
+        from skolehjem_desktop.services.backups import offer_latest_backup
+
+        raise DatabaseRefused(offer_latest_backup(data_dir, exc.message, passphrase)) from None
 
 
 def _jsonable(value: Any) -> Any:

@@ -57,6 +57,10 @@ class DatabaseRefused(UserError):
     """The data file cannot be used by this program; it was left untouched."""
 
 
+class NewerDatabase(DatabaseRefused):
+    """The data was written by a newer version of the program; only that one may open it."""
+
+
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     register_functions(dbapi_connection)
     cursor = dbapi_connection.cursor()
@@ -266,7 +270,7 @@ def open_database(data_dir: Path, passphrase: str | None = None) -> Database:
     key = _key_for(data_dir, path, passphrase)
     revision = read_revision(path, key) if path.exists() else None
     if revision is not None and revision not in REVISIONS:
-        raise DatabaseRefused(
+        raise NewerDatabase(
             _(
                 "The database {path} was made by a newer version of Skolehjem "
                 "(schema {revision}). Install the newer version to open it; "

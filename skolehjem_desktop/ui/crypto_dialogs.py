@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QPushButton,
+    QSpinBox,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -108,6 +109,16 @@ def ask_passphrase(parent: QWidget | None, data_dir: Path) -> str | None:
     return None
 
 
+IDLE_LOCK_SETTING = "idle_lock_minutes"
+DEFAULT_IDLE_MINUTES = 10
+
+
+def idle_lock_minutes(ctx: UiContext) -> int:
+    """The idle minutes after which a protected window locks (0: never)."""
+    value = ctx.services.school.setting(IDLE_LOCK_SETTING, str(DEFAULT_IDLE_MINUTES))
+    return int(value) if value.isdigit() else DEFAULT_IDLE_MINUTES
+
+
 class ProtectDialog(QDialog):
     """Turn protection on, change the passphrase, or turn it off."""
 
@@ -154,6 +165,18 @@ class ProtectDialog(QDialog):
         layout.addWidget(hint)
         self.error = _error_label()
         layout.addWidget(self.error)
+        # The idle lock: saved at once, it needs no passphrase to change.
+        self.idle_minutes = QSpinBox()
+        self.idle_minutes.setRange(0, 240)
+        self.idle_minutes.setSuffix(" " + _("min"))
+        self.idle_minutes.setSpecialValueText(_("never"))
+        self.idle_minutes.setValue(idle_lock_minutes(ctx))
+        idle_form = QFormLayout()
+        idle_label = QLabel(_("&Lock the window after being idle for:"))
+        idle_label.setBuddy(self.idle_minutes)
+        idle_form.addRow(idle_label, self.idle_minutes)
+        layout.addLayout(idle_form)
+        self.idle_minutes.valueChanged.connect(self._idle_changed)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.apply_button = QPushButton(
             _("Change passphrase") if self.protected else _("Protect with passphrase")
@@ -169,6 +192,12 @@ class ProtectDialog(QDialog):
             self.off_button.clicked.connect(self.turn_off)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _idle_changed(self, minutes: int) -> None:
+        self.ctx.services.school.set_setting(IDLE_LOCK_SETTING, str(minutes))
+        lock = getattr(self.parent(), "idle_lock", None)
+        if isinstance(lock, IdleLock):
+            lock.set_minutes(minutes)
 
     def _fail(self, message: str) -> None:
         self.error.setText(message)

@@ -152,3 +152,17 @@ def test_backup_and_restore_of_a_protected_folder(cli, tmp_path: Path) -> None: 
         assert sorted(c.name for c in Services(db).classes.all()) == ["5.A"]
     finally:
         db.close()
+
+
+def test_a_damaged_database_is_refused_with_the_latest_good_backup_named(cli) -> None:
+    """The command line never overwrites the damaged file; it says where a good copy is."""
+    assert cli("demo").returncode == 0
+    assert cli("check").returncode == 0  # opening keeps today's rolling copy
+    database = cli.data_dir / "skolehjem.sqlite"
+    database.write_bytes(b"\x00garbage" * 2048)
+    before = database.read_bytes()
+    done = cli("check")
+    assert done.returncode == 1
+    assert "backups" in done.stderr and "restore" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert database.read_bytes() == before

@@ -136,3 +136,22 @@ def test_idle_lock_does_nothing_for_a_plain_folder(qtbot, data_dir: Path) -> Non
     assert window.centralWidget().isVisible()
     lock.set_minutes(0)
     services.db.close()
+
+
+def test_the_idle_time_is_chosen_in_the_protection_dialog(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from skolehjem_desktop.services import Services
+    from skolehjem_desktop.store.database import open_database
+    from skolehjem_desktop.ui.context import UiContext
+    from skolehjem_desktop.ui.crypto_dialogs import ProtectDialog, idle_lock_minutes
+    from skolehjem_desktop.ui.dialogs import ScriptedDialogs
+
+    ctx = UiContext(Services(open_database(tmp_path / "idle")), ScriptedDialogs())
+    assert idle_lock_minutes(ctx) == 10
+    dialog = ProtectDialog(ctx, None)
+    qtbot.addWidget(dialog)
+    dialog.idle_minutes.setValue(25)
+    assert idle_lock_minutes(ctx) == 25
+    dialog.idle_minutes.setValue(0)
+    assert idle_lock_minutes(ctx) == 0
+    assert dialog.idle_minutes.text() == "never"
+    ctx.services.db.close()
