@@ -236,49 +236,42 @@ def _targets(
 # The plan
 
 
+class _Planned:
+    """A row that exists already (``existing_id``) or is written by this import (``new``)."""
+
+    existing_id: int | None
+    new: SchoolClass | Guardian | Student | None
+
+    @property
+    def id(self) -> int:
+        if self.existing_id is not None:
+            return self.existing_id
+        assert self.new is not None
+        return self.new.id
+
+
 @dataclass
-class _ClassPlan:
+class _ClassPlan(_Planned):
     name: str
     existing_id: int | None
     new: SchoolClass | None = None
 
-    @property
-    def id(self) -> int:
-        if self.existing_id is not None:
-            return self.existing_id
-        assert self.new is not None
-        return self.new.id
-
 
 @dataclass
-class _GuardianPlan:
+class _GuardianPlan(_Planned):
     source: ParsedGuardian
     existing_id: int | None
     new: Guardian | None = None
 
-    @property
-    def id(self) -> int:
-        if self.existing_id is not None:
-            return self.existing_id
-        assert self.new is not None
-        return self.new.id
-
 
 @dataclass
-class _PupilPlan:
+class _PupilPlan(_Planned):
     row: ParsedRow
     school_class: _ClassPlan
     existing_id: int | None
     enrol: bool
     links: list[tuple[_GuardianPlan, int]] = field(default_factory=list)
     new: Student | None = None
-
-    @property
-    def id(self) -> int:
-        if self.existing_id is not None:
-            return self.existing_id
-        assert self.new is not None
-        return self.new.id
 
 
 @dataclass
