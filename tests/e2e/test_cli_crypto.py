@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
-from skolehjem_desktop import cli
 from skolehjem_desktop.config import database_path
 from skolehjem_desktop.store import crypto
-
-pytestmark = pytest.mark.skipif(
-    "encrypt" not in cli.COMMANDS, reason="cli_crypto is not wired into cli.py yet"
-)
 
 SECRET = "en lang nok sætning"
 NEW = "en anden lang sætning"
