@@ -10,8 +10,9 @@ cd "$(dirname "$0")"
 
 VENV=.venv
 PY="$VENV/bin/python"
-# Debian packages: Python's venv, and what Qt needs to run (offscreen and on a desktop).
-APT_PACKAGES="python3-venv python3-pip libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libglib2.0-0 libfontconfig1 libdbus-1-3 fonts-dejavu-core libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0"
+# Debian packages: Python's venv, what Qt needs to run (offscreen and on a desktop), and
+# poppler-utils, whose pdffonts the PDF tests use to prove every font is embedded.
+APT_PACKAGES="python3-venv python3-pip poppler-utils libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libglib2.0-0 libfontconfig1 libdbus-1-3 fonts-dejavu-core libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0"
 
 missing_debian_packages() {
     command -v dpkg-query >/dev/null 2>&1 || return 0
