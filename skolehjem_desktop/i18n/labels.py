@@ -11,6 +11,7 @@ from typing import Final
 
 from skolehjem_desktop.i18n import N_, Translator, active
 from skolehjem_desktop.store.enums import (
+    CalledBy,
     ContactChannel,
     ContactTopic,
     ConversationKind,
@@ -80,6 +81,8 @@ _LABELS: Final[tuple[tuple[StrEnum, str], ...]] = (
     (Relation.OTHER, N_("Other")),
     (Language.DA, N_("Danish")),
     (Language.EN, N_("English")),
+    (CalledBy.TEACHERS, N_("The class's teachers")),
+    (CalledBy.COUNCIL, N_("The class parent council")),
 )
 
 

@@ -1505,4 +1505,7 @@ def generate_demo(
             s.add(Setting(key="school_name", value=SCHOOL_NAME))
             s.flush()
         builder.write(s)
+        from skolehjem_desktop.services.demo_class_records import add_class_records
+
+        add_class_records(s, builder, random.Random(f"{seed}:class-records"))
     return builder.summary()

@@ -4,19 +4,24 @@ From the school's principles: at least one ordinary school–home conversation a
 year, focus points in the areas the pupil's grade requires, presented to the
 parents at least once a year. And from the day-to-day: agreements past their
 due date, and replies to parents past theirs.
+
+For the class as a whole (:meth:`OwedService.for_class_records`): a parent meeting at
+the start of the school year (held by 1 October), a class parent council elected
+there, and the contact parent it chose.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from skolehjem_desktop.i18n import _
+from skolehjem_desktop.i18n import _, ngettext
 from skolehjem_desktop.services.base import Service, get_or_404
 from skolehjem_desktop.services.focus import required_areas
 from skolehjem_desktop.services.schoolyear import SchoolYear
@@ -25,9 +30,12 @@ from skolehjem_desktop.store.models import (
     Agreement,
     ContactEntry,
     Conversation,
+    CouncilMember,
     Enrolment,
     FocusPoint,
     FocusPresentation,
+    Guardian,
+    ParentMeeting,
     SchoolClass,
     Student,
 )
@@ -37,6 +45,87 @@ class OrdinaryState(StrEnum):
     HELD = "held"
     PLANNED = "planned"
     MISSING = "missing"
+
+
+class ClassItem(StrEnum):
+    """What is owed for a class as a whole in a school year."""
+
+    PARENT_MEETING = "parent_meeting"
+    COUNCIL = "council"
+    CONTACT_PARENT = "contact_parent"
+
+
+class ClassItemState(StrEnum):
+    DONE = "done"
+    DUE = "due"
+    OVERDUE = "overdue"
+
+
+# The start-of-year parent meeting, and the council it elects, are owed by 1 October.
+CLASS_ITEMS_DEADLINE = (10, 1)
+
+
+@dataclass(frozen=True)
+class ClassOwedItem:
+    """One class-level item: its state, its deadline and what fulfils it.
+
+    ``on`` is the date of the meeting (held, or the next one planned), ``count`` the
+    council's size, ``name`` the contact parent's name.
+    """
+
+    item: ClassItem
+    state: ClassItemState
+    deadline: dt.date
+    on: dt.date | None = None
+    count: int = 0
+    name: str = ""
+
+
+def class_items_deadline(school_year: int) -> dt.date:
+    month, day = CLASS_ITEMS_DEADLINE
+    return dt.date(school_year, month, day)
+
+
+CLASS_ITEM_SIGNS: dict[ClassItemState, str] = {
+    ClassItemState.DONE: "✓",
+    ClassItemState.DUE: "•",
+    ClassItemState.OVERDUE: "✗",
+}
+
+
+def class_item_text(item: ClassOwedItem, format_date: Callable[[dt.date], str]) -> str:
+    """One line for the overview or the command line: sign, what, and its state in words."""
+    sign = CLASS_ITEM_SIGNS[item.state]
+    deadline = format_date(item.deadline)
+    if item.item is ClassItem.PARENT_MEETING:
+        what = _("Parent meeting")
+        if item.state is ClassItemState.DONE and item.on is not None:
+            state = _("held {date}").format(date=format_date(item.on))
+        elif item.state is ClassItemState.DUE:
+            state = _("due by {date}").format(date=deadline)
+        else:
+            state = _("overdue since {date}").format(date=deadline)
+        if item.state is not ClassItemState.DONE and item.on is not None:
+            state += " " + _("(planned {date})").format(date=format_date(item.on))
+    elif item.item is ClassItem.COUNCIL:
+        what = _("Class parent council")
+        if item.state is ClassItemState.DONE:
+            state = ngettext("elected, {n} member", "elected, {n} members", item.count).format(
+                n=item.count
+            )
+        elif item.state is ClassItemState.DUE:
+            state = _("not elected, due by {date}").format(date=deadline)
+        else:
+            state = _("not elected, overdue since {date}").format(date=deadline)
+    else:
+        what = _("Contact parent")
+        if item.state is ClassItemState.DONE:
+            state = _("chosen ({name})").format(name=item.name)
+        elif item.state is ClassItemState.DUE:
+            state = _("not chosen, due by {date}").format(date=deadline)
+        else:
+            state = _("not chosen, overdue since {date}").format(date=deadline)
+    return _("{sign} {what}: {state}").format(sign=sign, what=what, state=state)
 
 
 @dataclass(frozen=True)
@@ -91,6 +180,59 @@ class OwedService(Service):
                 return None
             rows = _owed(s, [class_id], self.today(), student_id=student_id)
             return rows[0] if rows else None
+
+    def for_class_records(self, class_id: int) -> list[ClassOwedItem]:
+        """The class-level items: parent meeting, parent council, contact parent."""
+        with self.db.reading() as s:
+            school_class = get_or_404(s, SchoolClass, class_id, _("Class"))
+            now = self.clock()
+            deadline = class_items_deadline(school_class.school_year)
+            pending = ClassItemState.OVERDUE if now.date() > deadline else ClassItemState.DUE
+            year = SchoolYear(school_class.school_year)
+            starts = list(
+                s.scalars(
+                    select(ParentMeeting.starts_at)
+                    .where(
+                        ParentMeeting.school_class_id == class_id,
+                        ParentMeeting.starts_at >= dt.datetime.combine(year.first_day, dt.time()),
+                        ParentMeeting.starts_at
+                        < dt.datetime.combine(year.next().first_day, dt.time()),
+                    )
+                    .order_by(ParentMeeting.starts_at)
+                )
+            )
+            held = [t for t in starts if t <= now]
+            coming = [t for t in starts if t > now]
+            if held:
+                meeting = ClassOwedItem(
+                    ClassItem.PARENT_MEETING, ClassItemState.DONE, deadline, held[0].date()
+                )
+            else:
+                meeting = ClassOwedItem(
+                    ClassItem.PARENT_MEETING,
+                    pending,
+                    deadline,
+                    coming[0].date() if coming else None,
+                )
+            members = s.execute(
+                select(CouncilMember.is_contact_parent, Guardian.name)
+                .join(Guardian, Guardian.id == CouncilMember.guardian_id)
+                .where(CouncilMember.school_class_id == class_id)
+            ).all()
+            council = ClassOwedItem(
+                ClassItem.COUNCIL,
+                ClassItemState.DONE if members else pending,
+                deadline,
+                count=len(members),
+            )
+            contact = next((name for is_contact, name in members if is_contact), None)
+            contact_item = ClassOwedItem(
+                ClassItem.CONTACT_PARENT,
+                ClassItemState.DONE if contact is not None else pending,
+                deadline,
+                name=contact or "",
+            )
+            return [meeting, council, contact_item]
 
     def for_school_year(self, school_year: int | None = None) -> list[OwedRow]:
         """Every pupil of every class in the school year."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from skolehjem_desktop import i18n
 from skolehjem_desktop.errors import ValidationError
@@ -42,6 +43,9 @@ from skolehjem_desktop.services.school import DEFAULT_QUESTIONS, PREPARATION_QUE
 from skolehjem_desktop.services.schoolyear import SchoolYear
 from skolehjem_desktop.services.students import GuardianInfo, StudentDetail
 from skolehjem_desktop.store.enums import ConversationStatus, Language, SectionKind
+
+if TYPE_CHECKING:
+    from skolehjem_desktop.reports.parent_meeting import ParentMeetingData
 
 
 def check_language(lang: str | None) -> str | None:
@@ -285,3 +289,39 @@ def held_conversations(services: Services, class_id: int) -> list[ConversationRo
         if r.status is ConversationStatus.HELD
     ]
     return sorted(rows, key=lambda r: (sort_key(r.student_name), r.starts_at, r.id))
+
+
+def class_language(services: Services, class_id: int) -> str:
+    """The default language of a document for a whole class: most of its guardians'."""
+    languages = services.class_records.guardian_languages(class_id)
+    english = sum(1 for lang in languages if lang is Language.EN)
+    return Language.EN.value if english > len(languages) - english else Language.DA.value
+
+
+def parent_meeting_data(
+    services: Services, meeting_id: int, lang: str | None = None
+) -> ParentMeetingData:
+    """A class parent meeting for its invitation or minutes: class-level facts only."""
+    from skolehjem_desktop.reports.parent_meeting import ParentMeetingData
+
+    meeting = services.class_records.meeting(meeting_id)
+    info = services.classes.get(meeting.class_id)
+    council = services.class_records.council(meeting.class_id)
+    contact = council.contact_parent
+    return ParentMeetingData(
+        lang=check_language(lang) or class_language(services, meeting.class_id),
+        letterhead=letterhead(services),
+        class_name=info.name,
+        school_year=info.school_year,
+        starts_at=meeting.starts_at,
+        ends_at=meeting.ends_at,
+        place=meeting.place,
+        called_by=meeting.called_by,
+        agenda=meeting.agenda,
+        minutes=meeting.minutes,
+        teachers=tuple(name for _id, name in meeting.teachers),
+        families_present=meeting.families_present,
+        families_in_class=services.class_records.family_count(meeting.class_id),
+        council=tuple(m.name for m in council.members),
+        contact_parent=contact.name if contact is not None else None,
+    )

@@ -97,3 +97,10 @@ class ContactTopic(StrEnum):
     PRACTICAL = "practical"
     CONFLICT = "conflict"
     OTHER = "other"
+
+
+class CalledBy(StrEnum):
+    """Who called a class parent meeting: the class's teachers or its parent council."""
+
+    TEACHERS = "teachers"
+    COUNCIL = "council"

@@ -325,12 +325,13 @@ def test_a_stale_staging_file_is_cleared(
     assert not stale.exists()
 
 
-def test_restore_an_older_schema_migrates(
-    backup_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A file from an older (known) revision is accepted and flagged for an upgrade."""
-    monkeypatch.setattr(backups, "HEAD", "0002")
-    info = inspect_backup(backup_file)
+def test_restore_an_older_schema_migrates(tmp_path: Path) -> None:
+    """A file from an older (released) revision is accepted and flagged for an upgrade."""
+    import shutil
+
+    old = tmp_path / "old.sqlite"
+    shutil.copy(Path(__file__).parents[1] / "resources" / "db" / "schema-0001.sqlite", old)
+    info = inspect_backup(old)
     assert info.revision == "0001" and info.needs_upgrade
 
 

@@ -1,0 +1,444 @@
+"""Class records: the class's parent meetings, its parent council and contact parent.
+
+From the school's principles: every class holds a parent meeting (forældremøde) at
+the start of the school year, with the class's teachers taking part. At that meeting
+the class elects a class parent council (klasseforældreråd), which can choose a
+contact parent (kontaktforælder). The teachers and the council can both call a
+parent meeting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from skolehjem_desktop.collation import sort_key
+from skolehjem_desktop.errors import ValidationError
+from skolehjem_desktop.i18n import _
+from skolehjem_desktop.services.base import Service, clean_text, get_or_404
+from skolehjem_desktop.services.schoolyear import SchoolYear
+from skolehjem_desktop.store.enums import CalledBy, Language
+from skolehjem_desktop.store.models import (
+    SHORT_MAX,
+    TEXT_MAX,
+    ClassTeacher,
+    CouncilMember,
+    Enrolment,
+    Guardian,
+    ParentMeeting,
+    ParentMeetingTeacher,
+    SchoolClass,
+    Student,
+    StudentGuardian,
+    Teacher,
+)
+
+FAMILIES_MAX = 500
+MEETING_HOURS_MAX = 12
+
+
+@dataclass
+class MeetingInput:
+    """What the teacher types about a parent meeting."""
+
+    starts_at: dt.datetime
+    ends_at: dt.datetime | None = None
+    place: str = ""
+    called_by: CalledBy = CalledBy.TEACHERS
+    agenda: str = ""
+    minutes: str = ""
+    families_present: int | None = None
+    teacher_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class MeetingInfo:
+    id: int
+    class_id: int
+    starts_at: dt.datetime
+    ends_at: dt.datetime | None
+    place: str
+    called_by: CalledBy
+    agenda: str
+    minutes: str
+    families_present: int | None
+    teachers: tuple[tuple[int, str], ...]
+    updated_at: dt.datetime
+
+    def held(self, now: dt.datetime) -> bool:
+        """Whether the meeting has taken place (it has started) by ``now``."""
+        return self.starts_at <= now
+
+    def as_input(self) -> MeetingInput:
+        return MeetingInput(
+            starts_at=self.starts_at,
+            ends_at=self.ends_at,
+            place=self.place,
+            called_by=self.called_by,
+            agenda=self.agenda,
+            minutes=self.minutes,
+            families_present=self.families_present,
+            teacher_ids=tuple(t for t, _name in self.teachers),
+        )
+
+
+@dataclass(frozen=True)
+class CouncilCandidate:
+    """A guardian of a pupil of the class, and whether they sit on its parent council."""
+
+    guardian_id: int
+    name: str
+    pupils: tuple[str, ...]
+    member: bool
+    contact_parent: bool
+
+
+@dataclass(frozen=True)
+class Council:
+    class_id: int
+    candidates: tuple[CouncilCandidate, ...]
+
+    @property
+    def members(self) -> tuple[CouncilCandidate, ...]:
+        return tuple(c for c in self.candidates if c.member)
+
+    @property
+    def contact_parent(self) -> CouncilCandidate | None:
+        return next((c for c in self.candidates if c.contact_parent), None)
+
+
+@dataclass(frozen=True)
+class TeacherChoice:
+    id: int
+    name: str
+    teaches_class: bool
+
+
+def _info(m: ParentMeeting) -> MeetingInfo:
+    teachers = sorted(
+        ((link.teacher_id, link.teacher.name) for link in m.teacher_links),
+        key=lambda t: sort_key(t[1]),
+    )
+    return MeetingInfo(
+        id=m.id,
+        class_id=m.school_class_id,
+        starts_at=m.starts_at,
+        ends_at=m.ends_at,
+        place=m.place,
+        called_by=m.called_by,
+        agenda=m.agenda,
+        minutes=m.minutes,
+        families_present=m.families_present,
+        teachers=tuple(teachers),
+        updated_at=m.updated_at,
+    )
+
+
+def class_guardian_ids(s: Session, class_id: int) -> set[int]:
+    """The guardians of the pupils (who have not left) enrolled in the class."""
+    return set(
+        s.scalars(
+            select(StudentGuardian.guardian_id)
+            .join(Enrolment, Enrolment.student_id == StudentGuardian.student_id)
+            .join(Student, Student.id == StudentGuardian.student_id)
+            .where(Enrolment.class_id == class_id, Student.left_on.is_(None))
+        )
+    )
+
+
+class ClassRecordService(Service):
+    # --- parent meetings ------------------------------------------------------------------
+
+    def create_meeting(self, class_id: int, data: MeetingInput) -> MeetingInfo:
+        with self.db.transaction() as s:
+            school_class = get_or_404(s, SchoolClass, class_id, _("Class"))
+            meeting = ParentMeeting(
+                school_class_id=class_id, created_at=self.clock(), updated_at=self.clock()
+            )
+            self._apply(s, school_class, meeting, data)
+            s.add(meeting)
+            s.flush()
+            return self._load(s, meeting.id)
+
+    def update_meeting(self, meeting_id: int, data: MeetingInput) -> MeetingInfo:
+        with self.db.transaction() as s:
+            meeting = get_or_404(s, ParentMeeting, meeting_id, _("Parent meeting"))
+            school_class = get_or_404(s, SchoolClass, meeting.school_class_id, _("Class"))
+            self._apply(s, school_class, meeting, data)
+            meeting.updated_at = self.clock()
+            s.flush()
+            return self._load(s, meeting_id)
+
+    def delete_meeting(self, meeting_id: int) -> None:
+        with self.db.transaction() as s:
+            s.delete(get_or_404(s, ParentMeeting, meeting_id, _("Parent meeting")))
+
+    def meeting(self, meeting_id: int) -> MeetingInfo:
+        with self.db.reading() as s:
+            get_or_404(s, ParentMeeting, meeting_id, _("Parent meeting"))
+            return self._load(s, meeting_id)
+
+    def meetings(self, class_id: int) -> list[MeetingInfo]:
+        """The class's parent meetings, the earliest first."""
+        with self.db.reading() as s:
+            get_or_404(s, SchoolClass, class_id, _("Class"))
+            rows = s.scalars(
+                select(ParentMeeting)
+                .where(ParentMeeting.school_class_id == class_id)
+                .options(
+                    selectinload(ParentMeeting.teacher_links).selectinload(
+                        ParentMeetingTeacher.teacher
+                    )
+                )
+                .order_by(ParentMeeting.starts_at, ParentMeeting.id)
+            ).all()
+            return [_info(m) for m in rows]
+
+    def latest_meeting(self, class_id: int) -> MeetingInfo | None:
+        """The class's latest meeting that has started, else its first one to come."""
+        meetings = self.meetings(class_id)
+        held = [m for m in meetings if m.held(self.clock())]
+        if held:
+            return held[-1]
+        return meetings[0] if meetings else None
+
+    def teacher_choices(self, class_id: int) -> list[TeacherChoice]:
+        """Every teacher, the class's own first, to tick who took part in a meeting."""
+        with self.db.reading() as s:
+            get_or_404(s, SchoolClass, class_id, _("Class"))
+            own = set(
+                s.scalars(select(ClassTeacher.teacher_id).where(ClassTeacher.class_id == class_id))
+            )
+            teachers = s.scalars(select(Teacher)).all()
+            choices = [TeacherChoice(t.id, t.name, t.id in own) for t in teachers]
+            return sorted(choices, key=lambda c: (not c.teaches_class, sort_key(c.name)))
+
+    def suggested_meeting(self, class_id: int) -> MeetingInput:
+        """A new meeting: the next weekday evening at 19:00, two hours, by the class's teachers."""
+        with self.db.reading() as s:
+            school_class = get_or_404(s, SchoolClass, class_id, _("Class"))
+            year = SchoolYear(school_class.school_year)
+            teacher_ids = tuple(
+                s.scalars(
+                    select(ClassTeacher.teacher_id).where(
+                        ClassTeacher.class_id == class_id, ClassTeacher.is_contact_teacher
+                    )
+                )
+            )
+        day = self.today() + dt.timedelta(days=1)
+        if not year.contains(day):
+            day = year.first_day + dt.timedelta(days=14)
+        while day.weekday() >= 5:
+            day += dt.timedelta(days=1)
+        start = dt.datetime.combine(day, dt.time(19, 0))
+        return MeetingInput(
+            starts_at=start, ends_at=start + dt.timedelta(hours=2), teacher_ids=teacher_ids
+        )
+
+    def _apply(
+        self, s: Session, school_class: SchoolClass, m: ParentMeeting, data: MeetingInput
+    ) -> None:
+        starts = data.starts_at.replace(second=0, microsecond=0)
+        ends = data.ends_at.replace(second=0, microsecond=0) if data.ends_at else None
+        year = SchoolYear(school_class.school_year)
+        if not year.contains(starts.date()):
+            raise ValidationError(
+                _("A parent meeting of {name} must be in the school year {year}.").format(
+                    name=school_class.name, year=year.label
+                )
+            )
+        if ends is not None:
+            if ends <= starts:
+                raise ValidationError(_("A parent meeting must end after it starts."))
+            if ends - starts > dt.timedelta(hours=MEETING_HOURS_MAX):
+                raise ValidationError(
+                    _("A parent meeting lasts at most {hours} hours.").format(
+                        hours=MEETING_HOURS_MAX
+                    )
+                )
+        families = data.families_present
+        if families is not None and not 0 <= families <= FAMILIES_MAX:
+            raise ValidationError(
+                _("The number of families present must be between 0 and {high}.").format(
+                    high=FAMILIES_MAX
+                )
+            )
+        place = clean_text(data.place, _("Place"), SHORT_MAX)
+        agenda = clean_text(data.agenda, _("Agenda"), TEXT_MAX)
+        minutes = clean_text(data.minutes, _("Minutes"), TEXT_MAX)
+        teacher_ids = tuple(dict.fromkeys(data.teacher_ids))
+        for teacher_id in teacher_ids:
+            get_or_404(s, Teacher, teacher_id, _("Teacher"))
+        m.starts_at = starts
+        m.ends_at = ends
+        m.place = place
+        m.called_by = CalledBy(data.called_by)
+        m.agenda = agenda
+        m.minutes = minutes
+        m.families_present = families
+        m.teacher_links = [ParentMeetingTeacher(teacher_id=t) for t in teacher_ids]
+
+    def _load(self, s: Session, meeting_id: int) -> MeetingInfo:
+        s.expire_all()
+        meeting = s.scalars(
+            select(ParentMeeting)
+            .where(ParentMeeting.id == meeting_id)
+            .options(
+                selectinload(ParentMeeting.teacher_links).selectinload(ParentMeetingTeacher.teacher)
+            )
+        ).one()
+        return _info(meeting)
+
+    # --- the families of the class --------------------------------------------------------
+
+    def family_count(self, class_id: int) -> int:
+        """How many families the class has: pupils sharing the same guardians count once."""
+        with self.db.reading() as s:
+            get_or_404(s, SchoolClass, class_id, _("Class"))
+            pupils: dict[int, set[int]] = {
+                sid: set()
+                for sid in s.scalars(
+                    select(Student.id)
+                    .join(Enrolment, Enrolment.student_id == Student.id)
+                    .where(Enrolment.class_id == class_id, Student.left_on.is_(None))
+                )
+            }
+            for sid, gid in s.execute(
+                select(StudentGuardian.student_id, StudentGuardian.guardian_id).where(
+                    StudentGuardian.student_id.in_(list(pupils))
+                )
+            ):
+                pupils[sid].add(gid)
+            alone = sum(1 for g in pupils.values() if not g)
+            return alone + len({frozenset(g) for g in pupils.values() if g})
+
+    def guardian_languages(self, class_id: int) -> list[Language]:
+        """The preferred language of each guardian of the class's pupils (once each)."""
+        with self.db.reading() as s:
+            get_or_404(s, SchoolClass, class_id, _("Class"))
+            ids = class_guardian_ids(s, class_id)
+            return list(
+                s.scalars(select(Guardian.preferred_language).where(Guardian.id.in_(list(ids))))
+            )
+
+    # --- the class parent council ---------------------------------------------------------
+
+    def council(self, class_id: int) -> Council:
+        """The guardians of the class's pupils, marked when they sit on the council."""
+        with self.db.reading() as s:
+            get_or_404(s, SchoolClass, class_id, _("Class"))
+            return self._council(s, class_id)
+
+    def set_council(
+        self,
+        class_id: int,
+        guardian_ids: Sequence[int],
+        contact_parent_id: int | None = None,
+    ) -> Council:
+        """The council is exactly ``guardian_ids``; ``contact_parent_id`` must be one of them."""
+        members = tuple(dict.fromkeys(guardian_ids))
+        with self.db.transaction() as s:
+            get_or_404(s, SchoolClass, class_id, _("Class"))
+            if contact_parent_id is not None and contact_parent_id not in members:
+                raise ValidationError(
+                    _("The contact parent must be a member of the class parent council.")
+                )
+            existing = {
+                m.guardian_id: m
+                for m in s.scalars(
+                    select(CouncilMember).where(CouncilMember.school_class_id == class_id)
+                )
+            }
+            # A member whose child has since left stays until taken off; newcomers are checked.
+            self._check_guardians(s, class_id, [g for g in members if g not in existing])
+            for guardian_id, member in existing.items():
+                if guardian_id not in members:
+                    s.delete(member)
+                elif member.is_contact_parent and guardian_id != contact_parent_id:
+                    member.is_contact_parent = False
+            s.flush()
+            for guardian_id in members:
+                if guardian_id not in existing:
+                    s.add(
+                        CouncilMember(
+                            school_class_id=class_id,
+                            guardian_id=guardian_id,
+                            is_contact_parent=False,
+                        )
+                    )
+            s.flush()
+            if contact_parent_id is not None:
+                chosen = s.get(CouncilMember, (class_id, contact_parent_id))
+                assert chosen is not None
+                chosen.is_contact_parent = True
+                s.flush()
+            return self._council(s, class_id)
+
+    def set_member(self, class_id: int, guardian_id: int, member: bool) -> Council:
+        """Add one guardian to the council or take them off (then no longer contact parent)."""
+        council = self.council(class_id)
+        ids = [c.guardian_id for c in council.members if c.guardian_id != guardian_id]
+        if member:
+            ids.append(guardian_id)
+        contact = council.contact_parent
+        keep = contact.guardian_id if contact is not None and contact.guardian_id in ids else None
+        return self.set_council(class_id, ids, keep)
+
+    def set_contact_parent(self, class_id: int, guardian_id: int | None) -> Council:
+        """Choose the contact parent among the council's members (None: no contact parent)."""
+        council = self.council(class_id)
+        return self.set_council(class_id, [c.guardian_id for c in council.members], guardian_id)
+
+    def _check_guardians(self, s: Session, class_id: int, guardian_ids: Sequence[int]) -> None:
+        allowed = class_guardian_ids(s, class_id)
+        for guardian_id in guardian_ids:
+            get_or_404(s, Guardian, guardian_id, _("Parent or guardian"))
+            if guardian_id not in allowed:
+                raise ValidationError(
+                    _(
+                        "Only a parent or guardian of a pupil in the class can sit on its "
+                        "parent council."
+                    )
+                )
+
+    def _council(self, s: Session, class_id: int) -> Council:
+        pupils: dict[int, list[str]] = {}
+        names: dict[int, str] = {}
+        for guardian_id, guardian_name, first, last in s.execute(
+            select(Guardian.id, Guardian.name, Student.first_name, Student.last_name)
+            .join(StudentGuardian, StudentGuardian.guardian_id == Guardian.id)
+            .join(Student, Student.id == StudentGuardian.student_id)
+            .join(Enrolment, Enrolment.student_id == Student.id)
+            .where(Enrolment.class_id == class_id, Student.left_on.is_(None))
+        ):
+            names[guardian_id] = guardian_name
+            pupils.setdefault(guardian_id, []).append(f"{first} {last}".strip())
+        members = {
+            m.guardian_id: m.is_contact_parent
+            for m in s.scalars(
+                select(CouncilMember).where(CouncilMember.school_class_id == class_id)
+            )
+        }
+        for guardian_id in members:
+            if guardian_id not in names:
+                # A member whose child has left or moved on stays listed until changed.
+                guardian = s.get(Guardian, guardian_id)
+                if guardian is not None:
+                    names[guardian_id] = guardian.name
+                    pupils.setdefault(guardian_id, [])
+        candidates = [
+            CouncilCandidate(
+                guardian_id=gid,
+                name=names[gid],
+                pupils=tuple(sorted(pupils[gid], key=sort_key)),
+                member=gid in members,
+                contact_parent=members.get(gid, False),
+            )
+            for gid in names
+        ]
+        candidates.sort(key=lambda c: (not c.member, sort_key(c.name)))
+        return Council(class_id, tuple(candidates))
