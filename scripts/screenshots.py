@@ -4,8 +4,9 @@
 
 Runs under Xvfb (started here if no DISPLAY is set; Debian package ``xvfb``), opens
 the main window full-screen on a fresh demo school with a fixed seed and date, and
-grabs the screen in each state a teacher sees most: the class overview, a pupil's
-overview, the conversation editor and the message book.
+grabs the screen in each state a teacher sees most: the class overview, the class
+records (parent meetings, parent council), a pupil's overview, the conversation editor
+and the message book.
 """
 
 from __future__ import annotations
@@ -90,6 +91,17 @@ def _shoot(lang: str, out: Path) -> int:
 
         settle(800)
         shot("class-overview")
+        from skolehjem_desktop.ui.class_records import ClassRecordsDialog
+
+        assert window.class_id is not None
+        records = ClassRecordsDialog(window.ctx, window, window.class_id)
+        records.setGeometry(WIDTH // 2 - 460, 70, 920, 620)  # no window manager: place it
+        records.show()
+        shot("class-records")
+        records.tabs.setCurrentIndex(1)
+        shot("class-council")
+        records.close()
+        shot_planner(window, shot, WIDTH, HEIGHT)
         first = window.model.row_at(0)
         window.open_student(first.student_id)
         shot("pupil-overview")
@@ -101,6 +113,27 @@ def _shoot(lang: str, out: Path) -> int:
         shot("message-book")
         window.close()
     return 0
+
+
+def shot_planner(window, shot, width: int, height: int) -> None:  # type: ignore[no-untyped-def]
+    """The conversation-evening planner with a computed plan for the window's class."""
+    import datetime as dt
+
+    from skolehjem_desktop.services.evening_plans import Setup
+    from skolehjem_desktop.services.planner.model import make_evening, parse_periods
+    from skolehjem_desktop.ui.evening_planner import EveningPlannerDialog
+
+    plans = window.services.evening_plans
+    state = plans.open(window.class_id)
+    day = dt.date.today() + dt.timedelta(days=9)
+    evening = make_evening(day, dt.time(15), dt.time(21), 15, parse_periods("17:30-17:45"))
+    plans.save_setup(state.id, Setup((evening,), state.setup.teachers, ("Lokale 12",)))
+    dialog = EveningPlannerDialog(window.ctx, window, window.class_id)
+    dialog.setGeometry(20, 20, width - 40, height - 40)  # no window manager: place it
+    dialog.show()
+    dialog.compute()
+    shot("evening-planner")
+    dialog.close()
 
 
 if __name__ == "__main__":

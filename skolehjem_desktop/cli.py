@@ -17,7 +17,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from skolehjem_desktop import __version__, cli_backup, cli_crypto, cli_privacy, i18n
+from skolehjem_desktop import __version__, cli_backup, cli_crypto, cli_plan, cli_privacy, i18n
 from skolehjem_desktop.errors import UserError
 from skolehjem_desktop.i18n import _, ngettext
 
@@ -93,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_backup.add_parsers(sub)
     cli_privacy.add_parsers(sub)
     cli_crypto.add_parsers(sub)
+    cli_plan.add_parsers(sub)
     return parser
 
 
@@ -134,6 +135,27 @@ def _add_pdf_parser(sub: Any) -> None:
     klass.add_argument("--school-year", type=_school_year, metavar="YYYY")
     klass.add_argument("--out", metavar="FILE", required=True)
     doc_lang(klass, for_parents=False)
+
+    meeting = kinds.add_parser(
+        "meeting", help=_("the invitation to or the minutes of a class parent meeting")
+    )
+    meeting.add_argument("--class", dest="class_name", metavar="NAME", required=True)
+    meeting.add_argument("--school-year", type=_school_year, metavar="YYYY")
+    which = meeting.add_mutually_exclusive_group()
+    which.add_argument(
+        "--meeting",
+        type=_positive_id,
+        metavar="N",
+        help=_("the class's meeting number N of the school year, the earliest first"),
+    )
+    which.add_argument(
+        "--latest",
+        action="store_true",
+        help=_("the latest meeting held (the default, except for an invitation: the next one)"),
+    )
+    meeting.add_argument("--kind", choices=("invitation", "minutes"), required=True)
+    meeting.add_argument("--out", metavar="FILE", required=True)
+    doc_lang(meeting)
 
     summaries = kinds.add_parser(
         "summaries", help=_("the summary of every held conversation of a class's school year")
@@ -488,9 +510,11 @@ def _shorten(text: str, width: int) -> str:
 
 def cmd_owed(args: argparse.Namespace) -> int:
     from skolehjem_desktop.i18n.labels import label
+    from skolehjem_desktop.services.owed import class_item_text
 
     services = _services(args)
-    rows = services.owed.for_class(_required_class_id(services, args))
+    class_id = _required_class_id(services, args)
+    rows = services.owed.for_class(class_id)
     if args.json:
         _print_json(
             [
@@ -512,6 +536,9 @@ def cmd_owed(args: argparse.Namespace) -> int:
             ]
         )
         return 0
+    for item in services.owed.for_class_records(class_id):
+        print(class_item_text(item, _date))
+    print()
     _print_table(
         [
             _("Id"),
@@ -545,6 +572,40 @@ def cmd_owed(args: argparse.Namespace) -> int:
         ).format(done=done, n=len(rows))
     )
     return 0
+
+
+def _write_meeting(
+    services: Services, args: argparse.Namespace, out: Path, lang: str | None
+) -> Any:
+    from skolehjem_desktop.services import pdfs
+
+    class_id = _required_class_id(services, args)
+    if args.meeting is not None:
+        meetings = services.class_records.meetings(class_id)
+        if args.meeting > len(meetings):
+            raise UserError(
+                ngettext(
+                    "{name} has {n} parent meeting, not {number}.",
+                    "{name} has {n} parent meetings, not {number}.",
+                    len(meetings),
+                ).format(name=args.class_name, n=len(meetings), number=args.meeting)
+            )
+        meeting = meetings[args.meeting - 1]
+    else:
+        # Without --meeting: the next meeting for an invitation, else the latest held.
+        coming = [
+            m for m in services.class_records.meetings(class_id) if not m.held(services.clock())
+        ]
+        latest = services.class_records.latest_meeting(class_id)
+        if args.kind == "invitation" and coming and not args.latest:
+            latest = coming[0]
+        if latest is None:
+            raise UserError(_("{name} has no parent meetings.").format(name=args.class_name))
+        meeting = latest
+    write = (
+        pdfs.write_meeting_invitation if args.kind == "invitation" else pdfs.write_meeting_minutes
+    )
+    return write(services, meeting.id, out, lang)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -599,6 +660,8 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         written = pdfs.write_invitation(services, args.conversation, out, lang)
     elif args.document == "focus":
         written = pdfs.write_message_book(services, args.student, out, args.school_year, lang)
+    elif args.document == "meeting":
+        written = _write_meeting(services, args, out, lang)
     else:
         written = pdfs.write_class_overview(services, _required_class_id(services, args), out, lang)
     print(
@@ -619,4 +682,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     **cli_backup.COMMANDS,
     **cli_privacy.COMMANDS,
     **cli_crypto.COMMANDS,
+    **cli_plan.COMMANDS,
 }

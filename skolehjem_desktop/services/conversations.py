@@ -151,27 +151,32 @@ class ConversationService(Service):
 
     def plan(self, student_id: int, planning: Planning) -> ConversationDetail:
         with self.db.transaction() as s:
-            student = get_or_404(s, Student, student_id, _("Pupil"))
-            conversation = Conversation(
-                student_id=student.id,
-                status=ConversationStatus.PLANNED,
-                created_at=self.clock(),
-                updated_at=self.clock(),
-            )
-            self._apply_planning(s, conversation, planning)
-            s.add(conversation)
-            s.flush()
-            for kind in (SectionKind.PRIVATE_PREPARATION, SectionKind.AGENDA):
-                s.add(
-                    ConversationSection(
-                        conversation_id=conversation.id,
-                        kind=kind,
-                        text="",
-                        shared=default_shared(kind),
-                    )
+            conversation_id = self.plan_in(s, student_id, planning)
+            return self._detail(s, conversation_id)
+
+    def plan_in(self, s: Session, student_id: int, planning: Planning) -> int:
+        """Plan a conversation inside the caller's transaction (for a whole evening at once)."""
+        student = get_or_404(s, Student, student_id, _("Pupil"))
+        conversation = Conversation(
+            student_id=student.id,
+            status=ConversationStatus.PLANNED,
+            created_at=self.clock(),
+            updated_at=self.clock(),
+        )
+        self._apply_planning(s, conversation, planning)
+        s.add(conversation)
+        s.flush()
+        for kind in (SectionKind.PRIVATE_PREPARATION, SectionKind.AGENDA):
+            s.add(
+                ConversationSection(
+                    conversation_id=conversation.id,
+                    kind=kind,
+                    text="",
+                    shared=default_shared(kind),
                 )
-            s.flush()
-            return self._detail(s, conversation.id)
+            )
+        s.flush()
+        return conversation.id
 
     def update_planning(self, conversation_id: int, planning: Planning) -> ConversationDetail:
         with self.db.transaction() as s:

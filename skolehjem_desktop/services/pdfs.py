@@ -162,6 +162,28 @@ def write_class_overview(
     return _write(target, render_class_overview(data), data.lang)
 
 
+def write_meeting_invitation(
+    services: Services, meeting_id: int, path: Path, lang: str | None = None
+) -> PdfWritten:
+    """The invitation to a class parent meeting with its agenda, for all the class's parents."""
+    from skolehjem_desktop.reports.parent_meeting import render_meeting_invitation
+
+    target = check_target(path)
+    data = report_data.parent_meeting_data(services, meeting_id, lang)
+    return _write(target, render_meeting_invitation(data), data.lang)
+
+
+def write_meeting_minutes(
+    services: Services, meeting_id: int, path: Path, lang: str | None = None
+) -> PdfWritten:
+    """The minutes of a class parent meeting, for all the class's parents."""
+    from skolehjem_desktop.reports.parent_meeting import render_meeting_minutes
+
+    target = check_target(path)
+    data = report_data.parent_meeting_data(services, meeting_id, lang)
+    return _write(target, render_meeting_minutes(data), data.lang)
+
+
 # --- a whole class ----------------------------------------------------------------------
 
 
@@ -267,3 +289,53 @@ def write_class_summaries_combined(
     result = _write(target, pdf, doc_lang)
     report(total, total, "")
     return BatchResult((result,), total, cancelled=False)
+
+
+def write_plan_invitations(
+    services: Services,
+    plan_id: int,
+    out_dir: Path,
+    progress: Progress | None = None,
+    lang: str | None = None,
+) -> BatchResult:
+    """Each family's invitation with its preparation sheet, for an accepted evening plan.
+
+    One file per pupil in ``out_dir`` (made if missing), from the conversations the
+    plan created; each in its family's language unless ``lang`` is given.
+    """
+    from skolehjem_desktop.reports.invitation import render_invitation
+
+    report = progress or _never_cancel
+    report_data.check_language(lang)
+    state = services.evening_plans.get(plan_id)
+    if state.accepted_at is None or state.plan is None:
+        raise PdfWriteError(_("Accept the plan first: the invitations are for its conversations."))
+    folder = Path(out_dir).expanduser()
+    if folder.exists() and not folder.is_dir():
+        raise PdfWriteError(_("{path} is a file, not a folder.").format(path=folder))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise PdfWriteError(
+            _("The folder {path} could not be made: {reason}").format(
+                path=folder, reason=exc.strerror or exc
+            )
+        ) from exc
+    items = [
+        (a, state.conversations[a.pupil_id])
+        for a in state.plan.assignments
+        if a.pupil_id in state.conversations
+    ]
+    written: list[PdfWritten] = []
+    taken: set[str] = set()
+    total = len(items)
+    for done, (a, conversation_id) in enumerate(items):
+        name = state.name_of(a.pupil_id)
+        if not report(done, total, name):
+            return BatchResult(tuple(written), total, cancelled=True)
+        data = report_data.invitation_data(services, conversation_id, lang)
+        safe = _UNSAFE.sub("_", unicodedata.normalize("NFC", name)).strip(" .") or str(a.pupil_id)
+        target = folder / _unique(f"{safe} {a.date.isoformat()}.pdf", taken)
+        written.append(_write(target, render_invitation(data), data.lang))
+    report(total, total, "")
+    return BatchResult(tuple(written), total, cancelled=False)

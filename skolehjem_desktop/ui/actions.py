@@ -43,6 +43,12 @@ def build(w: MainWindow) -> None:
         "rename_class": _action(w, _("&Rename class…"), lambda: rename_class(w), None, "rename"),
         "archive_class": _action(w, _("&Archive class"), lambda: archive_class(w), None, "archive"),
         "new_year": _action(w, _("New school &year…"), lambda: new_year(w), None, "new_year"),
+        "class_records": _action(
+            w, _("Class &records…"), lambda: class_records(w), None, "class_records"
+        ),
+        "plan_evening": _action(
+            w, _("&Plan conversation evening…"), lambda: plan_evening(w), None, "plan_evening"
+        ),
         "new_pupil": _action(
             w, _("New &pupil…"), lambda: new_pupil(w), "Ctrl+Shift+P", "new_pupil"
         ),
@@ -147,6 +153,9 @@ def build(w: MainWindow) -> None:
             "rename_class",
             "archive_class",
             None,
+            "class_records",
+            "plan_evening",
+            None,
             "new_year",
         ],
         _("&Pupil"): [
@@ -188,6 +197,7 @@ def build(w: MainWindow) -> None:
                 menu.addSeparator()
             else:
                 menu.addAction(a[name])
+    w.class_items.open_records.connect(lambda: class_records(w))
     toolbar = w.toolbar()
     for name in ("overview", "new_conversation", "new_contact", "print_summary", "import"):
         toolbar.addAction(a[name])
@@ -208,6 +218,24 @@ def _class(w: MainWindow) -> int | None:
     if w.class_id is None:
         w.ctx.dialogs.info(w, _("Choose a class first."))
     return w.class_id
+
+
+def class_records(w: MainWindow) -> None:
+    """The class's parent meetings and parent council."""
+    from skolehjem_desktop.ui.class_records import open_class_records
+
+    class_id = _class(w)
+    if class_id is not None and open_class_records(w.ctx, w, class_id):
+        w.refresh_overview()
+
+
+def plan_evening(w: MainWindow) -> None:
+    """Plan the class's conversation evening (skole/hjemsamtaler)."""
+    from skolehjem_desktop.ui.evening_planner import open_evening_planner
+
+    class_id = _class(w)
+    if class_id is not None and open_evening_planner(w.ctx, w, class_id):
+        w.refresh_overview()
 
 
 def find(w: MainWindow) -> None:

@@ -1,0 +1,646 @@
+"""Plan a class's conversation evening: keep the setup and the draft, solve, move, accept.
+
+The teacher's setup (the evenings, the teachers taking part and when they are free,
+the rooms, and per family the times that do not suit) is saved as typed, as versioned
+JSON in ``evening_plan``; so is the draft plan. The pupils, their contact teachers and
+their guardians (which make siblings, in any class) come from the database each time.
+Pupils of other classes already placed in another plan on the same day are kept where
+they are: they hold their teachers and rooms, and a sibling must sit next to them.
+
+Accepting a plan that breaks nothing makes one planned ordinary conversation per pupil,
+all in one transaction; accepting it again makes nothing new.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from skolehjem_desktop import i18n
+from skolehjem_desktop.errors import UserError, ValidationError
+from skolehjem_desktop.i18n import _, ngettext
+from skolehjem_desktop.services.base import Service, clean_text, get_or_404
+from skolehjem_desktop.services.conversations import (
+    ConversationService,
+    Planning,
+)
+from skolehjem_desktop.services.planner import Cell, check, slots, solve
+from skolehjem_desktop.services.planner.ics import to_ics
+from skolehjem_desktop.services.planner.model import (
+    Assignment,
+    Evening,
+    FixedBooking,
+    Period,
+    Plan,
+    PlanInput,
+    PupilSpec,
+    Result,
+    TeacherSpec,
+    Violation,
+    evening_from_json,
+    evening_to_json,
+    from_minutes,
+    minutes,
+    parse_periods,
+    periods_text,
+    plan_from_json,
+    plan_to_json,
+)
+from skolehjem_desktop.store.enums import (
+    ConversationKind,
+    ConversationStatus,
+    RequestedBy,
+)
+from skolehjem_desktop.store.models import (
+    SHORT_MAX,
+    ClassTeacher,
+    Conversation,
+    Enrolment,
+    EveningPlan,
+    SchoolClass,
+    Student,
+    StudentGuardian,
+    Teacher,
+)
+
+if TYPE_CHECKING:
+    from skolehjem_desktop.reports.evening_schedule import ScheduleData
+    from skolehjem_desktop.services import Services
+    from skolehjem_desktop.services.pdfs import PdfWritten
+
+SETUP_VERSION = 1
+MAX_EVENINGS = 10
+MAX_ROOMS = 30
+JSON_MAX = 500_000
+
+
+class PlanRefused(UserError):
+    """The plan cannot be accepted (or changed) as it is."""
+
+
+@dataclass(frozen=True)
+class TeacherSetup:
+    initials: str
+    free: tuple[Period, ...] = ()
+    room: str = ""
+
+
+@dataclass(frozen=True)
+class Setup:
+    """What the teacher types into the planner."""
+
+    evenings: tuple[Evening, ...] = ()
+    teachers: tuple[TeacherSetup, ...] = ()
+    rooms: tuple[str, ...] = ()
+    unavailable: tuple[tuple[int, tuple[Period, ...]], ...] = ()  # pupil id, periods
+
+    def unavailable_of(self, pupil_id: int) -> tuple[Period, ...]:
+        return dict(self.unavailable).get(pupil_id, ())
+
+    def with_unavailable(self, pupil_id: int, periods: tuple[Period, ...]) -> Setup:
+        rest = dict(self.unavailable)
+        rest[pupil_id] = periods
+        return replace(self, unavailable=tuple(sorted((k, v) for k, v in rest.items() if v)))
+
+
+@dataclass(frozen=True)
+class PupilLine:
+    id: int
+    name: str
+    teachers: tuple[str, ...]
+    unavailable: tuple[Period, ...]
+
+
+@dataclass(frozen=True)
+class EveningPlanState:
+    """One evening plan as the window and the command line see it."""
+
+    id: int
+    class_id: int
+    class_name: str
+    setup: Setup
+    plan: Plan | None
+    accepted_at: dt.datetime | None
+    pupils: tuple[PupilLine, ...]
+    violations: tuple[Violation, ...] = ()
+    conversations: dict[int, int] = field(default_factory=dict)
+
+    def name_of(self, pupil_id: int) -> str:
+        for p in self.pupils:
+            if p.id == pupil_id:
+                return p.name
+        return str(pupil_id)
+
+
+@dataclass(frozen=True)
+class Accepted:
+    created: int
+    conversation_ids: tuple[int, ...]
+
+
+# --- JSON of the setup --------------------------------------------------------------------
+
+
+def setup_to_json(setup: Setup) -> str:
+    return json.dumps(
+        {
+            "version": SETUP_VERSION,
+            "evenings": [evening_to_json(e) for e in setup.evenings],
+            "teachers": [
+                {"initials": t.initials, "free": periods_text(t.free), "room": t.room}
+                for t in setup.teachers
+            ],
+            "rooms": list(setup.rooms),
+            "unavailable": {str(pid): periods_text(p) for pid, p in setup.unavailable},
+        },
+        ensure_ascii=False,
+        sort_keys=True,
+    )
+
+
+def setup_from_json(text: str) -> Setup:
+    """The setup kept in the database; a newer or broken one is refused plainly."""
+    try:
+        data = json.loads(text or "{}")
+        if not isinstance(data, dict):
+            raise TypeError
+        version = int(data.get("version", SETUP_VERSION))
+        if version > SETUP_VERSION:
+            raise ValidationError(
+                _("This evening plan was made by a newer version of the program.")
+            )
+        return check_setup(
+            Setup(
+                evenings=tuple(evening_from_json(e) for e in data.get("evenings", [])),
+                teachers=tuple(
+                    TeacherSetup(
+                        str(t["initials"]),
+                        parse_periods(str(t.get("free", ""))),
+                        str(t.get("room", "")),
+                    )
+                    for t in data.get("teachers", [])
+                ),
+                rooms=tuple(str(r) for r in data.get("rooms", [])),
+                unavailable=tuple(
+                    sorted(
+                        (int(k), parse_periods(str(v)))
+                        for k, v in dict(data.get("unavailable", {})).items()
+                    )
+                ),
+            )
+        )
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise ValidationError(_("The evening plan's setup is damaged.")) from None
+
+
+def _plan_json(plan: Plan | None, conversations: dict[int, int]) -> str | None:
+    if plan is None:
+        return None
+    return json.dumps(
+        {
+            "version": SETUP_VERSION,
+            "assignments": plan_to_json(plan),
+            "conversations": {str(k): v for k, v in sorted(conversations.items())},
+        },
+        ensure_ascii=False,
+    )
+
+
+def _plan_from(text: str | None) -> tuple[Plan | None, dict[int, int]]:
+    if not text:
+        return None, {}
+    try:
+        data: dict[str, Any] = json.loads(text)
+        plan = plan_from_json(list(data.get("assignments", [])))
+        conversations = {int(k): int(v) for k, v in dict(data.get("conversations", {})).items()}
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise ValidationError(_("The evening plan's draft is damaged.")) from None
+    return plan, conversations
+
+
+def check_setup(setup: Setup) -> Setup:
+    """The setup, checked: distinct evenings, known rooms, no initials twice."""
+    if len(setup.evenings) > MAX_EVENINGS:
+        raise ValidationError(
+            _("At most {n} evenings can be planned at once.").format(n=MAX_EVENINGS)
+        )
+    seen: set[tuple[dt.date, int, int]] = set()
+    for e in setup.evenings:
+        key = (e.date, minutes(e.start), minutes(e.end))
+        if any(d == e.date and s < key[2] and key[1] < t for d, s, t in seen):
+            raise ValidationError(
+                _("Two evenings on {date} overlap.").format(date=e.date.isoformat())
+            )
+        seen.add(key)
+    rooms = tuple(
+        clean_text(r, _("Room"), SHORT_MAX, required=True) for r in dict.fromkeys(setup.rooms)
+    )
+    if len(rooms) > MAX_ROOMS:
+        raise ValidationError(_("At most {n} rooms.").format(n=MAX_ROOMS))
+    initials: set[str] = set()
+    teachers = []
+    for t in setup.teachers:
+        code = clean_text(t.initials, _("Initials"), 8, required=True)
+        if code.casefold() in initials:
+            raise ValidationError(_("The teacher {initials} is named twice.").format(initials=code))
+        initials.add(code.casefold())
+        teachers.append(TeacherSetup(code, t.free, clean_text(t.room, _("Room"), SHORT_MAX)))
+    return Setup(setup.evenings, tuple(teachers), rooms, setup.unavailable)
+
+
+# --- the service --------------------------------------------------------------------------
+
+
+class EveningPlanService(Service):
+    def open(self, class_id: int) -> EveningPlanState:
+        """The class's latest evening plan; a new one (its contact teachers) if none."""
+        with self.db.transaction() as s:
+            get_or_404(s, SchoolClass, class_id, _("Class"))
+            row = s.scalars(
+                select(EveningPlan)
+                .where(EveningPlan.school_class_id == class_id)
+                .order_by(EveningPlan.id.desc())
+            ).first()
+            if row is None:
+                row = self._new_row(s, class_id, None)
+            return self._state(s, row)
+
+    def new_plan(self, class_id: int) -> EveningPlanState:
+        """A fresh plan for the class, starting from the latest setup (after an accepted one)."""
+        with self.db.transaction() as s:
+            get_or_404(s, SchoolClass, class_id, _("Class"))
+            last = s.scalars(
+                select(EveningPlan)
+                .where(EveningPlan.school_class_id == class_id)
+                .order_by(EveningPlan.id.desc())
+            ).first()
+            row = self._new_row(s, class_id, last.setup if last is not None else None)
+            return self._state(s, row)
+
+    def get(self, plan_id: int) -> EveningPlanState:
+        with self.db.reading() as s:
+            return self._state(s, get_or_404(s, EveningPlan, plan_id, _("Evening plan")))
+
+    def save_setup(self, plan_id: int, setup: Setup) -> EveningPlanState:
+        """Keep the setup as typed (checked first; nothing is changed when it is wrong)."""
+        setup = check_setup(setup)
+        text = setup_to_json(setup)
+        if len(text) > JSON_MAX:
+            raise ValidationError(_("The evening plan's setup is too long."))
+        with self.db.transaction() as s:
+            row = get_or_404(s, EveningPlan, plan_id, _("Evening plan"))
+            known = {t.casefold() for t in s.scalars(select(Teacher.initials))}
+            for t in setup.teachers:
+                if t.initials.casefold() not in known:
+                    raise ValidationError(
+                        _("There is no teacher with the initials {initials}.").format(
+                            initials=t.initials
+                        )
+                    )
+            if row.setup != text:
+                row.setup = text
+                row.updated_at = self.clock()
+            return self._state(s, row)
+
+    def planner_input(self, plan_id: int) -> PlanInput:
+        with self.db.reading() as s:
+            row = get_or_404(s, EveningPlan, plan_id, _("Evening plan"))
+            return self._input(s, row, setup_from_json(row.setup))
+
+    def compute(self, plan_id: int) -> tuple[EveningPlanState, Result]:
+        """Solve; a plan found replaces the draft, else the draft stays and the reasons say why."""
+        with self.db.reading() as s:
+            row = get_or_404(s, EveningPlan, plan_id, _("Evening plan"))
+            self._refuse_accepted(row)
+            inp = self._input(s, row, setup_from_json(row.setup))
+        if not inp.evenings:
+            raise ValidationError(_("Add an evening first."))
+        result = solve(inp)
+        with self.db.transaction() as s:
+            row = get_or_404(s, EveningPlan, plan_id, _("Evening plan"))
+            self._refuse_accepted(row)
+            if result.plan is not None:
+                row.plan = _plan_json(result.plan, {})
+                row.updated_at = self.clock()
+            return self._state(s, row), result
+
+    def move(self, plan_id: int, pupil_id: int, date: dt.date, start: dt.time) -> EveningPlanState:
+        """Move a pupil to the slot at ``start`` on ``date``; the state says what breaks."""
+        with self.db.transaction() as s:
+            row = get_or_404(s, EveningPlan, plan_id, _("Evening plan"))
+            self._refuse_accepted(row)
+            plan, _conversations = _plan_from(row.plan)
+            if plan is None:
+                raise ValidationError(_("Compute a plan first."))
+            inp = self._input(s, row, setup_from_json(row.setup))
+            pupil = next((p for p in inp.pupils if p.id == pupil_id), None)
+            if pupil is None:
+                raise ValidationError(_("That pupil is not in this plan."))
+            cell = next(
+                (c for c in slots(inp) if c.date == date and c.start == minutes(start)), None
+            )
+            if cell is None:
+                raise ValidationError(
+                    _("There is no slot at {time} on {date}.").format(
+                        time=start.strftime("%H:%M"), date=date.isoformat()
+                    )
+                )
+            target = Assignment(
+                date,
+                from_minutes(cell.start),
+                from_minutes(cell.end),
+                pupil_id,
+                _room_for(inp, plan, pupil, cell=cell),
+                pupil.teachers,
+            )
+            row.plan = _plan_json(plan.moved(pupil_id, target), {})
+            row.updated_at = self.clock()
+            return self._state(s, row)
+
+    def check(self, plan_id: int) -> list[Violation]:
+        return list(self.get(plan_id).violations)
+
+    def accept(self, plan_id: int) -> Accepted:
+        """One planned ordinary conversation per pupil, in one transaction; never twice."""
+        with self.db.transaction() as s:
+            row = get_or_404(s, EveningPlan, plan_id, _("Evening plan"))
+            plan, conversations = _plan_from(row.plan)
+            if plan is None:
+                raise PlanRefused(_("There is no plan to accept yet: compute one first."))
+            if row.accepted_at is not None:
+                return Accepted(0, tuple(conversations.values()))
+            inp = self._input(s, row, setup_from_json(row.setup))
+            violations = check(plan, inp)
+            if violations:
+                raise PlanRefused(
+                    ngettext(
+                        "The plan breaks {n} rule and cannot be accepted: {first}",
+                        "The plan breaks {n} rules and cannot be accepted: {first}",
+                        len(violations),
+                    ).format(n=len(violations), first=violations[0].message)
+                )
+            creator = ConversationService(self.db, self.clock)
+            teacher_ids: dict[str, int] = dict(
+                s.execute(select(Teacher.initials, Teacher.id)).all()
+            )
+            made: dict[int, int] = {}
+            created = 0
+            for a in plan.assignments:
+                existing = s.scalars(
+                    select(Conversation.id).where(
+                        Conversation.student_id == a.pupil_id,
+                        Conversation.kind == ConversationKind.ORDINARY,
+                        Conversation.starts_at == a.starts_at,
+                        Conversation.status == ConversationStatus.PLANNED,
+                    )
+                ).first()
+                if existing is not None:
+                    made[a.pupil_id] = existing
+                    continue
+                planning = Planning(
+                    starts_at=a.starts_at,
+                    kind=ConversationKind.ORDINARY,
+                    requested_by=RequestedBy.SCHOOL,
+                    duration_minutes=a.duration_minutes,
+                    place=a.room,
+                    teacher_ids=tuple(teacher_ids[t] for t in a.teachers if t in teacher_ids),
+                )
+                made[a.pupil_id] = creator.plan_in(s, a.pupil_id, planning)
+                created += 1
+            row.plan = _plan_json(plan, made)
+            row.accepted_at = self.clock()
+            row.updated_at = self.clock()
+            return Accepted(created, tuple(made[a.pupil_id] for a in plan.assignments))
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    def _refuse_accepted(self, row: EveningPlan) -> None:
+        if row.accepted_at is not None:
+            raise PlanRefused(_("This plan was accepted; start a new plan to change the evening."))
+
+    def _new_row(self, s: Session, class_id: int, setup_text: str | None) -> EveningPlan:
+        if setup_text is None:
+            contact = s.scalars(
+                select(Teacher.initials)
+                .join(ClassTeacher, ClassTeacher.teacher_id == Teacher.id)
+                .where(ClassTeacher.class_id == class_id, ClassTeacher.is_contact_teacher)
+                .order_by(Teacher.initials)
+            ).all()
+            setup_text = setup_to_json(Setup(teachers=tuple(TeacherSetup(i) for i in contact)))
+        row = EveningPlan(
+            school_class_id=class_id,
+            setup=setup_text,
+            created_at=self.clock(),
+            updated_at=self.clock(),
+        )
+        s.add(row)
+        s.flush()
+        return row
+
+    def _state(self, s: Session, row: EveningPlan) -> EveningPlanState:
+        setup = setup_from_json(row.setup)
+        plan, conversations = _plan_from(row.plan)
+        inp = self._input(s, row, setup)
+        klass = get_or_404(s, SchoolClass, row.school_class_id, _("Class"))
+        return EveningPlanState(
+            id=row.id,
+            class_id=row.school_class_id,
+            class_name=klass.name,
+            setup=setup,
+            plan=plan,
+            accepted_at=row.accepted_at,
+            pupils=tuple(PupilLine(p.id, p.name, p.teachers, p.unavailable) for p in inp.pupils),
+            violations=tuple(check(plan, inp)) if plan is not None else (),
+            conversations=conversations,
+        )
+
+    def _input(self, s: Session, row: EveningPlan, setup: Setup) -> PlanInput:
+        klass = get_or_404(s, SchoolClass, row.school_class_id, _("Class"))
+        teachers = tuple(TeacherSpec(t.initials, "", t.free, t.room) for t in setup.teachers)
+        pupils = tuple(
+            replace(p, unavailable=setup.unavailable_of(p.id))
+            for p in self._pupils(s, klass.id, klass.school_year, [t.initials for t in teachers])
+        )
+        days = {e.date for e in setup.evenings}
+        fixed: list[FixedBooking] = []
+        others = s.scalars(
+            select(EveningPlan)
+            .where(
+                EveningPlan.id != row.id,
+                EveningPlan.school_class_id != row.school_class_id,
+                EveningPlan.plan.is_not(None),
+            )
+            .order_by(EveningPlan.id.desc())
+        ).all()
+        seen: set[int] = set()
+        for other in others:
+            if other.school_class_id in seen:
+                continue  # only each other class's latest plan counts
+            seen.add(other.school_class_id)
+            other_class = s.get(SchoolClass, other.school_class_id)
+            if other_class is None or other_class.school_year != klass.school_year:
+                continue
+            try:
+                other_plan, _c = _plan_from(other.plan)
+            except ValidationError:
+                continue
+            if other_plan is None:
+                continue
+            specs = {p.id: p for p in self._pupils(s, other_class.id, other_class.school_year, [])}
+            for a in other_plan.assignments:
+                if a.date in days and a.pupil_id in specs:
+                    fixed.append(FixedBooking(specs[a.pupil_id], a))
+        return PlanInput(setup.evenings, teachers, pupils, setup.rooms, tuple(fixed))
+
+    def _pupils(self, s: Session, class_id: int, year: int, fallback: list[str]) -> list[PupilSpec]:
+        klass = s.get(SchoolClass, class_id)
+        class_name = klass.name if klass is not None else ""
+        contact = tuple(
+            s.scalars(
+                select(Teacher.initials)
+                .join(ClassTeacher, ClassTeacher.teacher_id == Teacher.id)
+                .where(ClassTeacher.class_id == class_id, ClassTeacher.is_contact_teacher)
+                .order_by(Teacher.initials)
+            )
+        ) or tuple(fallback)
+        students = s.execute(
+            select(Student.id, Student.first_name, Student.last_name)
+            .join(Enrolment, Enrolment.student_id == Student.id)
+            .where(
+                Enrolment.class_id == class_id,
+                Enrolment.school_year == year,
+                Student.left_on.is_(None),
+            )
+            .order_by(Student.first_name, Student.last_name, Student.id)
+        ).all()
+        guardians: dict[int, list[int]] = {}
+        for sid, gid in s.execute(
+            select(StudentGuardian.student_id, StudentGuardian.guardian_id).where(
+                StudentGuardian.student_id.in_([row[0] for row in students])
+            )
+        ):
+            guardians.setdefault(sid, []).append(gid)
+        return [
+            PupilSpec(
+                sid,
+                f"{first} {last}".strip(),
+                class_name,
+                contact,
+                (),
+                tuple(sorted(guardians.get(sid, []))),
+            )
+            for sid, first, last in students
+        ]
+
+
+# --- outputs ------------------------------------------------------------------------------
+
+
+def schedule_data(services: Services, plan_id: int, lang: str | None = None) -> ScheduleData:
+    """The evening's schedule: per evening and room (or teacher), time, pupil and class."""
+    from skolehjem_desktop.reports.evening_schedule import (
+        ScheduleColumn,
+        ScheduleData,
+        ScheduleEvening,
+        ScheduleSlot,
+    )
+    from skolehjem_desktop.services.report_data import letterhead
+
+    state = services.evening_plans.get(plan_id)
+    if state.plan is None:
+        raise ValidationError(_("Compute a plan first."))
+    evenings = []
+    for e in state.setup.evenings:
+        on_day = [a for a in state.plan.assignments if a.date == e.date]
+        keys = list(dict.fromkeys(a.room or ", ".join(a.teachers) for a in on_day))
+        columns = []
+        for key in keys:
+            mine = [a for a in on_day if (a.room or ", ".join(a.teachers)) == key]
+            teachers = ", ".join(dict.fromkeys(t for a in mine for t in a.teachers))
+            columns.append(
+                ScheduleColumn(
+                    key,
+                    teachers,
+                    tuple(
+                        ScheduleSlot(
+                            a.start, a.end, state.name_of(a.pupil_id), state.class_name, teachers
+                        )
+                        for a in sorted(mine)
+                    ),
+                )
+            )
+        evenings.append(
+            ScheduleEvening(
+                e.date, e.start, e.end, tuple((b.start, b.end) for b in e.breaks), tuple(columns)
+            )
+        )
+    return ScheduleData(
+        letterhead(services),
+        state.class_name,
+        lang or i18n.active().lang,
+        tuple(evenings),
+    )
+
+
+def write_schedule(
+    services: Services, plan_id: int, path: Path, lang: str | None = None
+) -> PdfWritten:
+    """The schedule PDF, written safely (see :mod:`skolehjem_desktop.services.pdfs`)."""
+    from skolehjem_desktop.reports.evening_schedule import render_schedule
+    from skolehjem_desktop.services.pdfs import PdfWritten, check_target, write_atomically
+
+    target = check_target(path)
+    data = schedule_data(services, plan_id, lang)
+    pdf = render_schedule(data)
+    write_atomically(target, pdf.data)
+    return PdfWritten(target, pdf.pages, data.lang)
+
+
+def write_calendar(
+    services: Services, plan_id: int, path: Path, teacher: str | None = None
+) -> Path:
+    """The plan as an iCalendar file (.ics): one event per teacher and slot."""
+    from skolehjem_desktop.services.pdfs import check_target, write_atomically
+
+    target = check_target(path)
+    plan_id_state = services.evening_plans.get(plan_id)
+    if plan_id_state.plan is None:
+        raise ValidationError(_("Compute a plan first."))
+    inp = services.evening_plans.planner_input(plan_id)
+    data = to_ics(
+        plan_id_state.plan,
+        inp,
+        now=services.clock(),
+        teacher=teacher,
+        school=services.school.school_name(),
+    )
+    write_atomically(target, data)
+    return target
+
+
+def _room_for(inp: PlanInput, plan: Plan, pupil: PupilSpec, *, cell: Cell) -> str:
+    """The room for a hand move: the teacher's own, else a shared one free then."""
+    owned = {t.initials: t.room for t in inp.teachers if t.room}
+    for t in pupil.teachers:
+        if t in owned:
+            return owned[t]
+    pool = [r for r in inp.rooms if r not in owned.values()]
+    busy = {
+        a.room
+        for a in [*plan.assignments, *(f.assignment for f in inp.fixed)]
+        if a.pupil_id != pupil.id
+        and a.date == cell.date
+        and minutes(a.start) < cell.end
+        and cell.start < minutes(a.end)
+    }
+    current = plan.of(pupil.id)
+    if current is not None and current.room in pool and current.room not in busy:
+        return current.room
+    free = [r for r in pool if r not in busy]
+    return free[0] if free else (pool[0] if pool else "")
