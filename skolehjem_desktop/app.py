@@ -1,9 +1,18 @@
-"""Start the window: Qt application, translations, the data folder, the main window."""
+"""Start the window: Qt application, translations, the data folder, the main window.
+
+Start-up order (``run_gui``): the Qt application, the single-instance claim, the
+passphrase if the folder is protected, then the main window's *frame* is shown — menus
+and empty lists saying "Opening…", built without SQLAlchemy or the database. Once it is
+painted, the database is opened (SQLAlchemy imported, migrations if any) and the frame
+is filled; the day's rolling backup is made right after (``open_database`` with
+``defer_backup``). ``create_main_window`` builds the whole window at once (tests, tools).
+"""
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -14,7 +23,7 @@ from skolehjem_desktop.errors import UserError
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from skolehjem_desktop.ui.dialogs import Dialogs
     from skolehjem_desktop.ui.main_window import MainWindow
@@ -49,6 +58,79 @@ def create_main_window(
         install_qt_translations(app, language)
     ctx = UiContext(services, dialogs or Dialogs())
     return MainWindow(ctx, settings)
+
+
+def open_window(
+    data_dir: str | os.PathLike[str] | None,
+    lang: str | None = None,
+    *,
+    dialogs: Dialogs | None = None,
+    settings: QSettings | None = None,
+    passphrase: str | None = None,
+    on_ready: Callable[[MainWindow], None] | None = None,
+    on_refused: Callable[[MainWindow, UserError], bool] | None = None,
+) -> MainWindow:
+    """The main window's frame now; its data once the frame has been painted.
+
+    The caller shows the frame. Its language is ``lang``, else the one the data chose
+    when the window was last open (kept in QSettings), else the system's. When the
+    data is open the frame is filled and ``on_ready(window)`` is called; should the data
+    ask for another language than the frame was built in, a window in that language
+    takes the frame's place and is the one given to ``on_ready``. A database that
+    cannot be opened goes to ``on_refused(frame, error)``, which returns True when it
+    put a good copy in place (the data is then opened again), False to give up.
+    """
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from skolehjem_desktop.ui.main_window import LANGUAGE_KEY, MainWindow
+
+    folder = resolve_data_dir(data_dir)
+    settings = settings if settings is not None else QSettings()
+    hint = settings.value(LANGUAGE_KEY)
+    remembered = hint if isinstance(hint, str) and hint in i18n.LANGUAGES else None
+    language = i18n.activate(lang or remembered or i18n.system_language()).lang
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        install_qt_translations(app, language)
+    frame = MainWindow(None, settings)
+
+    def fill() -> None:
+        if not frame.isVisible():  # closed while opening
+            return
+        from skolehjem_desktop.services import Services
+        from skolehjem_desktop.store.database import open_database
+        from skolehjem_desktop.ui.context import UiContext
+        from skolehjem_desktop.ui.dialogs import Dialogs
+
+        while True:
+            try:
+                services = Services(open_database(folder, passphrase, defer_backup=True))
+                break
+            except UserError as exc:
+                if on_refused is None or not on_refused(frame, exc):
+                    frame.hide()  # on_refused decides whether the program ends
+                    return
+        ctx = UiContext(services, dialogs or Dialogs())
+        wanted = i18n.activate(lang or services.school.language() or i18n.system_language()).lang
+        window = frame
+        if wanted != language:
+            # The frame speaks another language than the data chose (its first start,
+            # another folder): a window in the right one takes its place.
+            if isinstance(app, QApplication):
+                install_qt_translations(app, wanted)
+            window = MainWindow(ctx, settings)
+            window.setGeometry(frame.geometry())
+            window.show()
+            frame.hide()
+            frame.deleteLater()
+        else:
+            frame.attach(ctx)
+        if on_ready is not None:
+            on_ready(window)
+
+    frame.when_painted(fill)
+    return frame
 
 
 def install_qt_translations(app: QApplication, lang: str) -> None:
@@ -87,26 +169,34 @@ def run_gui(data_dir: str | os.PathLike[str] | None, lang: str | None) -> int:
         return 1
     from skolehjem_desktop.store.crypto import is_encrypted
     from skolehjem_desktop.ui.crypto_dialogs import IdleLock, ask_passphrase, idle_lock_minutes
+    from skolehjem_desktop.ui.welcome import after_ready, welcome_if_fresh
 
-    passphrase = None
-    if is_encrypted(folder):
+    start = welcome_if_fresh(folder)  # a fresh install: who, which school, how to begin
+    if start.cancelled:  # nothing was written
+        instance.release()
+        return 0
+    passphrase = start.passphrase
+    if passphrase is None and is_encrypted(folder):
         passphrase = ask_passphrase(None, folder)
         if passphrase is None:  # the teacher chose not to open the data now
             instance.release()
             return 0
-    try:
-        window = create_main_window(folder, lang, passphrase=passphrase)
-    except UserError as exc:
-        install_qt_translations(app, i18n.active().lang)
-        recovered = _offer_latest_backup(folder, exc, passphrase)
-        if recovered is None:
-            instance.release()
-            return 1
-        window = recovered
+
+    def ready(window: MainWindow) -> None:
+        instance.attach(window)
+        install_bug_handler(window)
+        # A protected folder hides behind its passphrase after the chosen idle time.
+        window.idle_lock = IdleLock(window, idle_lock_minutes(window.ctx))
+        after_ready(window, start)  # the import wizard, or SKOLEHJEM_QUIT_AFTER_START=1
+
+    def refused(frame: MainWindow, error: UserError) -> bool:
+        if _offer_latest_backup(folder, error, passphrase, frame):
+            return True
+        app.exit(1)
+        return False
+
+    window = open_window(folder, lang, passphrase=passphrase, on_ready=ready, on_refused=refused)
     instance.attach(window)
-    install_bug_handler(window)
-    # A protected folder hides behind its passphrase after the chosen idle time.
-    window.idle_lock = IdleLock(window, idle_lock_minutes(window.ctx))
     window.show()
     try:
         return app.exec()
@@ -115,13 +205,13 @@ def run_gui(data_dir: str | os.PathLike[str] | None, lang: str | None) -> int:
 
 
 def _offer_latest_backup(
-    folder: Path, error: UserError, passphrase: str | None
-) -> MainWindow | None:
+    folder: Path, error: UserError, passphrase: str | None, parent: QWidget | None = None
+) -> bool:
     """The data could not be opened: say why, and offer the latest good backup.
 
     Nothing is replaced without the teacher's yes, and what is replaced is kept as a
     copy in ``backups/``. A database of a newer version is never replaced: it is only
-    reported (the newer program can open it).
+    reported (the newer program can open it). True when the backup was put in place.
     """
     from PySide6.QtWidgets import QMessageBox
 
@@ -132,8 +222,8 @@ def _offer_latest_backup(
     if isinstance(error, DatabaseRefused) and not isinstance(error, NewerDatabase):
         good = latest_good_backup(folder, passphrase)
     if good is None:
-        QMessageBox.critical(None, APP_NAME, error.message)
-        return None
+        QMessageBox.critical(parent, APP_NAME, error.message)
+        return False
     question = (
         error.message
         + "\n\n"
@@ -142,16 +232,16 @@ def _offer_latest_backup(
             "is kept in the backups folder."
         ).format(name=good.name)
     )
-    answer = QMessageBox.question(None, APP_NAME, question)
+    answer = QMessageBox.question(parent, APP_NAME, question)
     if answer != QMessageBox.StandardButton.Yes:
-        return None
+        return False
     try:
         result = restore_from(folder, good, engine_closer=lambda: None, passphrase=passphrase)
         result.db.close()
-        return create_main_window(folder, None, passphrase=passphrase)
     except UserError as again:
-        QMessageBox.critical(None, APP_NAME, again.message)
-        return None
+        QMessageBox.critical(parent, APP_NAME, again.message)
+        return False
+    return True
 
 
 def claim_data_dir(folder: Path) -> SingleInstance | None:

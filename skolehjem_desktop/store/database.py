@@ -94,6 +94,9 @@ class Database:
     engine: Engine
     session_factory: sessionmaker[Session]
     passphrase: str | None = field(default=None, repr=False)
+    # True while the rolling backup of this open is still to be made (open_database
+    # with ``defer_backup``): the window makes it once it shows the data.
+    backup_pending: bool = False
 
     @property
     def encrypted(self) -> bool:
@@ -125,6 +128,13 @@ class Database:
         self.engine = make_engine(self.path, passphrase)
         self.session_factory.configure(bind=self.engine)
         self.passphrase = passphrase
+
+    def keep_rolling_backup(self) -> list[Path]:
+        """Make the rolling backup that :func:`open_database` deferred; returns new copies."""
+        if not self.backup_pending:
+            return []
+        self.backup_pending = False
+        return rolling_backup(self.path, backup_dir(self.data_dir), passphrase=self.passphrase)
 
     def backup_to(self, target: Path) -> Path:
         """A consistent copy in ``target``; encrypted with the same passphrase if this is."""
@@ -217,6 +227,10 @@ def upgrade(engine: Engine, target: str = "head") -> None:
     cfg = Config()
     cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
     with engine.begin() as connection:
+        # sqlite3 opens a transaction only before INSERT/UPDATE/DELETE, so without this
+        # BEGIN each CREATE/ALTER would commit on its own and a crash half way would leave
+        # a schema that is neither the old one nor the new one. SQLite rolls DDL back.
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, target)
 
@@ -260,10 +274,15 @@ def _key_for(data_dir: Path, path: Path, passphrase: str | None) -> str | None:
     return passphrase
 
 
-def open_database(data_dir: Path, passphrase: str | None = None) -> Database:
+def open_database(
+    data_dir: Path, passphrase: str | None = None, *, defer_backup: bool = False
+) -> Database:
     """Open (creating or upgrading as needed) the database in ``data_dir``.
 
-    ``passphrase`` opens a protected folder and is ignored for a plain one.
+    ``passphrase`` opens a protected folder and is ignored for a plain one. Every open
+    keeps a rolling backup (see :func:`rolling_backup`); with ``defer_backup`` the copy
+    is left to the caller (:meth:`Database.keep_rolling_backup`, which the window calls
+    once its lists are filled), except before a migration, which always has it first.
     """
     ensure_private_dir(data_dir)
     path = database_path(data_dir)
@@ -277,9 +296,13 @@ def open_database(data_dir: Path, passphrase: str | None = None) -> Database:
                 "the file was left untouched."
             ).format(path=path, revision=revision)
         )
+    backup_pending = False
     if revision is not None:
         # Every start keeps a rolling copy; a migration gets one of its own first.
-        rolling_backup(path, backup_dir(data_dir), passphrase=key)
+        if defer_backup and revision == HEAD:
+            backup_pending = True
+        else:
+            rolling_backup(path, backup_dir(data_dir), passphrase=key)
     if revision is not None and revision != HEAD:
         backup_database(
             path, backup_dir(data_dir) / timestamped_name(f"before-upgrade-{revision}"), key
@@ -301,6 +324,7 @@ def open_database(data_dir: Path, passphrase: str | None = None) -> Database:
         engine=engine,
         session_factory=sessionmaker(engine, expire_on_commit=False),
         passphrase=key,
+        backup_pending=backup_pending,
     )
 
 

@@ -1,10 +1,16 @@
 """The main window: school year, classes and pupils on the left; the class overview or
 the pupil page on the right; menus, a toolbar and a status bar that says what happened.
+
+The window is built in two steps so that it is on the screen at once: ``MainWindow(None)``
+is its frame (menus and lists as they will be, disabled, saying "Opening…"), which needs
+neither SQLAlchemy nor the database; :meth:`MainWindow.attach` then gives it the open
+data and fills it. ``MainWindow(ctx)`` does both at once.
 """
 
 from __future__ import annotations
 
-import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QByteArray,
@@ -14,8 +20,10 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
     QTime,
+    QTimer,
+    Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,7 +36,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -38,18 +45,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from skolehjem_desktop import APP_NAME, __version__
-from skolehjem_desktop.errors import NotFoundError
+from skolehjem_desktop import APP_NAME
+from skolehjem_desktop.errors import NotFoundError, UserError
 from skolehjem_desktop.i18n import _, ngettext
-from skolehjem_desktop.services.classes import ClassInfo
-from skolehjem_desktop.services.schoolyear import SchoolYear
 from skolehjem_desktop.ui import actions, printing
-from skolehjem_desktop.ui.context import UiContext
-from skolehjem_desktop.ui.owed_model import OwedTableModel
-from skolehjem_desktop.ui.pupil_page import PupilPage
 from skolehjem_desktop.ui.student_list_model import FILTER_ROLE, STUDENT_ID_ROLE, StudentListModel
 
+if TYPE_CHECKING:
+    # Only types: the frame of the window is shown before SQLAlchemy is imported.
+    from skolehjem_desktop.services import Services
+    from skolehjem_desktop.services.classes import ClassInfo
+    from skolehjem_desktop.ui.context import UiContext
+    from skolehjem_desktop.ui.owed_model import OwedTableModel
+    from skolehjem_desktop.ui.pupil_page import PupilPage
+
 CLASS_ID_ROLE = Qt.ItemDataRole.UserRole
+# QSettings key: the language chosen in the data, read before the data is open.
+LANGUAGE_KEY = "language"
 
 
 def _bold_heading(label: QLabel, scale: float = 1.3) -> QLabel:
@@ -62,16 +74,23 @@ def _bold_heading(label: QLabel, scale: float = 1.3) -> QLabel:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: UiContext, settings: QSettings | None = None) -> None:
+    ready = Signal()  # the data is open and the lists are filled (after attach)
+
+    ctx: UiContext
+    services: Services
+    model: OwedTableModel
+
+    def __init__(self, ctx: UiContext | None, settings: QSettings | None = None) -> None:
         super().__init__()
-        self.ctx = ctx
-        self.services = ctx.services
         self.settings = settings if settings is not None else QSettings()
         self.actions_by_name: dict[str, QAction] = {}
         self.idle_lock: object | None = None  # set by app.run_gui for a protected folder
+        self.attached = False
+        self._toolbar: QToolBar | None = None
+        self._on_painted: Callable[[], None] | None = None
+        self._pupil_page: PupilPage | None = None
         self.setObjectName("MainWindow")
-        school = self.services.school.school_name()
-        self.setWindowTitle(f"{APP_NAME} – {school}" if school else APP_NAME)
+        self.setWindowTitle(APP_NAME)
         self.resize(1280, 760)
         self._build_left()
         self._build_right()
@@ -82,11 +101,76 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([260, 1020])
         self.setCentralWidget(self.splitter)
+        self._build_frame_bars()
+        self._restore_geometry()
+        if ctx is not None:
+            self.attach(ctx)
+
+    def _build_frame_bars(self) -> None:
+        """The menus and toolbar as they will be, disabled until the data is open."""
+        for title in (_("&File"), _("&Class"), _("&Pupil"), _("P&rint"), _("&Help")):
+            self.menuBar().addMenu(title).setEnabled(False)
+        bar = self.toolbar()
+        for text in (
+            _("Class &overview"),
+            _("New &conversation"),
+            _("New con&tact…"),
+            _("Conversation &summary"),
+            _("&Import class list…"),
+        ):
+            bar.addAction(text).setEnabled(False)
+        self.heading.setText(_("Opening…"))
+        self.stack.setEnabled(False)  # nothing on the right acts before the data is open
+
+    def when_painted(self, work: Callable[[], None]) -> None:
+        """Run ``work`` on the event-loop turn after the window is first on the screen."""
+        self._on_painted = work
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        work, self._on_painted = self._on_painted, None
+        if work is not None:
+            QTimer.singleShot(0, work)
+
+    def attach(self, ctx: UiContext) -> None:
+        """Give the frame its data: the real menus, the lists filled, the last pupil shown."""
+        from skolehjem_desktop.ui.owed_model import OwedTableModel
+
+        self.ctx = ctx
+        self.services = ctx.services
+        school = self.services.school.school_name()
+        self.setWindowTitle(f"{APP_NAME} – {school}" if school else APP_NAME)
+        self.model = OwedTableModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(OwedTableModel.SORT_ROLE)
+        self.proxy.setFilterRole(OwedTableModel.FILTER_ROLE)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.menuBar().clear()
+        self.toolbar().clear()
         actions.build(self)
-        printing.clean_previews(self.services.db.data_dir)
         self._connect()
+        self.stack.setEnabled(True)
+        self.heading.clear()
         self._load_years()
         self._restore()
+        if self.filter_edit.text():  # typed while the data was opening
+            self._filter(self.filter_edit.text())
+        self._remember_for_frame()
+        self.attached = True
+        self.ready.emit()
+        # What can wait until the teacher sees the data: the day's rolling backup
+        # (open_database(defer_backup=True)) and old print previews.
+        QTimer.singleShot(0, self._after_open)
+
+    def _after_open(self) -> None:
+        try:
+            self.services.db.keep_rolling_backup()
+        except (UserError, OSError) as exc:
+            message = exc.message if isinstance(exc, UserError) else str(exc)
+            self.statusBar().showMessage(
+                _("The daily backup could not be made: {reason}").format(reason=message)
+            )
+        printing.clean_previews(self.services.db.data_dir)
 
     # --- building ---------------------------------------------------------------------------
 
@@ -132,12 +216,8 @@ class MainWindow(QMainWindow):
     def _build_right(self) -> None:
         self.heading = _bold_heading(QLabel())
         self.summary = QLabel()
-        self.model = OwedTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(OwedTableModel.SORT_ROLE)
+        self.proxy = QSortFilterProxyModel(self)  # its source model comes with attach()
         self.proxy.setFilterKeyColumn(0)
-        self.proxy.setFilterRole(OwedTableModel.FILTER_ROLE)
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -157,15 +237,19 @@ class MainWindow(QMainWindow):
         top.addWidget(self.heading, 1)
         overview_layout.addLayout(top)
         overview_layout.addWidget(self.summary)
+        # NB: this runs before the first paint, before SQLAlchemy (see app.open_window):
+        # the panel's module must not import services or the store at its top.
+        from skolehjem_desktop.ui.class_items import ClassItemsPanel
+
+        self.class_items = ClassItemsPanel()  # the class-level items; actions.py connects it
+        overview_layout.addWidget(self.class_items)
         overview_layout.addWidget(self.table, 1)
         hint = QLabel(_("Double-click a pupil, or press Enter, to open the pupil's page."))
         hint.setEnabled(False)
         overview_layout.addWidget(hint)
 
-        self.pupil_page = PupilPage(self.ctx)
-        self.stack = QStackedWidget()
+        self.stack = QStackedWidget()  # the pupil page is added by attach()
         self.stack.addWidget(overview)
-        self.stack.addWidget(self.pupil_page)
 
     def _connect(self) -> None:
         self.year_combo.currentIndexChanged.connect(self._year_chosen)
@@ -176,9 +260,19 @@ class MainWindow(QMainWindow):
         self.student_list.selectionModel().currentChanged.connect(self._student_chosen)
         self.table.doubleClicked.connect(self._open_from_overview)
         self.table.activated.connect(self._open_from_overview)
-        self.pupil_page.changed.connect(self.record_saved)
 
     # --- state --------------------------------------------------------------------------------
+
+    @property
+    def pupil_page(self) -> PupilPage:
+        """The pupil's page, built when first needed (it is not needed to show a class)."""
+        if self._pupil_page is None:
+            from skolehjem_desktop.ui.pupil_page import PupilPage
+
+            self._pupil_page = PupilPage(self.ctx)
+            self._pupil_page.changed.connect(self.record_saved)
+            self.stack.addWidget(self._pupil_page)
+        return self._pupil_page
 
     @property
     def school_year(self) -> int:
@@ -192,9 +286,12 @@ class MainWindow(QMainWindow):
 
     @property
     def student_id(self) -> int | None:
-        return self.pupil_page.student_id if self.stack.currentWidget() is self.pupil_page else None
+        page = self._pupil_page
+        return page.student_id if page is not None and self.stack.currentWidget() is page else None
 
     def _load_years(self, select: int | None = None) -> None:
+        from skolehjem_desktop.services.schoolyear import SchoolYear
+
         wanted = select if select is not None else self.services.classes.current_year()
         self.year_combo.blockSignals(True)
         self.year_combo.clear()
@@ -226,9 +323,10 @@ class MainWindow(QMainWindow):
             )
             self.class_list.addItem(item)
         row = next((i for i, c in enumerate(classes) if c.id == wanted), 0)
-        self.class_list.blockSignals(False)
         if classes:
             self.class_list.setCurrentRow(row)
+        self.class_list.blockSignals(False)
+        if classes:
             self._class_chosen(self.class_list.currentItem())
         else:
             self.model.set_rows([])
@@ -256,9 +354,8 @@ class MainWindow(QMainWindow):
                 self.class_list.setCurrentItem(previous)
                 self.class_list.blockSignals(False)
             return
-        self.refresh_overview()
         self._load_students()
-        self.show_overview()
+        self.show_overview()  # which refreshes what is owed
 
     def refresh_overview(self) -> None:
         """Reload what is owed for the class (after a change anywhere)."""
@@ -267,6 +364,7 @@ class MainWindow(QMainWindow):
             return
         rows = self.services.owed.for_class(class_id)
         self.model.set_rows(rows)
+        self.class_items.show_items(self.services.owed.for_class_records(class_id))
         info = self.services.classes.get(class_id)
         self.heading.setText(
             _("{name} {year}: what is owed").format(name=info.name, year=info.year_label)
@@ -310,7 +408,7 @@ class MainWindow(QMainWindow):
         Nothing the teacher typed is ever dropped: a refused text (too long, a goal
         left empty) keeps the teacher on the pupil page until it is corrected.
         """
-        if self.pupil_page.flush():
+        if self._pupil_page is None or self._pupil_page.flush():
             return True
         self.stack.setCurrentWidget(self.pupil_page)
         self._select_in_list(self.pupil_page.student_id)
@@ -377,7 +475,7 @@ class MainWindow(QMainWindow):
 
     # --- settings -----------------------------------------------------------------------------
 
-    def _restore(self) -> None:
+    def _restore_geometry(self) -> None:
         geometry = self.settings.value("geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
@@ -387,18 +485,28 @@ class MainWindow(QMainWindow):
         splitter = self.settings.value("splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
+
+    def _restore(self) -> None:
         last_class = self.settings.value("last_class")
         if last_class is not None:
             for row in range(self.class_list.count()):
                 if str(self.class_list.item(row).data(CLASS_ID_ROLE)) == str(last_class):
                     self.class_list.setCurrentRow(row)
         last_student = self.settings.value("last_student")
-        if last_student is not None and self.class_id is not None:
-            known = {r.id for r in self.services.students.all(class_id=self.class_id)}
-            if int(str(last_student)) in known:
-                self.open_student(int(str(last_student)))
+        # The pupils of the class shown are in the list already.
+        if (
+            last_student is not None
+            and str(last_student).isdigit()
+            and self.student_model.index_of(int(str(last_student))).isValid()
+        ):
+            self.open_student(int(str(last_student)))
+
+    def _remember_for_frame(self) -> None:
+        """The language chosen in the data, for the frame of the next start (see app.py)."""
+        self.settings.setValue(LANGUAGE_KEY, self.services.school.language() or "")
 
     def _save_settings(self) -> None:
+        self._remember_for_frame()
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window_state", self.saveState())
         self.settings.setValue("splitter", self.splitter.saveState())
@@ -409,23 +517,25 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            _("About Skolehjem"),
-            _(
-                "Skolehjem {version}\nSchool–home cooperation for contact teachers.\n\nData: {path}"
-            ).format(version=__version__, path=self.services.db.data_dir),
-        )
+        from skolehjem_desktop.ui.about_dialog import show_about
+
+        show_about(self.ctx, self)
 
     def restart(self) -> bool:
         """Close (saving everything) and start the program again on the same data."""
         data_dir = str(self.services.db.data_dir)
         if not self.close():
             return False
-        QProcess.startDetached(sys.executable, ["-m", "skolehjem_desktop", "--data-dir", data_dir])
+        from skolehjem_desktop.resources import program_command
+
+        program, *args = program_command()
+        QProcess.startDetached(program, [*args, "--data-dir", data_dir])
         return True
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.attached:  # closed while still opening: nothing to save yet
+            super().closeEvent(event)
+            return
         if not self.can_leave():
             # Something could not be saved: the teacher sees why and the window stays.
             event.ignore()
@@ -436,7 +546,8 @@ class MainWindow(QMainWindow):
 
     # used by actions.build
     def toolbar(self) -> QToolBar:
-        bar = self.addToolBar(_("Main"))
-        bar.setObjectName("MainToolbar")
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        return bar
+        if self._toolbar is None:
+            self._toolbar = self.addToolBar(_("Main"))
+            self._toolbar.setObjectName("MainToolbar")
+            self._toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        return self._toolbar

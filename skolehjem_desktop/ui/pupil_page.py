@@ -1,9 +1,14 @@
 """The pupil page: a header and the tabs Overview, Conversations, Message book,
-Contacts and Guardians. Every tab saves as the teacher types and says so."""
+Contacts and Guardians. Every tab saves as the teacher types and says so.
+
+Only the tab on the screen is filled when a pupil is shown; the others are filled
+when they are first shown, or when code reaches them (``page.conversations`` etc.
+are properties that fill their tab first), so nothing ever sees another pupil's data.
+"""
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Protocol, TypeVar, cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
@@ -21,6 +26,9 @@ from skolehjem_desktop.ui.overview_tab import OverviewTab
 
 class StudentTab(Protocol):
     def set_student(self, student_id: int | None, school_year: int) -> None: ...
+
+
+StudentTabWidget = TypeVar("StudentTabWidget", bound=QWidget)
 
 
 class PupilPage(QWidget):
@@ -41,17 +49,19 @@ class PupilPage(QWidget):
         self.details = QLabel()
         self.details.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.overview = OverviewTab(ctx)
-        self.conversations = ConversationsTab(ctx)
-        self.message_book = MessageBookTab(ctx)
-        self.contacts = ContactsTab(ctx)
-        self.guardians = GuardiansTab(ctx)
+        self._overview = OverviewTab(ctx)
+        self._conversations = ConversationsTab(ctx)
+        self._message_book = MessageBookTab(ctx)
+        self._contacts = ContactsTab(ctx)
+        self._guardians = GuardiansTab(ctx)
+        # The tabs not yet filled for the pupil shown (filled when shown or reached).
+        self._stale: set[QWidget] = set()
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.overview, _("Over&view"))
-        self.tabs.addTab(self.conversations, _("Co&nversations"))
-        self.tabs.addTab(self.message_book, _("&Message book"))
-        self.tabs.addTab(self.contacts, _("Con&tacts"))
-        self.tabs.addTab(self.guardians, _("&Guardians"))
+        self.tabs.addTab(self._overview, _("Over&view"))
+        self.tabs.addTab(self._conversations, _("Co&nversations"))
+        self.tabs.addTab(self._message_book, _("&Message book"))
+        self.tabs.addTab(self._contacts, _("Con&tacts"))
+        self.tabs.addTab(self._guardians, _("&Guardians"))
         self.tabs.currentChanged.connect(self._tab_changed)
 
         layout = QVBoxLayout(self)
@@ -59,11 +69,44 @@ class PupilPage(QWidget):
         layout.addWidget(self.details)
         layout.addWidget(self.tabs, 1)
 
-        for tab in (self.conversations, self.message_book, self.contacts, self.guardians):
+        for tab in self._editing_tabs():
             tab.changed.connect(self._child_changed)
 
-    def _editing_tabs(self) -> tuple[StudentTab, ...]:
-        return (self.conversations, self.message_book, self.contacts, self.guardians)
+    def _editing_tabs(
+        self,
+    ) -> tuple[ConversationsTab, MessageBookTab, ContactsTab, GuardiansTab]:
+        return (self._conversations, self._message_book, self._contacts, self._guardians)
+
+    def _filled(self, tab: StudentTabWidget) -> StudentTabWidget:
+        if tab in self._stale:
+            self._stale.discard(tab)
+            cast(StudentTab, tab).set_student(self.student_id, self.school_year)
+        return tab
+
+    @property
+    def overview(self) -> OverviewTab:
+        return self._filled(self._overview)
+
+    @property
+    def conversations(self) -> ConversationsTab:
+        return self._filled(self._conversations)
+
+    @property
+    def message_book(self) -> MessageBookTab:
+        return self._filled(self._message_book)
+
+    @property
+    def contacts(self) -> ContactsTab:
+        return self._filled(self._contacts)
+
+    @property
+    def guardians(self) -> GuardiansTab:
+        return self._filled(self._guardians)
+
+    def fill_all(self) -> None:
+        """Fill every tab for the pupil shown now (not only the one on the screen)."""
+        for tab in (self._overview, *self._editing_tabs()):
+            self._filled(tab)
 
     def set_student(self, student_id: int | None, school_year: int) -> bool:
         """Show a pupil; False (and nothing changes) when pending text cannot be saved."""
@@ -72,9 +115,10 @@ class PupilPage(QWidget):
         self.student_id = student_id
         self.school_year = school_year
         self._show_header()
-        self.overview.set_student(student_id, school_year)
-        for tab in self._editing_tabs():
-            tab.set_student(student_id, school_year)
+        self._stale = {self._overview, *self._editing_tabs()}
+        current = self.tabs.currentWidget()
+        if isinstance(current, QWidget):
+            self._filled(current)
         return True
 
     def _show_header(self) -> None:
@@ -101,7 +145,7 @@ class PupilPage(QWidget):
     def flush(self) -> bool:
         """Save whatever is being typed, in every tab."""
         ok = True
-        for tab in (self.conversations, self.message_book, self.contacts, self.guardians):
+        for tab in self._editing_tabs():
             ok = tab.flush() and ok
         return ok
 
@@ -110,8 +154,12 @@ class PupilPage(QWidget):
 
     def _tab_changed(self, _index: int) -> None:
         self.flush()  # a refused text stays in its tab, marked; switching tabs loses nothing
-        if self.tabs.currentWidget() is self.overview:
-            self.overview.set_student(self.student_id, self.school_year)
+        current = self.tabs.currentWidget()
+        if current is self._overview:  # it sums up the others: always fresh
+            self._stale.discard(self._overview)
+            self._overview.set_student(self.student_id, self.school_year)
+        elif isinstance(current, QWidget):
+            self._filled(current)
 
     def refresh(self) -> None:
         """Show the pupil again after a change made elsewhere (a dialog, another tab)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtGui import QPalette
@@ -10,8 +10,10 @@ from PySide6.QtWidgets import QApplication
 
 from skolehjem_desktop.collation import sort_key
 from skolehjem_desktop.i18n import _
-from skolehjem_desktop.services.students import StudentRow
 from skolehjem_desktop.ui.table_model import Index, position_of
+
+if TYPE_CHECKING:
+    from skolehjem_desktop.services.students import StudentRow
 
 STUDENT_ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -44,6 +44,11 @@ CHILD = textwrap.dedent(
     kind, data_dir, extra = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
     start = int(sys.argv[4])
     services = Services(open_database(data_dir))
+    # Services are made on first use: make them now, so "ready" means ready to write.
+    for name in ("school", "classes", "students", "conversations", "focus", "contacts"):
+        getattr(services, name)
+    import skolehjem_desktop.services.backups
+    import skolehjem_desktop.services.class_import  # noqa: F401
 
     def done(line):
         sys.stdout.write(line + "\\n")
