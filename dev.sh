@@ -5,6 +5,7 @@
 #   ./dev.sh test    set everything up, run ruff, mypy and the whole test suite
 #   ./dev.sh setup   set everything up only
 #   ./dev.sh i18n    extract messages and update the catalogues
+#   ./dev.sh bundle  build the app: dist/skolehjem/ and dist/skolehjem-<version>-linux-<arch>.tar.gz
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -84,8 +85,9 @@ case "${1:-}" in
         QT_QPA_PLATFORM=offscreen "$PY" -m pytest "$@"
         ;;
     i18n) setup; "$PY" -m skolehjem_desktop.i18n.catalogues update ;;
+    bundle) setup; packaging/build_bundle.sh ;;
     *)
-        echo "usage: ./dev.sh demo | test [pytest args] | setup | i18n" >&2
+        echo "usage: ./dev.sh demo | test [pytest args] | setup | i18n | bundle" >&2
         exit 2
         ;;
 esac

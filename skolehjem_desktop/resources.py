@@ -20,3 +20,10 @@ def resources_dir() -> Path:
 
 def translations_dir() -> Path:
     return bundle_root() / "translations"
+
+
+def program_command() -> list[str]:
+    """The command that starts this program again: the app itself when frozen."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable]
+    return [sys.executable, "-m", "skolehjem_desktop"]

@@ -217,3 +217,29 @@ def test_changing_the_language_offers_a_restart(window, monkeypatch) -> None:
     window.actions_by_name["settings"].trigger()
     assert any("Restart" in q for q in window.ctx.dialogs.asked)
     assert restarted == [True]
+
+
+@pytest.mark.parametrize("frozen", [False, True])
+def test_a_restart_starts_the_same_program_on_the_same_data(window, monkeypatch, frozen) -> None:
+    """From source it is ``python -m skolehjem_desktop``; in the built app, the app itself."""
+    import sys
+
+    from skolehjem_desktop.ui import main_window
+
+    started: list[tuple[str, list[str]]] = []
+
+    class FakeProcess:
+        @staticmethod
+        def startDetached(program: str, args: list[str]) -> bool:
+            started.append((program, args))
+            return True
+
+    monkeypatch.setattr(main_window, "QProcess", FakeProcess)
+    if frozen:
+        monkeypatch.setattr(sys, "frozen", True, raising=False)
+    data_dir = str(window.services.db.data_dir)
+    assert window.restart()
+    expected_args = (
+        ["--data-dir", data_dir] if frozen else ["-m", "skolehjem_desktop", "--data-dir", data_dir]
+    )
+    assert started == [(sys.executable, expected_args)]

@@ -1,0 +1,391 @@
+"""The first start of a fresh install: who the teacher is, the school, language, protection.
+
+``welcome_if_fresh`` runs before the database is opened. When the data folder holds no
+database yet it shows :class:`WelcomeDialog`; nothing is written until the teacher
+presses *Start*, and *Cancel* leaves no database behind (the program then quits). The
+dialog stores the teacher, the school and the language through the school service,
+fills the demo school when asked, and protects the new database with a passphrase
+through :mod:`skolehjem_desktop.services.protection` when asked. ``after_ready`` runs
+once the main window holds the data: it opens the import wizard when the teacher chose
+*Import a class list*.
+
+``SKOLEHJEM_QUIT_AFTER_START=1`` (for tests and timings) closes the window as soon as
+it has been painted with the data in it; the program then exits normally.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from skolehjem_desktop import i18n
+from skolehjem_desktop.config import database_path
+from skolehjem_desktop.errors import UserError
+from skolehjem_desktop.i18n import _
+
+if TYPE_CHECKING:
+    from skolehjem_desktop.ui.main_window import MainWindow
+
+QUIT_AFTER_START_ENV = "SKOLEHJEM_QUIT_AFTER_START"
+
+BEGIN_IMPORT = "import"
+BEGIN_DEMO = "demo"
+BEGIN_EMPTY = "empty"
+
+
+@dataclass(frozen=True)
+class FirstStart:
+    """What the welcome decided. ``begin`` is None when the folder was not fresh."""
+
+    cancelled: bool = False
+    passphrase: str | None = None
+    begin: str | None = None
+
+
+def is_fresh(folder: Path) -> bool:
+    """True when the data folder holds no database yet (a fresh install)."""
+    path = database_path(folder)
+    return not path.exists()
+
+
+def welcome_if_fresh(folder: Path, parent: QWidget | None = None) -> FirstStart:
+    """Show the welcome on a fresh data folder; a folder with data passes straight on."""
+    if not is_fresh(folder):
+        return FirstStart()
+    dialog = WelcomeDialog(folder, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.outcome is None:
+        return FirstStart(cancelled=True)
+    return dialog.outcome
+
+
+def after_ready(window: MainWindow, start: FirstStart) -> None:
+    """Once the window holds the data: the import wizard if chosen, or the test's quit."""
+    if os.environ.get(QUIT_AFTER_START_ENV) == "1":
+        QTimer.singleShot(0, window.close)
+        return
+    if start.begin == BEGIN_IMPORT:
+        from skolehjem_desktop.ui import actions
+
+        QTimer.singleShot(0, lambda: actions.import_list(window))
+
+
+def _password_field(name: str) -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setObjectName(name)
+    return field
+
+
+class WelcomeDialog(QDialog):
+    """Who you are, your school, your language, protection, and how to begin."""
+
+    def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.folder = folder
+        self.outcome: FirstStart | None = None
+        layout = QVBoxLayout(self)
+
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        layout.addWidget(self.heading)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
+
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("teacher_name")
+        self.initials_edit = QLineEdit()
+        self.initials_edit.setObjectName("initials")
+        self.initials_edit.setMaxLength(8)
+        self.school_edit = QLineEdit()
+        self.school_edit.setObjectName("school_name")
+        self.language_combo = QComboBox()
+        self.language_combo.setObjectName("language")
+        self.language_combo.addItem("Dansk", "da")
+        self.language_combo.addItem("English", "en")
+        self.language_combo.setCurrentIndex(
+            max(0, self.language_combo.findData(i18n.active().lang))
+        )
+        form = QFormLayout()
+        self.name_label = QLabel()
+        self.initials_label = QLabel()
+        self.school_label = QLabel()
+        self.language_label = QLabel()
+        for label, field in (
+            (self.name_label, self.name_edit),
+            (self.initials_label, self.initials_edit),
+            (self.school_label, self.school_edit),
+            (self.language_label, self.language_combo),
+        ):
+            label.setBuddy(field)
+            form.addRow(label, field)
+        layout.addLayout(form)
+
+        # Protection: the details show once the teacher ticks it.
+        self.protect_check = QCheckBox()
+        self.protect_check.setObjectName("protect")
+        layout.addWidget(self.protect_check)
+        self.protect_details = QWidget()
+        protect_layout = QVBoxLayout(self.protect_details)
+        protect_layout.setContentsMargins(24, 0, 0, 0)
+        self.protect_intro = QLabel()
+        self.protect_intro.setWordWrap(True)
+        protect_layout.addWidget(self.protect_intro)
+        self.warning = QLabel()
+        self.warning.setObjectName("warning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("font-weight: bold;")
+        protect_layout.addWidget(self.warning)
+        self.passphrase_edit = _password_field("passphrase")
+        self.repeat_edit = _password_field("repeat")
+        pass_form = QFormLayout()
+        self.passphrase_label = QLabel()
+        self.repeat_label = QLabel()
+        self.passphrase_label.setBuddy(self.passphrase_edit)
+        self.repeat_label.setBuddy(self.repeat_edit)
+        pass_form.addRow(self.passphrase_label, self.passphrase_edit)
+        pass_form.addRow(self.repeat_label, self.repeat_edit)
+        protect_layout.addLayout(pass_form)
+        self.protect_details.setVisible(False)
+        layout.addWidget(self.protect_details)
+        self.protect_check.toggled.connect(self._protect_toggled)
+
+        self.begin_box = QGroupBox()
+        begin_layout = QVBoxLayout(self.begin_box)
+        self.begin_group = QButtonGroup(self)
+        self.import_radio = QRadioButton()
+        self.import_radio.setObjectName(BEGIN_IMPORT)
+        self.demo_radio = QRadioButton()
+        self.demo_radio.setObjectName(BEGIN_DEMO)
+        self.empty_radio = QRadioButton()
+        self.empty_radio.setObjectName(BEGIN_EMPTY)
+        for radio in (self.import_radio, self.demo_radio, self.empty_radio):
+            self.begin_group.addButton(radio)
+            begin_layout.addWidget(radio)
+        self.import_radio.setChecked(True)
+        layout.addWidget(self.begin_box)
+
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+        layout.addWidget(self.error)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.start_button = QPushButton()
+        self.start_button.setObjectName("start")
+        self.buttons.addButton(self.start_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        # Enter in any field starts; Cancel is never the default.
+        for button in self.buttons.buttons():
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+        self.start_button.setDefault(True)
+        self.start_button.clicked.connect(self.start)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+        self.language_combo.currentIndexChanged.connect(self._language_changed)
+        self._install_qt_language()
+        self._retranslate()
+        self.name_edit.setFocus()
+        self.setMinimumWidth(640)
+        self._fit_height()
+
+    # --- language ------------------------------------------------------------------------
+
+    @property
+    def language(self) -> str:
+        return str(self.language_combo.currentData())
+
+    def _language_changed(self) -> None:
+        """The dialog speaks the chosen language at once, Qt's buttons included."""
+        i18n.activate(self.language)
+        self._install_qt_language()
+        self._retranslate()
+
+    def _install_qt_language(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            from skolehjem_desktop.app import install_qt_translations
+
+            install_qt_translations(app, self.language)
+
+    def _protect_toggled(self, on: bool) -> None:
+        self.protect_details.setVisible(on)
+        if on:
+            self.passphrase_edit.setFocus()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """As tall as the wrapped texts need at the dialog's width, no taller."""
+        layout = self.layout()
+        assert layout is not None
+        layout.activate()
+        width = max(self.width(), self.minimumWidth())
+        self.resize(width, layout.totalHeightForWidth(width))
+
+    def _retranslate(self) -> None:
+        from skolehjem_desktop.store.crypto import MIN_PASSPHRASE
+        from skolehjem_desktop.ui.crypto_dialogs import no_way_back
+
+        self.setWindowTitle(_("Welcome to Skolehjem"))
+        self.heading.setText(_("Welcome to Skolehjem"))
+        self.intro.setText(
+            _(
+                "There is no data in {path} yet. Tell the program who you are and where you "
+                "teach; you can change all of it later in Settings."
+            ).format(path=self.folder)
+        )
+        self.name_label.setText(_("Your &name:"))
+        self.initials_label.setText(_("Your &initials:"))
+        self.school_label.setText(_("The &school's name:"))
+        self.language_label.setText(_("&Language:"))
+        self.protect_check.setText(_("&Protect the data with a passphrase"))
+        self.protect_intro.setText(
+            _(
+                "Recommended on a laptop: no one who gets hold of this computer can read "
+                "the notes about the pupils. The passphrase is asked for at every start. "
+                "At least {n} characters; a short sentence is easy to remember."
+            ).format(n=MIN_PASSPHRASE)
+        )
+        self.warning.setText(no_way_back())
+        self.passphrase_label.setText(_("Passphrase:"))
+        self.repeat_label.setText(_("Passphrase again:"))
+        self.begin_box.setTitle(_("How do you want to begin?"))
+        self.import_radio.setText(_("Import a &class list (a CSV or Excel file from the school)"))
+        self.demo_radio.setText(_("Open the &demo school (invented pupils, to try things out)"))
+        self.empty_radio.setText(_("Start &empty"))
+        self.start_button.setText(_("&Start"))
+
+    # --- starting --------------------------------------------------------------------------
+
+    def begin(self) -> str:
+        if self.demo_radio.isChecked():
+            return BEGIN_DEMO
+        if self.empty_radio.isChecked():
+            return BEGIN_EMPTY
+        return BEGIN_IMPORT
+
+    def _fail(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+    def _checked(self) -> tuple[str, str, str, str | None] | None:
+        """The teacher's name, initials, the school and the passphrase, or None after a
+        message. Checked before anything is written."""
+        from skolehjem_desktop.services.base import clean_text
+        from skolehjem_desktop.store import crypto
+        from skolehjem_desktop.store.models import NAME_MAX, SHORT_MAX
+
+        try:
+            name = clean_text(self.name_edit.text(), _("Name"), NAME_MAX, required=True)
+            initials = clean_text(self.initials_edit.text(), _("Initials"), 8, required=True)
+            school = clean_text(self.school_edit.text(), _("School name"), SHORT_MAX)
+        except UserError as exc:
+            self._fail(exc.message)
+            return None
+        passphrase = None
+        if self.protect_check.isChecked():
+            passphrase = self.passphrase_edit.text()
+            if passphrase != self.repeat_edit.text():
+                self._fail(_("The two passphrases differ."))
+                return None
+            try:
+                crypto.check_passphrase_rules(passphrase)
+            except UserError as exc:
+                self._fail(exc.message)
+                return None
+        return name, initials, school, passphrase
+
+    def start(self) -> None:
+        checked = self._checked()
+        if checked is None:
+            return
+        name, initials, school, passphrase = checked
+        begin = self.begin()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            create_data(
+                self.folder,
+                name=name,
+                initials=initials,
+                school=school,
+                language=self.language,
+                begin=begin,
+                passphrase=passphrase,
+            )
+        except UserError as exc:
+            self._fail(exc.message)
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.outcome = FirstStart(passphrase=passphrase, begin=begin)
+        self.accept()
+
+
+def create_data(
+    folder: Path,
+    *,
+    name: str,
+    initials: str,
+    school: str,
+    language: str,
+    begin: str,
+    passphrase: str | None,
+) -> None:
+    """Make the database of a fresh folder with what the welcome asked; all or nothing.
+
+    On any failure the new database (and whatever was made beside it) is removed again,
+    so the next start is a fresh start once more.
+    """
+    from skolehjem_desktop.config import backup_dir
+    from skolehjem_desktop.services import Services, protection
+    from skolehjem_desktop.services.demo import generate_demo
+    from skolehjem_desktop.store.crypto import marker_path
+    from skolehjem_desktop.store.database import open_database
+
+    had_backups = backup_dir(folder).exists()
+    try:
+        db = open_database(folder)
+        try:
+            services = Services(db)
+            services.school.save_user(name, initials)
+            if school:
+                services.school.set_school_name(school)
+            services.school.set_language(language)
+            if begin == BEGIN_DEMO:
+                generate_demo(db, size="small", today=services.today())
+        finally:
+            db.close()
+        if passphrase is not None:
+            protection.encrypt(folder, passphrase)
+    except BaseException:
+        path = database_path(folder)
+        for suffix in ("", "-wal", "-shm", "-journal", ".rekey-new", ".rekey-old"):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
+        marker_path(folder).unlink(missing_ok=True)
+        if not had_backups:
+            shutil.rmtree(backup_dir(folder), ignore_errors=True)
+        raise
