@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import time
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -363,13 +362,6 @@ def test_two_pages_of_notes_and_twelve_agreements(services, w: World, out_dir: P
     assert [f"Page {n} of {len(pages)}" in p for n, p in enumerate(pages, 1)] == [True] * len(pages)
     for secret in (PRIVATE, UNSHARED):
         assert leaks(written.path, secret) == []
-
-
-def test_a_summary_takes_a_blink(services, w: World, out_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    pdfs.write_summary(services, w.held, out_dir / "warm.pdf")  # fonts loaded once
-    start = time.perf_counter()
-    pdfs.write_summary(services, w.held, out_dir / "s.pdf")
-    assert time.perf_counter() - start < 1.0
 
 
 # --- a whole class ------------------------------------------------------------------------
