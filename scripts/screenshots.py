@@ -89,6 +89,9 @@ def _shoot(lang: str, out: Path) -> int:
             screen.grabWindow(0).save(str(path))
             print(path)
 
+        shot.folder = out  # type: ignore[attr-defined]
+        shot.lang = lang  # type: ignore[attr-defined]
+
         settle(800)
         shot("class-overview")
         from skolehjem_desktop.ui.class_records import ClassRecordsDialog
@@ -134,6 +137,21 @@ def shot_planner(window, shot, width: int, height: int) -> None:  # type: ignore
     dialog.compute()
     shot("evening-planner")
     dialog.close()
+    # The printed schedule (for the door and the staff room), its first page as a picture.
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    from skolehjem_desktop.services.evening_plans import write_schedule
+
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = write_schedule(window.services, state.id, Path(tmp) / "schedule.pdf").path
+        target = shot.folder / f"evening-schedule-{shot.lang}"  # type: ignore[attr-defined]
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "2", str(pdf), str(target)],
+            check=True,
+        )
+        print(f"{target}-*.png")
 
 
 if __name__ == "__main__":

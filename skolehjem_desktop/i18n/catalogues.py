@@ -21,7 +21,7 @@ from babel.messages.pofile import read_po, write_po
 from skolehjem_desktop.i18n import DOMAIN, LANGUAGES
 from skolehjem_desktop.resources import bundle_root, translations_dir
 
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2)}
 METHOD_MAP = [("**.py", "python")]
 
 
