@@ -61,6 +61,7 @@ from skolehjem_desktop.store.models import (
     SHORT_MAX,
     ClassTeacher,
     Conversation,
+    ConversationTeacher,
     Enrolment,
     EveningPlan,
     SchoolClass,
@@ -468,6 +469,7 @@ class EveningPlanService(Service):
             for p in self._pupils(s, klass.id, klass.school_year, [t.initials for t in teachers])
         )
         days = {e.date for e in setup.evenings}
+        our_guardians = {g for p in pupils for g in p.guardians}
         fixed: list[FixedBooking] = []
         others = s.scalars(
             select(EveningPlan)
@@ -494,9 +496,83 @@ class EveningPlanService(Service):
                 continue
             specs = {p.id: p for p in self._pupils(s, other_class.id, other_class.school_year, [])}
             for a in other_plan.assignments:
-                if a.date in days and a.pupil_id in specs:
-                    fixed.append(FixedBooking(specs[a.pupil_id], a))
+                spec = specs.get(a.pupil_id)
+                # Bookings on these evenings hold their teachers and rooms; a sibling's
+                # booking counts on any evening, since siblings must come the same evening.
+                if spec is not None and (a.date in days or set(spec.guardians) & our_guardians):
+                    fixed.append(FixedBooking(spec, a))
+        fixed += self._other_conversations(s, pupils, teachers, days, fixed)
         return PlanInput(setup.evenings, teachers, pupils, setup.rooms, tuple(fixed))
+
+    def _other_conversations(
+        self,
+        s: Session,
+        pupils: tuple[PupilSpec, ...],
+        teachers: tuple[TeacherSpec, ...],
+        days: set[dt.date],
+        fixed: list[FixedBooking],
+    ) -> list[FixedBooking]:
+        """Conversations already planned on these evenings with a teacher taking part
+        (planned by hand, or by another class's plan): they hold that teacher then."""
+        if not days or not teachers:
+            return []
+        ours = {p.id for p in pupils}
+        known = {(f.assignment.pupil_id, f.assignment.starts_at) for f in fixed}
+        first, last = min(days), max(days)
+        rows = s.execute(
+            select(Conversation.id, Conversation.student_id, Conversation.starts_at)
+            .where(
+                Conversation.status == ConversationStatus.PLANNED,
+                Conversation.starts_at >= dt.datetime.combine(first, dt.time.min),
+                Conversation.starts_at <= dt.datetime.combine(last, dt.time.max),
+            )
+            .order_by(Conversation.starts_at, Conversation.id)
+        ).all()
+        rows = [r for r in rows if r.starts_at.date() in days and r.student_id not in ours]
+        if not rows:
+            return []
+        initials = {t.initials for t in teachers}
+        with_teachers: dict[int, list[str]] = {}
+        for conversation_id, teacher in s.execute(
+            select(ConversationTeacher.conversation_id, Teacher.initials)
+            .join(Teacher, Teacher.id == ConversationTeacher.teacher_id)
+            .where(ConversationTeacher.conversation_id.in_([r.id for r in rows]))
+        ):
+            if teacher in initials:
+                with_teachers.setdefault(conversation_id, []).append(teacher)
+        durations = dict(
+            s.execute(
+                select(Conversation.id, Conversation.duration_minutes).where(
+                    Conversation.id.in_(list(with_teachers))
+                )
+            ).all()
+        )
+        names = {
+            sid: f"{first_name} {last_name}".strip()
+            for sid, first_name, last_name in s.execute(
+                select(Student.id, Student.first_name, Student.last_name).where(
+                    Student.id.in_([r.student_id for r in rows])
+                )
+            )
+        }
+        extra: list[FixedBooking] = []
+        for r in rows:
+            if r.id not in with_teachers or (r.student_id, r.starts_at) in known:
+                continue
+            ends = r.starts_at + dt.timedelta(minutes=int(durations[r.id]))
+            if ends.date() != r.starts_at.date():
+                ends = dt.datetime.combine(r.starts_at.date(), dt.time(23, 59))
+            spec = PupilSpec(r.student_id, names.get(r.student_id, ""), "", ())
+            assignment = Assignment(
+                r.starts_at.date(),
+                r.starts_at.time(),
+                ends.time(),
+                r.student_id,
+                "",
+                tuple(sorted(with_teachers[r.id])),
+            )
+            extra.append(FixedBooking(spec, assignment))
+        return extra
 
     def _pupils(self, s: Session, class_id: int, year: int, fallback: list[str]) -> list[PupilSpec]:
         klass = s.get(SchoolClass, class_id)
@@ -552,9 +628,8 @@ def schedule_data(services: Services, plan_id: int, lang: str | None = None) -> 
     )
     from skolehjem_desktop.services.report_data import letterhead
 
-    state = services.evening_plans.get(plan_id)
-    if state.plan is None:
-        raise ValidationError(_("Compute a plan first."))
+    state = _printable(services.evening_plans.get(plan_id))
+    assert state.plan is not None
     evenings = []
     for e in state.setup.evenings:
         on_day = [a for a in state.plan.assignments if a.date == e.date]
@@ -609,9 +684,8 @@ def write_calendar(
     from skolehjem_desktop.services.pdfs import check_target, write_atomically
 
     target = check_target(path)
-    plan_id_state = services.evening_plans.get(plan_id)
-    if plan_id_state.plan is None:
-        raise ValidationError(_("Compute a plan first."))
+    plan_id_state = _printable(services.evening_plans.get(plan_id))
+    assert plan_id_state.plan is not None
     inp = services.evening_plans.planner_input(plan_id)
     data = to_ics(
         plan_id_state.plan,
@@ -622,6 +696,23 @@ def write_calendar(
     )
     write_atomically(target, data)
     return target
+
+
+def _printable(state: EveningPlanState) -> EveningPlanState:
+    """A plan that can go to the door or a calendar: computed, and breaking no rule."""
+    if state.plan is None:
+        raise ValidationError(_("Compute a plan first."))
+    if state.violations and state.accepted_at is None:
+        raise ValidationError(
+            ngettext(
+                "The plan breaks {n} rule ({first}): compute it again or move the pupil "
+                "before printing it.",
+                "The plan breaks {n} rules ({first} …): compute it again or move the pupils "
+                "before printing it.",
+                len(state.violations),
+            ).format(n=len(state.violations), first=state.violations[0].message)
+        )
+    return state
 
 
 def _room_for(inp: PlanInput, plan: Plan, pupil: PupilSpec, *, cell: Cell) -> str:

@@ -72,7 +72,7 @@ def check_target(path: Path) -> Path:
     target = Path(path).expanduser()
     if target.is_dir():
         raise PdfWriteError(
-            _("{path} is a folder; give the name of the PDF file.").format(path=target)
+            _("{path} is a folder; give the name of the file to write.").format(path=target)
         )
     folder = target.parent
     if not folder.is_dir():

@@ -185,6 +185,7 @@ class MeetingDialog(FormDialog):
         self.ok_button.setText(_("&Save"))
         self.date_edit.setFocus()
         self.setMinimumWidth(560)
+        self._loaded = self.meeting_input()
 
     def meeting_input(self) -> MeetingInput:
         day = pydate(self.date_edit.date())
@@ -233,6 +234,17 @@ class MeetingDialog(FormDialog):
             return
         self.saved = saved
         QDialog.accept(self)
+
+    def reject(self) -> None:
+        """Cancel, Esc or the close button: ask before dropping what was typed."""
+        if self.meeting_input() != self._loaded and not self.ctx.dialogs.confirm(
+            self,
+            _("Discard the changes?"),
+            _("What you typed in this parent meeting is not saved. Discard it?"),
+            _("&Discard"),
+        ):
+            return
+        QDialog.reject(self)
 
 
 # --- the class's records ----------------------------------------------------------------------

@@ -252,8 +252,9 @@ class EveningPlannerDialog(QDialog):
         for w in (self.setup_panel, self.compute_button, self.move_button, self.move_to):
             w.setEnabled(not accepted)
         self.accept_button.setEnabled(not accepted and plan is not None)
+        printable = plan is not None and (accepted or not state.violations)
         for b in (self.schedule_button, self.ics_button):
-            b.setEnabled(plan is not None)
+            b.setEnabled(printable)  # never a schedule that breaks a rule
         self.invitations_button.setEnabled(accepted)
         self.new_button.setVisible(accepted)
         self._selection_changed()

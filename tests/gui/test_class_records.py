@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, QSettings, Qt, QTime, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from skolehjem_desktop.services import Services
 from skolehjem_desktop.services.class_records import MeetingInput
@@ -50,7 +50,7 @@ def on_dialog(action: Callable[[QWidget], None]) -> None:
             action(dialog)
         finally:
             if dialog.isVisible():
-                dialog.reject()
+                QDialog.reject(dialog)  # past any "discard?" question
 
     QTimer.singleShot(0, run)
 
@@ -150,7 +150,12 @@ def test_cancel_keeps_the_stored_meeting_and_delete_asks_first(qtbot, ctx, klass
     def type_and_cancel(editor: QWidget) -> None:
         assert isinstance(editor, MeetingDialog)
         editor.place_edit.setText("Somewhere else")
+        editor.reject()  # asked, and the teacher keeps what they typed
+        assert editor.isVisible() and editor.place_edit.text() == "Somewhere else"
+        assert "not saved" in ctx.dialogs.asked[-1]
+        ctx.dialogs.confirms.append(True)  # asked again: discard
         editor.reject()
+        assert not editor.isVisible()
 
     on_dialog(type_and_cancel)
     click(qtbot, dialog.edit_button)

@@ -181,6 +181,53 @@ def test_a_sibling_planned_in_another_class_is_kept_next_to(services: Services) 
     )
     moved = services.evening_plans.move(a.id, ids["emma"], far.date, far.start)
     assert "siblings_apart" in {v.kind for v in moved.violations}
+    # a plan that breaks a rule goes neither to the door nor into a calendar
+    from skolehjem_desktop.services.evening_plans import write_calendar, write_schedule
+
+    for write, name in ((write_schedule, "s.pdf"), (write_calendar, "c.ics")):
+        with pytest.raises(ValidationError, match="breaks"):
+            write(services, a.id, services.db.data_dir / name)
+        assert not (services.db.data_dir / name).exists()
+
+
+def test_a_sibling_planned_on_another_evening_keeps_this_class_from_fitting(
+    services: Services,
+) -> None:
+    """Siblings come the same evening: a brother booked on the 24th rules out the 25th."""
+    ids = school(services, pupils=2)
+    b = services.evening_plans.open(ids["7.B"])
+    services.evening_plans.save_setup(b.id, evening_setup((TeacherSetup("LP"),)))
+    b, result = services.evening_plans.compute(b.id)
+    assert result.ok
+    a = services.evening_plans.open(ids["5.A"])
+    other_day = Setup(
+        evenings=(make_evening(DAY + dt.timedelta(days=1), T(16), T(18), 15),),
+        teachers=(TeacherSetup("MK"),),
+        rooms=("Room 12",),
+    )
+    services.evening_plans.save_setup(a.id, other_day)
+    a, result = services.evening_plans.compute(a.id)
+    assert not result.ok
+    assert any("Emma Berg" in r and "Oskar Berg" in r for r in result.reasons)
+
+
+def test_a_conversation_planned_by_hand_holds_its_teacher(services: Services) -> None:
+    """MK already has Oskar's parents at 16:00 (planned by hand): 5.A's plan keeps clear."""
+    from skolehjem_desktop.services.conversations import Planning
+
+    ids = school(services, pupils=2)
+    services.conversations.plan(
+        ids["oskar"],
+        Planning(
+            starts_at=dt.datetime.combine(DAY, T(16)), duration_minutes=30, teacher_ids=(ids["MK"],)
+        ),
+    )
+    state = services.evening_plans.open(ids["5.A"])
+    services.evening_plans.save_setup(state.id, evening_setup((TeacherSetup("MK"),)))
+    state, result = services.evening_plans.compute(state.id)
+    assert result.ok and state.plan is not None
+    assert all(a.start >= T(16, 30) for a in state.plan.assignments)
+    assert state.violations == ()
 
 
 def test_none_fits_keeps_the_draft_and_says_why(services: Services) -> None:
