@@ -169,6 +169,9 @@ def _add_pdf_parser(sub: Any) -> None:
 def run(argv: Sequence[str]) -> int:
     """Run the command line; returns the exit status."""
     i18n.activate(_language_hint(argv))
+    from skolehjem_desktop.i18n import argparse_messages
+
+    argparse_messages.install()
     try:
         args = build_parser().parse_args(list(argv))
         if args.lang:

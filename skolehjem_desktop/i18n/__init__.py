@@ -16,6 +16,7 @@ import gettext as _gettext
 import io
 import locale as _locale
 import os
+import re
 from functools import cache
 from typing import Final
 
@@ -104,6 +105,8 @@ class Translator:
 
 PSEUDO_ENV = "SKOLEHJEM_PSEUDO"
 _ACCENTED = str.maketrans("aeiouyAEIOUYcnsCNSgG", "àéîõüýÀÉÎÕÜÝçñšÇÑŠğĞ")
+# Placeholders a pseudo message must keep: {name}, and argparse's %(name)s and %s.
+_KEPT = re.compile(r"(\{[^{}]*\}|%\([a-z_]+\)[sdr]|%[sdr])")
 
 
 def pseudo(text: str) -> str:
@@ -112,16 +115,9 @@ def pseudo(text: str) -> str:
     For developers: ``SKOLEHJEM_PSEUDO=1`` shows every message this way, so text that is
     cut off in a layout, or text that does not go through ``_()``, stands out.
     """
-    out, depth = [], 0
-    for char in text:
-        if char == "{":
-            depth += 1
-        if depth:
-            out.append(char)
-        else:
-            out.append(char.translate(_ACCENTED))
-        if char == "}":
-            depth = max(0, depth - 1)
+    out = []
+    for part in _KEPT.split(text):
+        out.append(part if _KEPT.fullmatch(part) else part.translate(_ACCENTED))
     body = "".join(out)
     if not body.strip():
         return text

@@ -132,6 +132,17 @@ def test_errors_come_in_danish_too(cli) -> None:
     assert "Der er ingen klasse 9.Z" in done.stderr
 
 
+def test_argparse_speaks_danish_too(cli) -> None:
+    """argparse's own texts (a missing or unknown argument) follow the language."""
+    done = cli("pdf", "meeting", "--class", "5.A", "--out", "x.pdf", lang="da")
+    assert done.returncode == 1
+    assert "disse argumenter skal angives: --kind" in done.stderr
+    done = cli("nosuch", lang="da")
+    assert "ugyldigt valg: 'nosuch'" in done.stderr
+    done = cli("nosuch", lang="en")
+    assert "invalid choice: 'nosuch'" in done.stderr
+
+
 def test_bad_arguments_are_one_line(cli) -> None:
     done = cli("list", "nothing")
     assert done.returncode == 1

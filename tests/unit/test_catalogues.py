@@ -9,7 +9,7 @@ import pytest
 from skolehjem_desktop import i18n
 from skolehjem_desktop.i18n import catalogues
 
-PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}|%\([a-z_]+\)[sdr]|%[sdr]")
 
 
 def _placeholders(text: str) -> set[str]:
