@@ -520,7 +520,12 @@ class EveningPlanService(Service):
         known = {(f.assignment.pupil_id, f.assignment.starts_at) for f in fixed}
         first, last = min(days), max(days)
         rows = s.execute(
-            select(Conversation.id, Conversation.student_id, Conversation.starts_at)
+            select(
+                Conversation.id,
+                Conversation.student_id,
+                Conversation.starts_at,
+                Conversation.duration_minutes,
+            )
             .where(
                 Conversation.status == ConversationStatus.PLANNED,
                 Conversation.starts_at >= dt.datetime.combine(first, dt.time.min),
@@ -540,13 +545,6 @@ class EveningPlanService(Service):
         ):
             if teacher in initials:
                 with_teachers.setdefault(conversation_id, []).append(teacher)
-        durations = dict(
-            s.execute(
-                select(Conversation.id, Conversation.duration_minutes).where(
-                    Conversation.id.in_(list(with_teachers))
-                )
-            ).all()
-        )
         names = {
             sid: f"{first_name} {last_name}".strip()
             for sid, first_name, last_name in s.execute(
@@ -559,7 +557,7 @@ class EveningPlanService(Service):
         for r in rows:
             if r.id not in with_teachers or (r.student_id, r.starts_at) in known:
                 continue
-            ends = r.starts_at + dt.timedelta(minutes=int(durations[r.id]))
+            ends = r.starts_at + dt.timedelta(minutes=int(r.duration_minutes))
             if ends.date() != r.starts_at.date():
                 ends = dt.datetime.combine(r.starts_at.date(), dt.time(23, 59))
             spec = PupilSpec(r.student_id, names.get(r.student_id, ""), "", ())

@@ -250,11 +250,6 @@ class MeetingDialog(FormDialog):
 # --- the class's records ----------------------------------------------------------------------
 
 
-def _safe(name: str) -> str:
-    keep = "".join(c if c.isalnum() or c in " .-_" else "-" for c in name).strip()
-    return keep or "document"
-
-
 def meeting_line(m: MeetingInfo, now: dt.datetime) -> str:
     text = _("{when} · {place}").format(
         when=datetime_text(m.starts_at), place=m.place or _("no place yet")
@@ -434,7 +429,7 @@ class ClassRecordsDialog(QDialog):
 
     def print_meeting(self, kind: str, *, save: bool = False) -> None:
         from skolehjem_desktop.services import pdfs
-        from skolehjem_desktop.ui.printing import PDF_FILTER, preview_folder
+        from skolehjem_desktop.ui.printing import deliver
 
         m = self._meeting()
         if m is None:
@@ -449,29 +444,7 @@ class ClassRecordsDialog(QDialog):
             name = _("Parent meeting minutes {name} {date}")
             write = lambda p: pdfs.write_meeting_minutes(services, m.id, p)  # noqa: E731
         title = name.format(name=self.info.name, date=m.starts_at.date().isoformat())
-        if save:
-            path = self.ctx.dialogs.save_file(self, _("Save as PDF"), f"{title}.pdf", PDF_FILTER)
-            if path is None:
-                return
-            if path.suffix.lower() != ".pdf":
-                path = path.with_suffix(".pdf")
-        else:
-            stamp = dt.datetime.now().strftime("%H%M%S")
-            path = preview_folder(services.db.data_dir) / f"{_safe(title)} {stamp}.pdf"
-        written = self.ctx.attempt(self, write, path)
-        if written is None:
-            return
-        if save:
-            self.status.setText(
-                ngettext(
-                    "{path} written ({pages} page).",
-                    "{path} written ({pages} pages).",
-                    written.pages,
-                ).format(path=written.path, pages=written.pages)
-            )
-        else:
-            self.ctx.dialogs.open_document(written.path)
-            self.status.setText(_("Opened {name} in the PDF viewer.").format(name=path.name))
+        deliver(self.ctx, self, title, write, save=save, report=self.status.setText)
 
     # --- council ----------------------------------------------------------------------------
 

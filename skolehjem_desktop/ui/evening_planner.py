@@ -348,13 +348,10 @@ class EveningPlannerDialog(QDialog):
 
     def print_schedule(self) -> None:
         from skolehjem_desktop.services.evening_plans import write_schedule
-        from skolehjem_desktop.ui.printing import preview_folder
+        from skolehjem_desktop.ui.printing import preview_path
 
-        stamp = dt.datetime.now().strftime("%H%M%S")
         name = _("Conversation evening {class_name}").format(class_name=self.state.class_name)
-        folder = preview_folder(self.ctx.services.db.data_dir)
-        safe = "".join(c if c.isalnum() or c in " .-_" else "-" for c in name)
-        path = folder / f"{safe} {stamp}.pdf"
+        path = preview_path(self.ctx.services.db.data_dir, name)
         written = self.ctx.attempt(self, write_schedule, self.ctx.services, self.state.id, path)
         if written is not None:
             self.ctx.dialogs.open_document(written.path)

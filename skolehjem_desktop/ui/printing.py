@@ -18,7 +18,10 @@ from skolehjem_desktop.i18n import _, ngettext
 from skolehjem_desktop.ui.tasks import Cancelled, Progress, run_task
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from skolehjem_desktop.services.pdfs import PdfWritten
+    from skolehjem_desktop.ui.context import UiContext
     from skolehjem_desktop.ui.main_window import MainWindow
 
 PDF_FILTER = "PDF (*.pdf)"
@@ -54,29 +57,47 @@ def _safe(name: str) -> str:
     return keep or "document"
 
 
-def _deliver(w: MainWindow, name: str, writer: Writer, *, save: bool) -> None:
-    """Write the document to a preview file and open it, or to a path the teacher picks."""
+def preview_path(data_dir: Path, name: str) -> Path:
+    """A fresh preview file for the document ``name`` (a time stamp keeps earlier ones)."""
+    stamp = dt.datetime.now().strftime("%H%M%S")
+    return preview_folder(data_dir) / f"{_safe(name)} {stamp}.pdf"
+
+
+def deliver(
+    ctx: UiContext,
+    parent: QWidget,
+    name: str,
+    writer: Writer,
+    *,
+    save: bool,
+    report: Callable[[str], object],
+) -> None:
+    """Write the document to a preview file and open it, or to a path the teacher picks;
+    ``report`` shows what happened (a status bar, a dialog's status line)."""
     if save:
-        path = w.ctx.dialogs.save_file(w, _("Save as PDF"), f"{name}.pdf", PDF_FILTER)
+        path = ctx.dialogs.save_file(parent, _("Save as PDF"), f"{name}.pdf", PDF_FILTER)
         if path is None:
             return
         if path.suffix.lower() != ".pdf":
             path = path.with_suffix(".pdf")
     else:
-        stamp = dt.datetime.now().strftime("%H%M%S")
-        path = preview_folder(w.services.db.data_dir) / f"{_safe(name)} {stamp}.pdf"
-    written = w.ctx.attempt(w, writer, path)
+        path = preview_path(ctx.services.db.data_dir, name)
+    written = ctx.attempt(parent, writer, path)
     if written is None:
         return
     if save:
-        w.statusBar().showMessage(
+        report(
             ngettext(
                 "{path} written ({pages} page).", "{path} written ({pages} pages).", written.pages
             ).format(path=written.path, pages=written.pages)
         )
     else:
-        w.ctx.dialogs.open_document(written.path)
-        w.statusBar().showMessage(_("Opened {name} in the PDF viewer.").format(name=path.name))
+        ctx.dialogs.open_document(written.path)
+        report(_("Opened {name} in the PDF viewer.").format(name=path.name))
+
+
+def _deliver(w: MainWindow, name: str, writer: Writer, *, save: bool) -> None:
+    deliver(w.ctx, w, name, writer, save=save, report=w.statusBar().showMessage)
 
 
 def _conversation(w: MainWindow) -> int | None:
