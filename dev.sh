@@ -11,14 +11,31 @@ cd "$(dirname "$0")"
 
 VENV=.venv
 PY="$VENV/bin/python"
-# Debian packages: Python's venv, what Qt needs to run (offscreen and on a desktop), and
-# poppler-utils, whose pdffonts the PDF tests use to prove every font is embedded.
-APT_PACKAGES="python3-venv python3-pip poppler-utils libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libglib2.0-0 libfontconfig1 libdbus-1-3 fonts-dejavu-core libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0"
+# Debian packages: Python's venv, what Qt needs to run (offscreen and on a desktop),
+# poppler-utils, whose pdffonts the PDF tests use to prove every font is embedded, and
+# binutils (objdump), which PyInstaller needs to build the app the bundle tests run.
+APT_PACKAGES="python3-venv python3-pip poppler-utils binutils libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libglib2.0-0 libfontconfig1 libdbus-1-3 fonts-dejavu-core libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0"
+
+# PyInstaller also needs the Python's shared library. Debian's python3 keeps it in the
+# package libpython3.X; a Python built with --enable-shared (pyenv, python.org) has it.
+python_shared_library_package() {
+    python3 - <<'PY'
+import os, sys, sysconfig
+name = sysconfig.get_config_var("INSTSONAME") or sysconfig.get_config_var("LDLIBRARY") or ""
+libdir = sysconfig.get_config_var("LIBDIR") or ""
+multiarch = sysconfig.get_config_var("MULTIARCH") or ""
+found = ".so" in name and any(
+    os.path.exists(os.path.join(d, name)) for d in (libdir, os.path.join(libdir, multiarch))
+)
+if not found:
+    print(f"libpython{sys.version_info[0]}.{sys.version_info[1]}")
+PY
+}
 
 missing_debian_packages() {
     command -v dpkg-query >/dev/null 2>&1 || return 0
     local pkg missing=()
-    for pkg in $APT_PACKAGES; do
+    for pkg in $APT_PACKAGES $(python_shared_library_package); do
         # python3-venv/pip are only needed where the Python in use lacks them.
         case "$pkg" in
             python3-venv) python3 -c 'import venv, ensurepip' >/dev/null 2>&1 && continue ;;
@@ -38,8 +55,12 @@ system_packages() {
         apt-get update -qq
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
     else
-        echo "Skolehjem needs these system packages. Install them, then run this again:" >&2
-        echo "  sudo apt-get install $missing" >&2
+        echo "Skolehjem needs these system packages. Install them as root, then run this again:" >&2
+        if command -v sudo >/dev/null 2>&1; then
+            echo "  sudo apt-get install $missing" >&2
+        else
+            echo "  su -c 'apt-get install $missing'" >&2
+        fi
         exit 1
     fi
 }

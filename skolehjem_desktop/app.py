@@ -154,9 +154,30 @@ def install_qt_translations(app: QApplication, lang: str) -> None:
         app.installTranslator(translator)
 
 
+def ensure_utf8_locale(environ: dict[str, str] | os._Environ[str] = os.environ) -> None:
+    """Give Qt a UTF-8 character type before it starts, so it prints no locale warning.
+
+    In a C/POSIX locale (no ``LANG``: a bare root shell, a service, CI) Qt switches to
+    C.UTF-8 itself but says so in four lines on stderr. Choosing C.UTF-8 for the
+    character type first is the same outcome without the noise; the language and the
+    formats the user chose (``LC_MESSAGES``, ``LC_TIME`` …) are left as they are.
+    """
+    if os.name != "posix":
+        return
+    effective = environ.get("LC_ALL") or environ.get("LC_CTYPE") or environ.get("LANG") or ""
+    if "utf-8" in effective.lower() or "utf8" in effective.lower():
+        return
+    if environ.get("LC_ALL"):
+        environ["LC_ALL"] = "C.UTF-8"
+    else:
+        environ["LC_CTYPE"] = "C.UTF-8"
+
+
 def run_gui(data_dir: str | os.PathLike[str] | None, lang: str | None) -> int:
     from PySide6.QtWidgets import QApplication
 
+    if QApplication.instance() is None:
+        ensure_utf8_locale()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
@@ -172,8 +193,8 @@ def run_gui(data_dir: str | os.PathLike[str] | None, lang: str | None) -> int:
     from skolehjem_desktop.ui.welcome import after_ready, welcome_if_fresh
 
     start = welcome_if_fresh(folder)  # a fresh install: who, which school, how to begin
-    if start.cancelled:  # nothing was written
-        instance.release()
+    if start.cancelled:  # nothing was written, and the folder made for the lock goes too
+        instance.release(tidy=True)
         return 0
     passphrase = start.passphrase
     if passphrase is None and is_encrypted(folder):

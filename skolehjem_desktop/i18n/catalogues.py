@@ -19,20 +19,22 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 from skolehjem_desktop.i18n import DOMAIN, LANGUAGES
-from skolehjem_desktop.resources import bundle_root, translations_dir
+
+# A developer's tool: it works on the sources in the checkout, never on an installed copy.
+SOURCE_ROOT = Path(__file__).resolve().parents[2]
 
 KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2)}
 METHOD_MAP = [("**.py", "python")]
 
 
 def po_path(lang: str) -> Path:
-    return translations_dir() / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    return SOURCE_ROOT / "translations" / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
 def extract() -> Catalog:
     """Every message marked in the program's source."""
     template = Catalog(project="Skolehjem", domain=DOMAIN, charset="utf-8")
-    package = bundle_root() / "skolehjem_desktop"
+    package = SOURCE_ROOT / "skolehjem_desktop"
     for filename, lineno, message, comments, context in extract_from_dir(
         str(package), METHOD_MAP, keywords=KEYWORDS, comment_tags=("TRANSLATORS:",)
     ):

@@ -54,6 +54,7 @@ class SingleInstance(QObject):
         self._lock.setStaleLockTime(0)
         self._server: QLocalServer | None = None
         self._window: QWidget | None = None
+        self._created: list[Path] = []  # the folders acquire() had to make, deepest first
 
     @property
     def lock_path(self) -> Path:
@@ -63,6 +64,10 @@ class SingleInstance(QObject):
         """Take the folder; True when this is the only instance on it (the server listens)."""
         from skolehjem_desktop.config import ensure_private_dir
 
+        missing = self.data_dir
+        while not missing.exists() and missing != missing.parent:
+            self._created.append(missing)
+            missing = missing.parent
         ensure_private_dir(self.data_dir)
         if not self._lock.tryLock(wait_ms):
             if not self._owner_is_dead():
@@ -169,12 +174,20 @@ class SingleInstance(QObject):
             return "mine"
         return "raised" if answer == "ok" else "busy"
 
-    def release(self) -> None:
+    def release(self, *, tidy: bool = False) -> None:
+        """Let the folder go; ``tidy`` also removes the folders acquire() made, if empty."""
         if self._server is not None:
             self._server.close()
             self._server = None
         if self._lock.isLocked():
             self._lock.unlock()
+        if tidy:
+            for folder in self._created:
+                try:
+                    folder.rmdir()  # only an empty folder: anything in it stays
+                except OSError:
+                    break
+            self._created = []
 
 
 def _pid_alive(pid: int) -> bool:

@@ -221,22 +221,13 @@ def test_the_environment_variable_chooses_the_data_folder(tmp_path) -> None:
     assert (tmp_path / "env-data" / "skolehjem.sqlite").exists()
 
 
-def test_the_gui_starts_offscreen_and_quits(demo_dir, tmp_path) -> None:
-    """The real program's window, with a timer that closes it once it is up."""
+def test_the_gui_starts_offscreen_and_quits(demo_dir, isolation) -> None:  # type: ignore[no-untyped-def]
+    """The real program's window opens and closes, writing its settings in the run's home."""
     import os
 
-    script = (
-        "import sys\n"
-        "from PySide6.QtCore import QTimer\n"
-        "from PySide6.QtWidgets import QApplication\n"
-        "app = QApplication(sys.argv)\n"
-        "QTimer.singleShot(500, app.quit)\n"
-        "from skolehjem_desktop.__main__ import main\n"
-        f"sys.exit(main(['--data-dir', {str(demo_dir)!r}, '--lang', 'da']))\n"
-    )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SKOLEHJEM_QUIT_AFTER_START": "1"}
     done = subprocess.run(
-        [sys.executable, "-c", script],
+        [sys.executable, "-m", "skolehjem_desktop", "--data-dir", str(demo_dir), "--lang", "da"],
         capture_output=True,
         text=True,
         env=env,
@@ -245,6 +236,11 @@ def test_the_gui_starts_offscreen_and_quits(demo_dir, tmp_path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
+    # QSettings wrote the window's state into the test run's own home, and nowhere else.
+    written = isolation.home / ".config" / "Skolehjem" / "Skolehjem.conf"
+    assert written.is_file()
+    assert "language" in written.read_text() or "geometry" in written.read_text()
+    assert isolation.changed_real_places() == []
 
 
 @pytest.mark.parametrize("year", ["0000", "9999", "2026/99", "26"])

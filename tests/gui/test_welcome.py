@@ -226,3 +226,37 @@ def test_enter_starts(qtbot, dialog: WelcomeDialog, data_dir: Path) -> None:  # 
     qtbot.keyClick(dialog.school_edit, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert stored(data_dir)["school"] == "Skovbakkeskolen"
+
+
+def test_cancel_at_the_first_start_leaves_no_folder_behind(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The program made the data folder to lock it; Cancel in the welcome takes it away again."""
+    from skolehjem_desktop.app import run_gui
+
+    folder = tmp_path / "new" / "Skolehjem"
+
+    def cancel() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, WelcomeDialog)
+        assert folder.is_dir()  # locked while the welcome is open
+        box.reject()
+
+    QTimer.singleShot(0, cancel)
+    assert run_gui(folder, "en") == 0
+    assert not (tmp_path / "new").exists()
+
+
+def test_cancel_keeps_a_folder_that_was_there_before(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from skolehjem_desktop.app import run_gui
+
+    folder = tmp_path / "chosen"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("the teacher's own file")
+
+    def cancel() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, WelcomeDialog)
+        box.reject()
+
+    QTimer.singleShot(0, cancel)
+    assert run_gui(folder, "en") == 0
+    assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]
