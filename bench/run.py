@@ -229,7 +229,7 @@ def figure_open_pupil(b: Bench) -> None:
 
     b.record(f"open a pupil ({years} years): first tab shown", b.median(first_tab))
     b.record(f"open a pupil ({years} years): all tabs filled", b.median(all_tabs))
-    from skolehjem_desktop.store.enums import ConversationStatus
+    from skolehjem_desktop.domain.enums import ConversationStatus
 
     held = [
         c
@@ -242,7 +242,7 @@ def figure_open_pupil(b: Bench) -> None:
 
 def figure_autosave(b: Bench) -> None:
     """Save one conversation edit, to disk (the autosave path)."""
-    from skolehjem_desktop.store.enums import SectionKind
+    from skolehjem_desktop.domain.enums import SectionKind
 
     counter = iter(range(10_000))
     b.record(

@@ -108,7 +108,7 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
     if crypto.is_encrypted(data_dir):
         raise UserError(_("The data is already protected with a passphrase. Nothing was changed."))
     passphrase = _new_passphrase(ENV_PASSPHRASE)
-    crypto.check_passphrase_rules(passphrase)
+    protection.check_passphrase(passphrase)
     if not database_path(data_dir).exists():
         open_database(data_dir).close()  # an empty database, protected from the start
     result = protection.encrypt(data_dir, passphrase)

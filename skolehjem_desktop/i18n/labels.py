@@ -9,8 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Final
 
-from skolehjem_desktop.i18n import N_, Translator, active
-from skolehjem_desktop.store.enums import (
+from skolehjem_desktop.domain.enums import (
     CalledBy,
     ContactChannel,
     ContactTopic,
@@ -26,6 +25,7 @@ from skolehjem_desktop.store.enums import (
     SectionKind,
     StartedBy,
 )
+from skolehjem_desktop.i18n import N_, Translator, active
 
 _LABELS: Final[tuple[tuple[StrEnum, str], ...]] = (
     (ConversationKind.ORDINARY, N_("Ordinary")),

@@ -17,6 +17,21 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table, TableStyle
 
+from skolehjem_desktop.domain.enums import (
+    ContactChannel,
+    ContactTopic,
+    ConversationKind,
+    ConversationStatus,
+    FocusArea,
+    FocusStatus,
+    Language,
+    PresentationVia,
+    Relation,
+    RequestedBy,
+    Responsible,
+    SectionKind,
+    StartedBy,
+)
 from skolehjem_desktop.i18n import Translator, translator
 from skolehjem_desktop.i18n.labels import label
 from skolehjem_desktop.reports.data import Letterhead, school_year_label
@@ -34,21 +49,6 @@ from skolehjem_desktop.reports.layout import (
     styles,
     text_blocks,
     title_block,
-)
-from skolehjem_desktop.store.enums import (
-    ContactChannel,
-    ContactTopic,
-    ConversationKind,
-    ConversationStatus,
-    FocusArea,
-    FocusStatus,
-    Language,
-    PresentationVia,
-    Relation,
-    RequestedBy,
-    Responsible,
-    SectionKind,
-    StartedBy,
 )
 
 

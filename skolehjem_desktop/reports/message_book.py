@@ -10,6 +10,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from skolehjem_desktop.domain.enums import FocusArea
 from skolehjem_desktop.i18n import Translator, translator
 from skolehjem_desktop.i18n.labels import label
 from skolehjem_desktop.reports.data import FocusLine, MessageBookData, school_year_label
@@ -33,7 +34,6 @@ from skolehjem_desktop.reports.layout import (
     title_block,
 )
 from skolehjem_desktop.reports.summary import area_name, contact_teacher
-from skolehjem_desktop.store.enums import FocusArea
 
 LABEL_WIDTH = 34 * mm
 

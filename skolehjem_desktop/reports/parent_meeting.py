@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from reportlab.platypus import Flowable, Spacer
 
+from skolehjem_desktop.domain.enums import CalledBy
 from skolehjem_desktop.i18n import Translator, translator
 from skolehjem_desktop.reports.data import Letterhead, school_year_label
 from skolehjem_desktop.reports.layout import (
@@ -30,7 +31,6 @@ from skolehjem_desktop.reports.layout import (
     text_blocks,
     title_block,
 )
-from skolehjem_desktop.store.enums import CalledBy
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from skolehjem_desktop.domain.enums import ConversationKind, FocusArea, RequestedBy
 from skolehjem_desktop.i18n import Translator, translator
 from skolehjem_desktop.i18n.labels import label
 from skolehjem_desktop.reports.data import (
@@ -41,7 +42,6 @@ from skolehjem_desktop.reports.layout import (
     text_blocks,
     title_block,
 )
-from skolehjem_desktop.store.enums import ConversationKind, FocusArea, RequestedBy
 
 
 def title(tr: Translator) -> str:

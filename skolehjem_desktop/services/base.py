@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
+from skolehjem_desktop.domain import rules
 from skolehjem_desktop.errors import NotFoundError, ValidationError
 from skolehjem_desktop.i18n import _
+from skolehjem_desktop.i18n.problems import describe
 from skolehjem_desktop.services.schoolyear import SchoolYear
 from skolehjem_desktop.store.database import Database
 
 T = TypeVar("T")
-
-EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-PHONE_RE = re.compile(r"^\+?[0-9 ()-]{4,24}$")
 
 
 class Service:
@@ -40,53 +38,31 @@ def get_or_404(session: Session, model: type[T], ident: int, what: str) -> T:
     return row
 
 
-CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
 def clean_text(value: str | None, label: str, limit: int, *, required: bool = False) -> str:
     """Trimmed text, checked against its limit; ``label`` names the field in the message.
 
     Control characters (other than line breaks and tabs) and text that is not valid
-    Unicode (a lone surrogate from an undecodable byte) are refused, never stored.
+    Unicode (a lone surrogate from an undecodable byte) are refused, never stored. The
+    rule is :func:`skolehjem_desktop.domain.rules.check_text`, the import's too.
     """
-    text = (value or "").strip()
     try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValidationError(
-            _("{field} holds characters that cannot be stored.").format(field=label)
-        ) from None
-    if CONTROL_RE.search(text):
-        raise ValidationError(
-            _("{field} holds a control character that is not allowed.").format(field=label)
-        )
-    if required and not text:
-        raise ValidationError(_("{field} must be filled in.").format(field=label))
-    if len(text) > limit:
-        raise ValidationError(
-            _("{field} is too long: {length} characters, at most {limit}.").format(
-                field=label, length=len(text), limit=limit
-            )
-        )
-    return text
+        return rules.check_text(value, limit, required=required)
+    except rules.Invalid as error:
+        raise ValidationError(describe(error, label)) from None
 
 
 def clean_email(value: str | None) -> str | None:
-    text = (value or "").strip()
-    if not text:
-        return None
-    if len(text) > 200 or not EMAIL_RE.match(text):
-        raise ValidationError(_("{value} is not an e-mail address.").format(value=text))
-    return text
+    try:
+        return rules.check_email(value)
+    except rules.Invalid as error:
+        raise ValidationError(describe(error)) from None
 
 
 def clean_phone(value: str | None) -> str | None:
-    text = (value or "").strip()
-    if not text:
-        return None
-    if not PHONE_RE.match(text):
-        raise ValidationError(_("{value} is not a phone number.").format(value=text))
-    return text
+    try:
+        return rules.check_phone(value)
+    except rules.Invalid as error:
+        raise ValidationError(describe(error)) from None
 
 
 def check_school_year(year: int) -> int:

@@ -17,14 +17,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from skolehjem_desktop.collation import sort_key
+from skolehjem_desktop.domain.enums import CalledBy, Language
+from skolehjem_desktop.domain.limits import SHORT_MAX, TEXT_MAX
 from skolehjem_desktop.errors import ValidationError
 from skolehjem_desktop.i18n import _
 from skolehjem_desktop.services.base import Service, clean_text, get_or_404
 from skolehjem_desktop.services.schoolyear import SchoolYear
-from skolehjem_desktop.store.enums import CalledBy, Language
 from skolehjem_desktop.store.models import (
-    SHORT_MAX,
-    TEXT_MAX,
     ClassTeacher,
     CouncilMember,
     Enrolment,

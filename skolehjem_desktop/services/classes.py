@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from skolehjem_desktop.domain.limits import CLASS_NAME_MAX
 from skolehjem_desktop.errors import NotFoundError, ValidationError
 from skolehjem_desktop.i18n import _
 from skolehjem_desktop.services.base import Service, check_school_year, clean_text, get_or_404
@@ -15,7 +16,6 @@ from skolehjem_desktop.services.grades import grade_from_name
 from skolehjem_desktop.services.schoolyear import SchoolYear
 from skolehjem_desktop.store.models import ClassTeacher, Enrolment, SchoolClass, Student, Teacher
 
-CLASS_NAME_MAX = 32
 LEADING_GRADE = re.compile(r"^(\s*)(\d{1,2})(.*)$")
 
 

@@ -12,12 +12,13 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from skolehjem_desktop.domain.enums import ContactChannel, ContactTopic, StartedBy
+from skolehjem_desktop.domain.limits import TEXT_MAX
 from skolehjem_desktop.errors import ValidationError
 from skolehjem_desktop.i18n import _
 from skolehjem_desktop.services.base import Service, clean_text, get_or_404
 from skolehjem_desktop.services.workdays import reply_due
-from skolehjem_desktop.store.enums import ContactChannel, ContactTopic, StartedBy
-from skolehjem_desktop.store.models import TEXT_MAX, ContactEntry, Student, StudentGuardian
+from skolehjem_desktop.store.models import ContactEntry, Student, StudentGuardian
 
 
 @dataclass(frozen=True)

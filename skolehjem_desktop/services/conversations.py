@@ -14,21 +14,20 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from skolehjem_desktop.errors import ValidationError
-from skolehjem_desktop.i18n import _
-from skolehjem_desktop.services.base import Service, clean_text, get_or_404
-from skolehjem_desktop.services.schoolyear import SchoolYear
-from skolehjem_desktop.services.workdays import next_working_day
-from skolehjem_desktop.store.enums import (
+from skolehjem_desktop.domain.enums import (
     ConversationKind,
     ConversationStatus,
     RequestedBy,
     Responsible,
     SectionKind,
 )
+from skolehjem_desktop.domain.limits import SHORT_MAX, TEXT_MAX
+from skolehjem_desktop.errors import ValidationError
+from skolehjem_desktop.i18n import _
+from skolehjem_desktop.services.base import Service, clean_text, get_or_404
+from skolehjem_desktop.services.schoolyear import SchoolYear
+from skolehjem_desktop.services.workdays import next_working_day
 from skolehjem_desktop.store.models import (
-    SHORT_MAX,
-    TEXT_MAX,
     Agreement,
     ClassTeacher,
     Conversation,

@@ -26,13 +26,7 @@ from typing import Any, Final, Literal, cast
 from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
-from skolehjem_desktop.errors import ValidationError
-from skolehjem_desktop.i18n import _
-from skolehjem_desktop.services import demo_names as names
-from skolehjem_desktop.services.schoolyear import SchoolYear
-from skolehjem_desktop.services.workdays import is_working_day, reply_due
-from skolehjem_desktop.store.database import Database
-from skolehjem_desktop.store.enums import (
+from skolehjem_desktop.domain.enums import (
     ContactChannel,
     ContactTopic,
     ConversationKind,
@@ -47,6 +41,12 @@ from skolehjem_desktop.store.enums import (
     SectionKind,
     StartedBy,
 )
+from skolehjem_desktop.errors import ValidationError
+from skolehjem_desktop.i18n import _
+from skolehjem_desktop.services import demo_names as names
+from skolehjem_desktop.services.schoolyear import SchoolYear
+from skolehjem_desktop.services.workdays import is_working_day, reply_due
+from skolehjem_desktop.store.database import Database
 from skolehjem_desktop.store.models import (
     Agreement,
     Base,

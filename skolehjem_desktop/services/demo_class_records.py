@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Any, Final, cast
 from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
+from skolehjem_desktop.domain.enums import CalledBy
 from skolehjem_desktop.services.schoolyear import SchoolYear
 from skolehjem_desktop.services.workdays import is_working_day
-from skolehjem_desktop.store.enums import CalledBy
 from skolehjem_desktop.store.models import (
     ClassTeacher,
     CouncilMember,

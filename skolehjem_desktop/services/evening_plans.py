@@ -23,6 +23,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from skolehjem_desktop import i18n
+from skolehjem_desktop.domain.enums import (
+    ConversationKind,
+    ConversationStatus,
+    RequestedBy,
+)
+from skolehjem_desktop.domain.limits import SHORT_MAX
 from skolehjem_desktop.errors import UserError, ValidationError
 from skolehjem_desktop.i18n import _, ngettext
 from skolehjem_desktop.services.base import Service, clean_text, get_or_404
@@ -52,13 +58,7 @@ from skolehjem_desktop.services.planner.model import (
     plan_from_json,
     plan_to_json,
 )
-from skolehjem_desktop.store.enums import (
-    ConversationKind,
-    ConversationStatus,
-    RequestedBy,
-)
 from skolehjem_desktop.store.models import (
-    SHORT_MAX,
     ClassTeacher,
     Conversation,
     ConversationTeacher,

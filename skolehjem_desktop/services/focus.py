@@ -14,14 +14,13 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from skolehjem_desktop.domain.enums import FocusArea, FocusStatus, PresentationVia
+from skolehjem_desktop.domain.limits import NAME_MAX, TEXT_MAX
 from skolehjem_desktop.errors import ValidationError
 from skolehjem_desktop.i18n import _
 from skolehjem_desktop.services.base import Service, check_school_year, clean_text, get_or_404
 from skolehjem_desktop.services.schoolyear import SchoolYear
-from skolehjem_desktop.store.enums import FocusArea, FocusStatus, PresentationVia
 from skolehjem_desktop.store.models import (
-    NAME_MAX,
-    TEXT_MAX,
     Conversation,
     Enrolment,
     FocusPoint,

@@ -21,11 +21,11 @@ from enum import StrEnum
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from skolehjem_desktop.domain.enums import ConversationKind, ConversationStatus, FocusArea
 from skolehjem_desktop.i18n import _, ngettext
 from skolehjem_desktop.services.base import Service, get_or_404
 from skolehjem_desktop.services.focus import required_areas
 from skolehjem_desktop.services.schoolyear import SchoolYear
-from skolehjem_desktop.store.enums import ConversationKind, ConversationStatus, FocusArea
 from skolehjem_desktop.store.models import (
     Agreement,
     ContactEntry,

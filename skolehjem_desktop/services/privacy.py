@@ -26,11 +26,11 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from skolehjem_desktop import i18n
+from skolehjem_desktop.domain.enums import SectionKind
 from skolehjem_desktop.errors import UserError, ValidationError
 from skolehjem_desktop.i18n import _
 from skolehjem_desktop.services.base import get_or_404
 from skolehjem_desktop.store.database import Database
-from skolehjem_desktop.store.enums import SectionKind
 from skolehjem_desktop.store.models import (
     ContactEntry,
     Conversation,

@@ -22,8 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from skolehjem_desktop.config import backup_dir, database_path
-from skolehjem_desktop.errors import UserError
+from skolehjem_desktop.domain import rules
+from skolehjem_desktop.errors import UserError, ValidationError
 from skolehjem_desktop.i18n import _
+from skolehjem_desktop.i18n.problems import describe
 from skolehjem_desktop.store import crypto
 
 TEMP_SUFFIX = ".rekey-new"
@@ -48,9 +50,21 @@ def is_protected(data_dir: Path) -> bool:
     return crypto.is_encrypted(data_dir)
 
 
+class WeakPassphrase(ValidationError):
+    """A new passphrase that breaks the rules; nothing was changed."""
+
+
+def check_passphrase(passphrase: str) -> None:
+    """Raise :class:`WeakPassphrase` unless ``passphrase`` may protect a data folder."""
+    try:
+        rules.check_passphrase(passphrase)
+    except rules.Invalid as error:
+        raise WeakPassphrase(describe(error)) from None
+
+
 def encrypt(data_dir: Path, passphrase: str) -> ProtectionResult:
     """Protect a plain data folder (its database and backups) with ``passphrase``."""
-    crypto.check_passphrase_rules(passphrase)
+    check_passphrase(passphrase)
     path = _existing_database(data_dir)
     _clean_leftovers(path)
     if crypto.has_plain_header(path):
@@ -86,7 +100,7 @@ def decrypt(data_dir: Path, passphrase: str) -> ProtectionResult:
 
 def change_passphrase(data_dir: Path, old: str, new: str) -> ProtectionResult:
     """Re-key a protected folder (database and backups) from ``old`` to ``new``."""
-    crypto.check_passphrase_rules(new)
+    check_passphrase(new)
     path = _existing_database(data_dir)
     _clean_leftovers(path)
     if crypto.has_plain_header(path):

@@ -19,6 +19,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from skolehjem_desktop import i18n
+from skolehjem_desktop.domain.enums import ConversationStatus, Language, SectionKind
 from skolehjem_desktop.errors import ValidationError
 from skolehjem_desktop.i18n import _
 from skolehjem_desktop.reports.data import (
@@ -42,7 +43,6 @@ from skolehjem_desktop.services.focus import AREA_ORDER, FocusPointInfo
 from skolehjem_desktop.services.school import DEFAULT_QUESTIONS, PREPARATION_QUESTIONS
 from skolehjem_desktop.services.schoolyear import SchoolYear
 from skolehjem_desktop.services.students import GuardianInfo, StudentDetail
-from skolehjem_desktop.store.enums import ConversationStatus, Language, SectionKind
 
 if TYPE_CHECKING:
     from skolehjem_desktop.reports.parent_meeting import ParentMeetingData

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import select, update
 
+from skolehjem_desktop.domain.limits import NAME_MAX, SHORT_MAX
 from skolehjem_desktop.errors import ValidationError
 from skolehjem_desktop.i18n import LANGUAGES, N_, _
 from skolehjem_desktop.services.base import Service, clean_email, clean_text, get_or_404
-from skolehjem_desktop.store.models import NAME_MAX, SHORT_MAX, Setting, Teacher
+from skolehjem_desktop.store.models import Setting, Teacher
 
 SCHOOL_NAME = "school_name"
 SCHOOL_LOGO = "school_logo"

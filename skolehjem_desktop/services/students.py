@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from skolehjem_desktop.domain.enums import Language, Relation
+from skolehjem_desktop.domain.limits import NAME_MAX
 from skolehjem_desktop.errors import ValidationError
 from skolehjem_desktop.i18n import _
 from skolehjem_desktop.services.base import (
@@ -17,9 +19,7 @@ from skolehjem_desktop.services.base import (
     clean_text,
     get_or_404,
 )
-from skolehjem_desktop.store.enums import Language, Relation
 from skolehjem_desktop.store.models import (
-    NAME_MAX,
     Agreement,
     ContactEntry,
     Conversation,

@@ -20,12 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from skolehjem_desktop.collation import compare
-from skolehjem_desktop.errors import UserError, ValidationError
+from skolehjem_desktop.errors import UserError
 from skolehjem_desktop.i18n import _
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 MARKER_NAME = "encrypted"
-MIN_PASSPHRASE = 8
 
 
 class PassphraseNeeded(UserError):
@@ -34,10 +33,6 @@ class PassphraseNeeded(UserError):
 
 class WrongPassphrase(UserError):
     """The passphrase does not open the database."""
-
-
-class WeakPassphrase(ValidationError):
-    """A new passphrase that breaks the rules; nothing was changed."""
 
 
 def _casefold(value: object) -> object:
@@ -73,18 +68,6 @@ def is_encrypted(data_dir: Path) -> bool:
     if path.exists() and path.stat().st_size > 0:
         return not has_plain_header(path) and is_marked(data_dir)
     return False
-
-
-def check_passphrase_rules(passphrase: str) -> None:
-    """Raise :class:`WeakPassphrase` unless ``passphrase`` may protect a data folder."""
-    if len(passphrase) < MIN_PASSPHRASE:
-        raise WeakPassphrase(
-            _("The passphrase must have at least {n} characters.").format(n=MIN_PASSPHRASE)
-        )
-    if passphrase != passphrase.strip():
-        raise WeakPassphrase(_("The passphrase must not begin or end with a space."))
-    if any(ord(ch) < 32 for ch in passphrase):
-        raise WeakPassphrase(_("The passphrase must not hold control characters."))
 
 
 _silenced = False

@@ -29,7 +29,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from skolehjem_desktop.store.enums import (
+from skolehjem_desktop.domain.enums import (
     CalledBy,
     ContactChannel,
     ContactTopic,
@@ -45,11 +45,18 @@ from skolehjem_desktop.store.enums import (
     SectionKind,
     StartedBy,
 )
+from skolehjem_desktop.domain.limits import (
+    CLASS_NAME_MAX,
+    INITIALS_MAX,
+    NAME_MAX,
+    PHONE_MAX,
+    SETTING_KEY_MAX,
+    SHORT_MAX,
+    TEXT_MAX,
+)
 
-# Limits on text the teacher types; the services check them first and say so plainly.
-NAME_MAX = 100
-SHORT_MAX = 200
-TEXT_MAX = 20_000
+# The limits on text the teacher types are domain.limits; the services check them first and
+# say so plainly, the CHECK constraints below hold them for anything else.
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -88,7 +95,7 @@ class Setting(Base):
     """Settings that belong to the data (school name, templates): they travel with a backup."""
 
     __tablename__ = "setting"
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    key: Mapped[str] = mapped_column(String(SETTING_KEY_MAX), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
     __table_args__ = (_maxlen("value", TEXT_MAX),)
 
@@ -97,7 +104,7 @@ class Teacher(Base):
     __tablename__ = "teacher"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(NAME_MAX))
-    initials: Mapped[str] = mapped_column(String(8), unique=True)
+    initials: Mapped[str] = mapped_column(String(INITIALS_MAX), unique=True)
     email: Mapped[str | None] = mapped_column(String(SHORT_MAX))
     is_user: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
     __table_args__ = (
@@ -113,7 +120,7 @@ class SchoolClass(Base):
 
     __tablename__ = "school_class"
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(CLASS_NAME_MAX))
     school_year: Mapped[int] = mapped_column(Integer)
     grade: Mapped[int | None] = mapped_column(Integer)
     archived: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
@@ -211,7 +218,7 @@ class Guardian(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(NAME_MAX))
     email: Mapped[str | None] = mapped_column(String(SHORT_MAX))
-    phone: Mapped[str | None] = mapped_column(String(32))
+    phone: Mapped[str | None] = mapped_column(String(PHONE_MAX))
     preferred_language: Mapped[Language] = mapped_column(
         _enum(Language, "language"), default=Language.DA
     )

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from skolehjem_desktop.domain.enums import CalledBy
 from skolehjem_desktop.errors import UserError
 from skolehjem_desktop.i18n import _, active, ngettext
 from skolehjem_desktop.i18n.labels import label
@@ -50,7 +51,6 @@ from skolehjem_desktop.services.class_records import (
     MeetingInput,
 )
 from skolehjem_desktop.services.schoolyear import SchoolYear
-from skolehjem_desktop.store.enums import CalledBy
 from skolehjem_desktop.ui.context import UiContext
 from skolehjem_desktop.ui.formatting import date_text, datetime_text, pydate, qdate
 from skolehjem_desktop.ui.student_dialogs import FormDialog, hint_label

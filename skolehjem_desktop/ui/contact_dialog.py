@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from skolehjem_desktop.domain.enums import ContactChannel, ContactTopic, StartedBy
 from skolehjem_desktop.i18n import _
 from skolehjem_desktop.i18n.labels import label
 from skolehjem_desktop.services.contacts import ContactInfo, default_reply_due
-from skolehjem_desktop.store.enums import ContactChannel, ContactTopic, StartedBy
 from skolehjem_desktop.ui.context import UiContext
 from skolehjem_desktop.ui.formatting import datetime_text, pydate, pydatetime, qdate, qdatetime
 

@@ -58,6 +58,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from skolehjem_desktop.domain.enums import (
+    ConversationKind,
+    ConversationStatus,
+    RequestedBy,
+    Responsible,
+    SectionKind,
+)
 from skolehjem_desktop.i18n import N_, _, active
 from skolehjem_desktop.i18n.labels import label
 from skolehjem_desktop.services.conversations import (
@@ -67,13 +74,6 @@ from skolehjem_desktop.services.conversations import (
     AgreementInfo,
     ConversationDetail,
     Planning,
-)
-from skolehjem_desktop.store.enums import (
-    ConversationKind,
-    ConversationStatus,
-    RequestedBy,
-    Responsible,
-    SectionKind,
 )
 from skolehjem_desktop.ui.autosave import Autosave
 from skolehjem_desktop.ui.context import UiContext

@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from skolehjem_desktop.config import database_path
+from skolehjem_desktop.domain.limits import PASSPHRASE_MIN
 from skolehjem_desktop.errors import UserError
 from skolehjem_desktop.i18n import _
+from skolehjem_desktop.services.protection import check_passphrase
 from skolehjem_desktop.store import crypto
 
 if TYPE_CHECKING:
@@ -158,7 +160,7 @@ class ProtectDialog(QDialog):
         layout.addLayout(form)
         hint = QLabel(
             _("At least {n} characters. A short sentence is easy to remember.").format(
-                n=crypto.MIN_PASSPHRASE
+                n=PASSPHRASE_MIN
             )
         )
         hint.setWordWrap(True)
@@ -209,7 +211,7 @@ class ProtectDialog(QDialog):
             self._fail(_("The two new passphrases differ."))
             return None
         try:
-            crypto.check_passphrase_rules(new)
+            check_passphrase(new)
         except UserError as exc:
             self._fail(exc.message)
             return None

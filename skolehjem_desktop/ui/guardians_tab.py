@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from skolehjem_desktop.domain.enums import Language, Relation
 from skolehjem_desktop.errors import ValidationError
 from skolehjem_desktop.i18n import N_, _
 from skolehjem_desktop.i18n.labels import label
 from skolehjem_desktop.services.students import GuardianCandidate, GuardianInfo
-from skolehjem_desktop.store.enums import Language, Relation
 from skolehjem_desktop.ui.context import UiContext
 from skolehjem_desktop.ui.student_dialogs import FormDialog, buddy_label, hint_label
 from skolehjem_desktop.ui.table_model import Index, RowTableModel

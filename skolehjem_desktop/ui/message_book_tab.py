@@ -40,17 +40,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from skolehjem_desktop.errors import NotFoundError
-from skolehjem_desktop.i18n import _, ngettext
-from skolehjem_desktop.i18n.labels import label
-from skolehjem_desktop.services.focus import FocusPointInfo, PresentationInfo
-from skolehjem_desktop.services.schoolyear import SchoolYear
-from skolehjem_desktop.store.enums import (
+from skolehjem_desktop.domain.enums import (
     ConversationStatus,
     FocusArea,
     FocusStatus,
     PresentationVia,
 )
+from skolehjem_desktop.errors import NotFoundError
+from skolehjem_desktop.i18n import _, ngettext
+from skolehjem_desktop.i18n.labels import label
+from skolehjem_desktop.services.focus import FocusPointInfo, PresentationInfo
+from skolehjem_desktop.services.schoolyear import SchoolYear
 from skolehjem_desktop.ui.autosave import Autosave
 from skolehjem_desktop.ui.context import UiContext
 from skolehjem_desktop.ui.formatting import date_text, pydate, qdate

@@ -9,10 +9,10 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from skolehjem_desktop.domain.enums import ConversationStatus
 from skolehjem_desktop.i18n import _, ngettext
 from skolehjem_desktop.i18n.labels import label
 from skolehjem_desktop.services.owed import OrdinaryState
-from skolehjem_desktop.store.enums import ConversationStatus
 from skolehjem_desktop.ui.context import UiContext
 from skolehjem_desktop.ui.formatting import date_text, datetime_text
 

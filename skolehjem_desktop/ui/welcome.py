@@ -247,7 +247,7 @@ class WelcomeDialog(QDialog):
         self.resize(width, layout.totalHeightForWidth(width))
 
     def _retranslate(self) -> None:
-        from skolehjem_desktop.store.crypto import MIN_PASSPHRASE
+        from skolehjem_desktop.domain.limits import PASSPHRASE_MIN
         from skolehjem_desktop.ui.crypto_dialogs import no_way_back
 
         self.setWindowTitle(_("Welcome to Skolehjem"))
@@ -268,7 +268,7 @@ class WelcomeDialog(QDialog):
                 "Recommended on a laptop: no one who gets hold of this computer can read "
                 "the notes about the pupils. The passphrase is asked for at every start. "
                 "At least {n} characters; a short sentence is easy to remember."
-            ).format(n=MIN_PASSPHRASE)
+            ).format(n=PASSPHRASE_MIN)
         )
         self.warning.setText(no_way_back())
         self.passphrase_label.setText(_("Passphrase:"))
@@ -295,9 +295,9 @@ class WelcomeDialog(QDialog):
     def _checked(self) -> tuple[str, str, str, str | None] | None:
         """The teacher's name, initials, the school and the passphrase, or None after a
         message. Checked before anything is written."""
+        from skolehjem_desktop.domain.limits import NAME_MAX, SHORT_MAX
         from skolehjem_desktop.services.base import clean_text
-        from skolehjem_desktop.store import crypto
-        from skolehjem_desktop.store.models import NAME_MAX, SHORT_MAX
+        from skolehjem_desktop.services.protection import check_passphrase
 
         try:
             name = clean_text(self.name_edit.text(), _("Name"), NAME_MAX, required=True)
@@ -313,7 +313,7 @@ class WelcomeDialog(QDialog):
                 self._fail(_("The two passphrases differ."))
                 return None
             try:
-                crypto.check_passphrase_rules(passphrase)
+                check_passphrase(passphrase)
             except UserError as exc:
                 self._fail(exc.message)
                 return None

@@ -31,11 +31,11 @@ class School:
 @pytest.fixture(scope="module")
 def school(tmp_path_factory: pytest.TempPathFactory) -> School:
     """A class with the four names, held and planned conversations, today's school year."""
+    from skolehjem_desktop.domain.enums import FocusArea, Language, Responsible, SectionKind
     from skolehjem_desktop.services import Services
     from skolehjem_desktop.services.conversations import Planning
     from skolehjem_desktop.services.schoolyear import SchoolYear
     from skolehjem_desktop.store.database import open_database
-    from skolehjem_desktop.store.enums import FocusArea, Language, Responsible, SectionKind
 
     data = tmp_path_factory.mktemp("pdf") / "data"
     db = open_database(data)

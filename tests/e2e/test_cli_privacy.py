@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from skolehjem_desktop.domain.enums import SectionKind
 from skolehjem_desktop.services import Services
 from skolehjem_desktop.services.conversations import Planning
 from skolehjem_desktop.store.database import open_database
-from skolehjem_desktop.store.enums import SectionKind
 
 SECRET = "PRIVAT-Qv93: far er syg"
 

@@ -21,11 +21,11 @@ from pathlib import Path
 
 import pytest
 
+from skolehjem_desktop.domain.enums import SectionKind
 from skolehjem_desktop.services import Services
 from skolehjem_desktop.services.backups import backup_to, inspect_backup
 from skolehjem_desktop.services.conversations import Planning
 from skolehjem_desktop.store.database import integrity_problems, open_database
-from skolehjem_desktop.store.enums import SectionKind
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
 
@@ -57,7 +57,7 @@ CHILD = textwrap.dedent(
     done("ready")
     i = start
     if kind == "text":
-        from skolehjem_desktop.store.enums import SectionKind
+        from skolehjem_desktop.domain.enums import SectionKind
 
         conversation_id = int(extra.read_text())
         while True:

@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
+from skolehjem_desktop.domain.enums import SectionKind
 from skolehjem_desktop.services import Services
 from skolehjem_desktop.services.conversations import Planning
 from skolehjem_desktop.store.database import open_database
-from skolehjem_desktop.store.enums import SectionKind
 
 TEXT = (
     "Søren læser nu flydende og deltager aktivt i timerne. "
@@ -41,7 +41,7 @@ EDITOR_SCRIPT = textwrap.dedent(
     from skolehjem_desktop import i18n
     from skolehjem_desktop.services import Services
     from skolehjem_desktop.store.database import open_database
-    from skolehjem_desktop.store.enums import SectionKind
+    from skolehjem_desktop.domain.enums import SectionKind
     from skolehjem_desktop.ui.context import UiContext
     from skolehjem_desktop.ui.conversation_editor import ConversationEditor
     from skolehjem_desktop.ui.dialogs import ScriptedDialogs

@@ -10,10 +10,10 @@ from pypdf import PdfReader
 from PySide6.QtCore import QDate, QSettings, Qt, QTime, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+from skolehjem_desktop.domain.enums import CalledBy
 from skolehjem_desktop.services import Services
 from skolehjem_desktop.services.class_records import MeetingInput
 from skolehjem_desktop.store.database import open_database
-from skolehjem_desktop.store.enums import CalledBy
 from skolehjem_desktop.ui.class_records import ClassRecordsDialog, MeetingDialog
 from skolehjem_desktop.ui.context import UiContext
 from skolehjem_desktop.ui.dialogs import ScriptedDialogs

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import QDateTime, QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
+from skolehjem_desktop.domain.enums import ContactChannel, ContactTopic, StartedBy
 from skolehjem_desktop.i18n.labels import label
-from skolehjem_desktop.store.enums import ContactChannel, ContactTopic, StartedBy
 from skolehjem_desktop.ui.contact_dialog import ContactDialog, add_contact, qdatetime
 from skolehjem_desktop.ui.contacts_tab import ContactsTab, ContactTableModel
 from skolehjem_desktop.ui.context import UiContext

@@ -24,16 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from skolehjem_desktop.services import Services
-from skolehjem_desktop.services.conversations import Planning
-from skolehjem_desktop.store.database import open_database
-from skolehjem_desktop.store.enums import (
+from skolehjem_desktop.domain.enums import (
     ConversationKind,
     ConversationStatus,
     RequestedBy,
     Responsible,
     SectionKind,
 )
+from skolehjem_desktop.services import Services
+from skolehjem_desktop.services.conversations import Planning
+from skolehjem_desktop.store.database import open_database
 from skolehjem_desktop.ui.context import UiContext
 from skolehjem_desktop.ui.conversation_editor import AgreementsModel, ConversationEditor
 from skolehjem_desktop.ui.dialogs import ScriptedDialogs

@@ -10,15 +10,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
-from skolehjem_desktop.services import Services
-from skolehjem_desktop.services.conversations import Planning
-from skolehjem_desktop.store.database import open_database
-from skolehjem_desktop.store.enums import (
+from skolehjem_desktop.domain.enums import (
     ConversationKind,
     ConversationStatus,
     RequestedBy,
     SectionKind,
 )
+from skolehjem_desktop.services import Services
+from skolehjem_desktop.services.conversations import Planning
+from skolehjem_desktop.store.database import open_database
 from skolehjem_desktop.ui.context import UiContext
 from skolehjem_desktop.ui.conversations_tab import ConversationsTab
 from skolehjem_desktop.ui.dialogs import ScriptedDialogs

@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QTableWidget
 
+from skolehjem_desktop.domain.enums import ConversationKind, ConversationStatus
 from skolehjem_desktop.services import Services
 from skolehjem_desktop.services.evening_plans import setup_from_json
-from skolehjem_desktop.store.enums import ConversationKind, ConversationStatus
 from skolehjem_desktop.store.models import EveningPlan
 from skolehjem_desktop.ui import autosave
 from skolehjem_desktop.ui.context import UiContext

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import func, select
 
-from skolehjem_desktop.store.enums import Language, Relation
+from skolehjem_desktop.domain.enums import Language, Relation
 from skolehjem_desktop.store.models import Guardian
 from skolehjem_desktop.ui.context import UiContext
 from skolehjem_desktop.ui.dialogs import ScriptedDialogs

@@ -76,10 +76,10 @@ from PySide6.QtWidgets import (
 )
 
 from skolehjem_desktop.app import create_main_window
+from skolehjem_desktop.domain.enums import FocusArea
 from skolehjem_desktop.i18n.catalogues import read_catalogue
 from skolehjem_desktop.services.demo import generate_demo
 from skolehjem_desktop.store.database import open_database
-from skolehjem_desktop.store.enums import FocusArea
 from skolehjem_desktop.ui.class_dialogs import ClassDialog, NewSchoolYearDialog
 from skolehjem_desktop.ui.contact_dialog import ContactDialog
 from skolehjem_desktop.ui.dialogs import ScriptedDialogs

@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from skolehjem_desktop.app import create_main_window
+from skolehjem_desktop.domain.enums import ConversationKind
 from skolehjem_desktop.services import Services
 from skolehjem_desktop.services.conversations import Planning
 from skolehjem_desktop.store.database import open_database
-from skolehjem_desktop.store.enums import ConversationKind
 from skolehjem_desktop.ui.dialogs import ScriptedDialogs
 
 
@@ -179,7 +179,7 @@ def test_ctrl_n_plans_a_new_conversation_for_the_open_pupil(qtbot, window, schoo
 
 def test_refused_text_keeps_the_teacher_on_it_and_is_never_dropped(qtbot, window, school) -> None:
     """A summary over the limit is refused; leaving the pupil or closing must not lose it."""
-    from skolehjem_desktop.store.enums import SectionKind
+    from skolehjem_desktop.domain.enums import SectionKind
 
     window.open_student(school["soren"])
     editor = window.pupil_page.conversations.editor

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QTreeWidgetItem
 
+from skolehjem_desktop.domain.enums import FocusArea, FocusStatus, PresentationVia
 from skolehjem_desktop.i18n.labels import label
-from skolehjem_desktop.store.enums import FocusArea, FocusStatus, PresentationVia
 from skolehjem_desktop.ui.context import UiContext
 from skolehjem_desktop.ui.dialogs import ScriptedDialogs
 from skolehjem_desktop.ui.message_book_tab import (

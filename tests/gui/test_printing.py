@@ -11,10 +11,10 @@ from pypdf import PdfReader
 from PySide6.QtCore import QSettings, Qt
 
 from skolehjem_desktop.app import create_main_window
+from skolehjem_desktop.domain.enums import SectionKind
 from skolehjem_desktop.services import Services
 from skolehjem_desktop.services.conversations import Planning
 from skolehjem_desktop.store.database import open_database
-from skolehjem_desktop.store.enums import SectionKind
 from skolehjem_desktop.ui.dialogs import ScriptedDialogs
 from skolehjem_desktop.ui.printing import clean_previews
 

@@ -14,10 +14,10 @@ from PySide6.QtCore import QSettings
 from sqlalchemy import event
 
 from skolehjem_desktop.app import create_main_window
+from skolehjem_desktop.domain.enums import ContactChannel, FocusArea, StartedBy
 from skolehjem_desktop.services import Services
 from skolehjem_desktop.services.conversations import Planning
 from skolehjem_desktop.store.database import open_database
-from skolehjem_desktop.store.enums import ContactChannel, FocusArea, StartedBy
 from skolehjem_desktop.ui.dialogs import ScriptedDialogs
 
 YEARS = 5

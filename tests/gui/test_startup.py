@@ -14,11 +14,11 @@ import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSettings
 
 from skolehjem_desktop.app import open_window
+from skolehjem_desktop.domain.enums import ConversationKind
 from skolehjem_desktop.errors import UserError
 from skolehjem_desktop.services import Services
 from skolehjem_desktop.services.conversations import Planning
 from skolehjem_desktop.store.database import DatabaseRefused, open_database
-from skolehjem_desktop.store.enums import ConversationKind
 from skolehjem_desktop.ui.dialogs import ScriptedDialogs
 from skolehjem_desktop.ui.main_window import LANGUAGE_KEY, MainWindow
 

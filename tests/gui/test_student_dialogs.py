@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDateTimeEdit, QLabel, QWidget
 from sqlalchemy import func, select
 
+from skolehjem_desktop.domain.enums import ContactChannel, FocusArea, Responsible, StartedBy
 from skolehjem_desktop.services.conversations import Planning
-from skolehjem_desktop.store.enums import ContactChannel, FocusArea, Responsible, StartedBy
 from skolehjem_desktop.store.models import ContactEntry, Conversation
 from skolehjem_desktop.ui.context import UiContext
 from skolehjem_desktop.ui.dialogs import ScriptedDialogs

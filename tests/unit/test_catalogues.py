@@ -73,8 +73,8 @@ def test_every_member_of_every_domain_vocabulary_has_its_own_label() -> None:
     """StrEnum members with the same value are equal; each must still get its own word."""
     from enum import StrEnum
 
+    from skolehjem_desktop.domain import enums
     from skolehjem_desktop.i18n.labels import label
-    from skolehjem_desktop.store import enums
 
     vocabularies = [
         v for v in vars(enums).values() if isinstance(v, type) and issubclass(v, StrEnum)

@@ -10,10 +10,10 @@ import pytest
 from pypdf import PdfReader
 
 from skolehjem_desktop import i18n
+from skolehjem_desktop.domain.enums import CalledBy, Language
 from skolehjem_desktop.errors import NotFoundError, ValidationError
 from skolehjem_desktop.services import pdfs, report_data
 from skolehjem_desktop.services.class_records import MeetingInput
-from skolehjem_desktop.store.enums import CalledBy, Language
 
 START = dt.datetime(2026, 8, 27, 19, 0)
 

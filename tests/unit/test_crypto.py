@@ -277,7 +277,7 @@ def test_decrypt_with_a_wrong_passphrase_changes_nothing(demo_dir: Path) -> None
 @pytest.mark.parametrize("weak", ["", "kort", "1234567", " leading space", "tab\tinside"])
 def test_weak_passphrases_are_refused(demo_dir: Path, weak: str) -> None:
     before = database_path(demo_dir).read_bytes()
-    with pytest.raises(crypto.WeakPassphrase):
+    with pytest.raises(protection.WeakPassphrase):
         protection.encrypt(demo_dir, weak)
     assert database_path(demo_dir).read_bytes() == before
     assert not crypto.is_marked(demo_dir)

@@ -12,17 +12,17 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from skolehjem_desktop.errors import ValidationError
-from skolehjem_desktop.services.demo import DemoSummary, generate_demo
-from skolehjem_desktop.services.workdays import reply_due
-from skolehjem_desktop.store.database import Database, integrity_problems, open_database
-from skolehjem_desktop.store.enums import (
+from skolehjem_desktop.domain.enums import (
     ConversationKind,
     ConversationStatus,
     FocusArea,
     SectionKind,
     StartedBy,
 )
+from skolehjem_desktop.errors import ValidationError
+from skolehjem_desktop.services.demo import DemoSummary, generate_demo
+from skolehjem_desktop.services.workdays import reply_due
+from skolehjem_desktop.store.database import Database, integrity_problems, open_database
 from skolehjem_desktop.store.models import (
     Agreement,
     ClassTeacher,

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
+from skolehjem_desktop.domain.enums import ConversationKind, ConversationStatus, SectionKind
 from skolehjem_desktop.errors import ValidationError
 from skolehjem_desktop.services import Services
 from skolehjem_desktop.services.evening_plans import (
@@ -17,7 +18,6 @@ from skolehjem_desktop.services.evening_plans import (
 )
 from skolehjem_desktop.services.planner.model import make_evening, parse_periods
 from skolehjem_desktop.store.database import open_database
-from skolehjem_desktop.store.enums import ConversationKind, ConversationStatus, SectionKind
 from skolehjem_desktop.store.models import Conversation, EveningPlan
 
 DAY = dt.date(2026, 11, 24)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from skolehjem_desktop.domain.enums import Relation
 from skolehjem_desktop.errors import ValidationError
 from skolehjem_desktop.services.class_import import (
     ImportFailed,
@@ -20,7 +21,6 @@ from skolehjem_desktop.services.class_import import (
 from skolehjem_desktop.services.class_import import apply as apply_module
 from skolehjem_desktop.services.class_import.apply import summarize_report
 from skolehjem_desktop.store.database import Database
-from skolehjem_desktop.store.enums import Relation
 from skolehjem_desktop.store.models import (
     Enrolment,
     Guardian,

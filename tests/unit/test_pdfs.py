@@ -19,10 +19,7 @@ from pypdf import PdfReader
 from pypdf.generic import IndirectObject, StreamObject
 
 from skolehjem_desktop import i18n
-from skolehjem_desktop.errors import NotFoundError, ValidationError
-from skolehjem_desktop.services import pdfs, report_data
-from skolehjem_desktop.services.conversations import Planning
-from skolehjem_desktop.store.enums import (
+from skolehjem_desktop.domain.enums import (
     FocusArea,
     Language,
     PresentationVia,
@@ -30,6 +27,9 @@ from skolehjem_desktop.store.enums import (
     Responsible,
     SectionKind,
 )
+from skolehjem_desktop.errors import NotFoundError, ValidationError
+from skolehjem_desktop.services import pdfs, report_data
+from skolehjem_desktop.services.conversations import Planning
 
 PRIVATE = "PRIVATMARKOER7731"
 UNSHARED = "IKKEDELTMARKOER4410"

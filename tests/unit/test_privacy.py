@@ -11,10 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from skolehjem_desktop.errors import NotFoundError, ValidationError
-from skolehjem_desktop.services import privacy
-from skolehjem_desktop.services.conversations import Planning
-from skolehjem_desktop.store.enums import (
+from skolehjem_desktop.domain.enums import (
     ContactChannel,
     FocusArea,
     Language,
@@ -24,6 +21,9 @@ from skolehjem_desktop.store.enums import (
     SectionKind,
     StartedBy,
 )
+from skolehjem_desktop.errors import NotFoundError, ValidationError
+from skolehjem_desktop.services import privacy
+from skolehjem_desktop.services.conversations import Planning
 
 SECRET = "HEMMELIG-NOTE-Zx81q: mor virker presset"
 SHARED = "Søren læser nu flydende – Łukasz og Ayşe hjælper"

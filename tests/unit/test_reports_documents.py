@@ -18,6 +18,16 @@ import pytest
 from pypdf import PdfReader
 
 from skolehjem_desktop import i18n
+from skolehjem_desktop.domain.enums import (
+    ConversationKind,
+    FocusArea,
+    FocusStatus,
+    PresentationVia,
+    Relation,
+    RequestedBy,
+    Responsible,
+    SectionKind,
+)
 from skolehjem_desktop.reports.class_overview import render_class_overview
 from skolehjem_desktop.reports.data import (
     AgreementLine,
@@ -38,16 +48,6 @@ from skolehjem_desktop.reports.invitation import render_invitation
 from skolehjem_desktop.reports.layout import RenderedPdf
 from skolehjem_desktop.reports.message_book import render_message_book
 from skolehjem_desktop.reports.summary import render_summaries, render_summary
-from skolehjem_desktop.store.enums import (
-    ConversationKind,
-    FocusArea,
-    FocusStatus,
-    PresentationVia,
-    Relation,
-    RequestedBy,
-    Responsible,
-    SectionKind,
-)
 
 NAMES = ("Søren Ærø", "Łukasz Ćwikła", "Ayşe Yılmaz", "Nguyễn Thị Minh")
 PRINTED = dt.date(2026, 11, 22)

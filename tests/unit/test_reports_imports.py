@@ -66,7 +66,7 @@ from skolehjem_desktop.reports.summary import render_summary
 from skolehjem_desktop.reports.invitation import render_invitation
 from skolehjem_desktop.reports.message_book import render_message_book
 from skolehjem_desktop.reports.class_overview import render_class_overview
-from skolehjem_desktop.store.enums import *
+from skolehjem_desktop.domain.enums import *
 
 head = Letterhead("Skovbakkeskolen", None, "Mette Holm", dt.date(2026, 11, 23))
 facts = ConversationFacts(

@@ -8,10 +8,10 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
+from skolehjem_desktop.domain.enums import CalledBy
 from skolehjem_desktop.errors import NotFoundError, ValidationError
 from skolehjem_desktop.services.class_records import MeetingInput
 from skolehjem_desktop.services.owed import ClassItem, ClassItemState
-from skolehjem_desktop.store.enums import CalledBy
 from skolehjem_desktop.store.models import CouncilMember, ParentMeeting, ParentMeetingTeacher
 
 START = dt.datetime(2026, 8, 27, 19, 0)

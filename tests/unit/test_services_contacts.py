@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
+from skolehjem_desktop.domain.enums import ContactChannel, ContactTopic, StartedBy
 from skolehjem_desktop.errors import NotFoundError, ValidationError
 from skolehjem_desktop.services.contacts import default_reply_due
-from skolehjem_desktop.store.enums import ContactChannel, ContactTopic, StartedBy
 
 AULA, PHONE = ContactChannel.AULA, ContactChannel.PHONE
 PARENT, SCHOOL = StartedBy.PARENT, StartedBy.SCHOOL

@@ -8,16 +8,17 @@ from dataclasses import dataclass
 import pytest
 from sqlalchemy.exc import IntegrityError
 
-from skolehjem_desktop.errors import NotFoundError, ValidationError
-from skolehjem_desktop.services.conversations import Planning, default_shared
-from skolehjem_desktop.store.enums import (
+from skolehjem_desktop.domain.enums import (
     ConversationKind,
     ConversationStatus,
     RequestedBy,
     Responsible,
     SectionKind,
 )
-from skolehjem_desktop.store.models import TEXT_MAX, ConversationSection
+from skolehjem_desktop.domain.limits import TEXT_MAX
+from skolehjem_desktop.errors import NotFoundError, ValidationError
+from skolehjem_desktop.services.conversations import Planning, default_shared
+from skolehjem_desktop.store.models import ConversationSection
 
 PAST = dt.datetime(2026, 11, 20, 14, 0)  # the Friday before the clock's Monday
 FUTURE = dt.datetime(2026, 11, 26, 15, 30)

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
+from skolehjem_desktop.domain.enums import SectionKind
 from skolehjem_desktop.errors import NotFoundError, ValidationError
 from skolehjem_desktop.services.conversations import Planning
-from skolehjem_desktop.store.enums import SectionKind
 
 PAST = dt.datetime(2026, 11, 20, 14, 0)
 

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
+from skolehjem_desktop.domain.enums import FocusArea, FocusStatus, PresentationVia
 from skolehjem_desktop.errors import NotFoundError, ValidationError
 from skolehjem_desktop.services.conversations import Planning
 from skolehjem_desktop.services.focus import required_areas
-from skolehjem_desktop.store.enums import FocusArea, FocusStatus, PresentationVia
 
 D, M, A = FocusArea.DANISH, FocusArea.MATHS, FocusArea.ALL_ROUND
 

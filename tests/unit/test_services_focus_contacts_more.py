@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
+from skolehjem_desktop.domain.enums import FocusArea, FocusStatus, StartedBy
 from skolehjem_desktop.errors import NotFoundError, ValidationError
 from skolehjem_desktop.services.contacts import default_reply_due
-from skolehjem_desktop.store.enums import FocusArea, FocusStatus, StartedBy
 
 D, M, A = FocusArea.DANISH, FocusArea.MATHS, FocusArea.ALL_ROUND
 
@@ -71,7 +71,7 @@ def test_default_reply_due_when_the_school_started_it_is_none() -> None:
 
 
 def test_a_contact_stored_with_no_reply_due_keeps_none(services, anna: int) -> None:  # type: ignore[no-untyped-def]
-    from skolehjem_desktop.store.enums import ContactChannel
+    from skolehjem_desktop.domain.enums import ContactChannel
 
     info = services.contacts.add(
         anna, channel=ContactChannel.PHONE, started_by=StartedBy.PARENT, reply_due_on=None

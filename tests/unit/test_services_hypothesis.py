@@ -16,11 +16,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from skolehjem_desktop.errors import UserError
-from skolehjem_desktop.services import Services
-from skolehjem_desktop.services.conversations import Planning
-from skolehjem_desktop.store.database import open_database
-from skolehjem_desktop.store.enums import (
+from skolehjem_desktop.domain.enums import (
     ContactChannel,
     ContactTopic,
     ConversationKind,
@@ -30,6 +26,10 @@ from skolehjem_desktop.store.enums import (
     SectionKind,
     StartedBy,
 )
+from skolehjem_desktop.errors import UserError
+from skolehjem_desktop.services import Services
+from skolehjem_desktop.services.conversations import Planning
+from skolehjem_desktop.store.database import open_database
 from skolehjem_desktop.store.models import (
     Base,
 )

@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
+from skolehjem_desktop.domain.enums import ContactChannel, FocusArea, Responsible, StartedBy
 from skolehjem_desktop.errors import ValidationError
 from skolehjem_desktop.services.conversations import Planning
 from skolehjem_desktop.services.school import check_logo
 from skolehjem_desktop.services.students import parse_birth_date
-from skolehjem_desktop.store.enums import ContactChannel, FocusArea, Responsible, StartedBy
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 20
 

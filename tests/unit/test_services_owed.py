@@ -6,10 +6,7 @@ import datetime as dt
 
 import pytest
 
-from skolehjem_desktop.errors import NotFoundError
-from skolehjem_desktop.services.conversations import Planning
-from skolehjem_desktop.services.owed import OrdinaryState, OwedRow
-from skolehjem_desktop.store.enums import (
+from skolehjem_desktop.domain.enums import (
     ContactChannel,
     ConversationKind,
     FocusArea,
@@ -17,6 +14,9 @@ from skolehjem_desktop.store.enums import (
     Responsible,
     StartedBy,
 )
+from skolehjem_desktop.errors import NotFoundError
+from skolehjem_desktop.services.conversations import Planning
+from skolehjem_desktop.services.owed import OrdinaryState, OwedRow
 
 D, M, A = FocusArea.DANISH, FocusArea.MATHS, FocusArea.ALL_ROUND
 HELD_AT = dt.datetime(2026, 11, 10, 14, 0)

@@ -7,9 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
-from skolehjem_desktop.errors import NotFoundError, ValidationError
-from skolehjem_desktop.services.conversations import Planning
-from skolehjem_desktop.store.enums import (
+from skolehjem_desktop.domain.enums import (
     ContactChannel,
     FocusArea,
     Language,
@@ -18,6 +16,8 @@ from skolehjem_desktop.store.enums import (
     Responsible,
     StartedBy,
 )
+from skolehjem_desktop.errors import NotFoundError, ValidationError
+from skolehjem_desktop.services.conversations import Planning
 from skolehjem_desktop.store.models import (
     Agreement,
     ContactEntry,

@@ -58,10 +58,11 @@ from pathlib import Path
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
+from skolehjem_desktop.domain.enums import Relation
+from skolehjem_desktop.domain.limits import CLASS_NAME_MAX
 from skolehjem_desktop.errors import ValidationError
 from skolehjem_desktop.i18n import _, ngettext
 from skolehjem_desktop.services.class_import.parse import (
-    CLASS_NAME_MAX,
     MAX_BYTES,
     ImportProblem,
     ParsedGuardian,
@@ -76,7 +77,6 @@ from skolehjem_desktop.services.class_import.parse import (
 from skolehjem_desktop.services.grades import grade_from_name
 from skolehjem_desktop.services.schoolyear import SchoolYear
 from skolehjem_desktop.store.database import Database
-from skolehjem_desktop.store.enums import Relation
 from skolehjem_desktop.store.models import (
     Enrolment,
     Guardian,

@@ -44,15 +44,18 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Final, Literal
 
+from skolehjem_desktop.domain.limits import (
+    CLASS_NAME_MAX,
+    EMAIL_MAX,
+    NAME_MAX,
+    PHONE_MAX,
+)
+from skolehjem_desktop.domain.rules import is_email, is_phone, normalize_line
 from skolehjem_desktop.i18n import _
-from skolehjem_desktop.store.models import NAME_MAX, SHORT_MAX
 
 MAX_BYTES: Final = 5 * 1024 * 1024
 MAX_ROWS: Final = 2000
 MIN_BIRTH_DATE: Final = dt.date(1990, 1, 1)
-CLASS_NAME_MAX: Final = 32  # SchoolClass.name
-PHONE_MAX: Final = 32  # Guardian.phone
-EMAIL_MAX: Final = SHORT_MAX  # Guardian.email
 MAX_COLUMNS: Final = 256
 MAX_SCANNED_ROWS: Final = 100_000  # blank rows included; a guard against padded sheets
 HEADER_SEARCH_ROWS: Final = 10
@@ -151,17 +154,8 @@ class ParsedList:
 # Text helpers
 
 
-def clean_text(value: str) -> str:
-    """NFC, control and invisible characters removed, runs of whitespace made one space."""
-    text = unicodedata.normalize("NFC", value)
-    text = "".join(
-        ch
-        for ch in text
-        if ch.isspace()
-        or unicodedata.category(ch) not in {"Cc", "Cf", "Cs"}
-        or ch in "\u200c\u200d"  # joiners matter in some scripts
-    )
-    return " ".join(text.split())
+# One cell, one clean line: the rule is the domain's (domain.rules.normalize_line).
+clean_text = normalize_line
 
 
 def name_key(first_name: str, last_name: str) -> str:
@@ -622,13 +616,6 @@ def _cpr_message() -> str:
 # ---------------------------------------------------------------------------------------
 # Rows
 
-_EMAIL: Final = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
-_PHONE: Final = re.compile(r"\+?[\d\s\-()./]+")
-
-
-def is_valid_email(text: str) -> bool:
-    return _EMAIL.fullmatch(text) is not None
-
 
 def split_full_name(text: str) -> tuple[str, str]:
     """``"Anne Marie Hansen"`` -> ``("Anne Marie", "Hansen")``; ``"Hansen, Anne"`` too."""
@@ -773,13 +760,13 @@ class _RowChecker:
             phone = self.checked_text(line, cells, phone_index, PHONE_MAX, dashed_cpr_only=True)
             if name is None or email is None or phone is None:
                 continue
-            if email and not is_valid_email(email):
+            if email and not is_email(email):
                 self.problem(
                     line,
                     email_index,
                     _("{value} is not an e-mail address.").format(value=email),
                 )
-            if phone and (_PHONE.fullmatch(phone) is None or not any(c.isdigit() for c in phone)):
+            if phone and not is_phone(phone):
                 self.problem(
                     line,
                     phone_index,
