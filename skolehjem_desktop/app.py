@@ -23,7 +23,7 @@ from skolehjem_desktop.errors import UserError
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QWidget
 
     from skolehjem_desktop.ui.dialogs import Dialogs
     from skolehjem_desktop.ui.main_window import MainWindow
@@ -45,16 +45,17 @@ def create_main_window(
     """
     from PySide6.QtWidgets import QApplication
 
-    from skolehjem_desktop.services import Services
-    from skolehjem_desktop.store.database import open_database
+    from skolehjem_desktop.services.data_folder import DataFolder
     from skolehjem_desktop.ui.context import UiContext
     from skolehjem_desktop.ui.dialogs import Dialogs
     from skolehjem_desktop.ui.main_window import MainWindow
 
-    services = Services(open_database(resolve_data_dir(data_dir), passphrase))
+    services = DataFolder.at(data_dir).open(passphrase)
     language = i18n.activate(lang or services.school.language() or i18n.system_language()).lang
     app = QApplication.instance()
     if isinstance(app, QApplication):
+        from skolehjem_desktop.ui.qt_language import install_qt_translations
+
         install_qt_translations(app, language)
     ctx = UiContext(services, dialogs or Dialogs())
     return MainWindow(ctx, settings)
@@ -84,6 +85,7 @@ def open_window(
     from PySide6.QtWidgets import QApplication
 
     from skolehjem_desktop.ui.main_window import LANGUAGE_KEY, MainWindow
+    from skolehjem_desktop.ui.qt_language import install_qt_translations
 
     folder = resolve_data_dir(data_dir)
     settings = settings if settings is not None else QSettings()
@@ -98,14 +100,13 @@ def open_window(
     def fill() -> None:
         if not frame.isVisible():  # closed while opening
             return
-        from skolehjem_desktop.services import Services
-        from skolehjem_desktop.store.database import open_database
+        from skolehjem_desktop.services.data_folder import DataFolder
         from skolehjem_desktop.ui.context import UiContext
         from skolehjem_desktop.ui.dialogs import Dialogs
 
         while True:
             try:
-                services = Services(open_database(folder, passphrase, defer_backup=True))
+                services = DataFolder(folder).open(passphrase, defer_backup=True)
                 break
             except UserError as exc:
                 if on_refused is None or not on_refused(frame, exc):
@@ -131,27 +132,6 @@ def open_window(
 
     frame.when_painted(fill)
     return frame
-
-
-def install_qt_translations(app: QApplication, lang: str) -> None:
-    """Qt's own dialogs and buttons in the program's language (``qtbase_*.qm``)."""
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-
-    for old in app.findChildren(QTranslator, "skolehjem-qtbase"):
-        app.removeTranslator(old)
-        old.deleteLater()
-
-    if lang == "da":
-        QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
-    else:
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-    if lang == "en":
-        return
-    translator = QTranslator(app)
-    translator.setObjectName("skolehjem-qtbase")
-    path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(f"qtbase_{lang}", path):
-        app.installTranslator(translator)
 
 
 def ensure_utf8_locale(environ: dict[str, str] | os._Environ[str] = os.environ) -> None:
@@ -188,7 +168,7 @@ def run_gui(data_dir: str | os.PathLike[str] | None, lang: str | None) -> int:
     instance = claim_data_dir(folder)
     if instance is None:
         return 1
-    from skolehjem_desktop.store.crypto import is_encrypted
+    from skolehjem_desktop.services.data_folder import DataFolder
     from skolehjem_desktop.ui.crypto_dialogs import IdleLock, ask_passphrase, idle_lock_minutes
     from skolehjem_desktop.ui.welcome import after_ready, welcome_if_fresh
 
@@ -197,7 +177,7 @@ def run_gui(data_dir: str | os.PathLike[str] | None, lang: str | None) -> int:
         instance.release(tidy=True)
         return 0
     passphrase = start.passphrase
-    if passphrase is None and is_encrypted(folder):
+    if passphrase is None and DataFolder(folder).is_protected():
         passphrase = ask_passphrase(None, folder)
         if passphrase is None:  # the teacher chose not to open the data now
             instance.release()
@@ -236,12 +216,12 @@ def _offer_latest_backup(
     """
     from PySide6.QtWidgets import QMessageBox
 
-    from skolehjem_desktop.services.backups import latest_good_backup, restore_from
-    from skolehjem_desktop.store.database import DatabaseRefused, NewerDatabase
+    from skolehjem_desktop.services.data_folder import DatabaseRefused, DataFolder, NewerDatabase
 
+    data = DataFolder(folder)
     good = None
     if isinstance(error, DatabaseRefused) and not isinstance(error, NewerDatabase):
-        good = latest_good_backup(folder, passphrase)
+        good = data.latest_good_backup(passphrase)
     if good is None:
         QMessageBox.critical(parent, APP_NAME, error.message)
         return False
@@ -257,8 +237,7 @@ def _offer_latest_backup(
     if answer != QMessageBox.StandardButton.Yes:
         return False
     try:
-        result = restore_from(folder, good, engine_closer=lambda: None, passphrase=passphrase)
-        result.db.close()
+        data.restore(good, passphrase=passphrase).services.close()
     except UserError as again:
         QMessageBox.critical(parent, APP_NAME, again.message)
         return False
@@ -290,7 +269,7 @@ def install_bug_handler(window: MainWindow) -> None:
     """A bug in the window is logged (technical facts only) and met with an apology."""
     from skolehjem_desktop.logs import describe_bug, write_log
 
-    data_dir = window.services.db.data_dir
+    data_dir = window.services.data_dir
 
     def handle(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):

@@ -47,6 +47,7 @@ from skolehjem_desktop.config import backup_dir, database_path, ensure_private_d
 from skolehjem_desktop.errors import UserError
 from skolehjem_desktop.i18n import _, ngettext
 from skolehjem_desktop.services import Services
+from skolehjem_desktop.services.refusals import worded
 from skolehjem_desktop.services.schoolyear import SchoolYear
 from skolehjem_desktop.store import crypto
 from skolehjem_desktop.store.backup import backup_database, timestamped_name
@@ -200,6 +201,7 @@ def default_backup_name(today: dt.date | None = None) -> str:
     return f"skolehjem-backup-{(today or dt.date.today()).isoformat()}.sqlite"
 
 
+@worded
 def backup_to(services_or_db: Services | Database, target: Path) -> BackupInfo:
     """Write a consistent copy of the open database to ``target`` and return what it holds.
 
@@ -383,6 +385,7 @@ def _checked_copy(
         yield info, copy, key
 
 
+@worded
 def inspect_backup(path: Path, passphrase: str | None = None) -> BackupInfo:
     """Check a backup file without changing it; raise :class:`BackupRefused` if unusable.
 
@@ -508,6 +511,7 @@ def _counts(path: Path, key: str | None) -> dict[str, int] | None:
         conn.close()
 
 
+@worded
 def restore_from(
     data_dir: Path,
     path: Path,
@@ -584,6 +588,14 @@ def restore_from(
     return RestoreResult(info=info, db=open_database(data_dir, key), replaced_copy=replaced)
 
 
+def is_encrypted_file(path: Path) -> bool:
+    """True for a readable file without SQLite's header (an encrypted backup, or no database)."""
+    try:
+        return path.is_file() and not crypto.has_plain_header(path)
+    except OSError:
+        return False
+
+
 def _plain_file(path: Path) -> bool:
     try:
         return crypto.has_plain_header(path)
@@ -594,6 +606,7 @@ def _plain_file(path: Path) -> bool:
 # --- the latest good backup -------------------------------------------------------------------
 
 
+@worded
 def latest_good_backup(data_dir: Path, passphrase: str | None = None) -> Path | None:
     """The newest file in ``backups/`` that passes :func:`inspect_backup`, or None.
 

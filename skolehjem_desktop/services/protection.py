@@ -26,6 +26,7 @@ from skolehjem_desktop.domain import rules
 from skolehjem_desktop.errors import UserError, ValidationError
 from skolehjem_desktop.i18n import _
 from skolehjem_desktop.i18n.problems import describe
+from skolehjem_desktop.services.refusals import worded
 from skolehjem_desktop.store import crypto
 
 TEMP_SUFFIX = ".rekey-new"
@@ -62,6 +63,7 @@ def check_passphrase(passphrase: str) -> None:
         raise WeakPassphrase(describe(error)) from None
 
 
+@worded
 def encrypt(data_dir: Path, passphrase: str) -> ProtectionResult:
     """Protect a plain data folder (its database and backups) with ``passphrase``."""
     check_passphrase(passphrase)
@@ -81,6 +83,7 @@ def encrypt(data_dir: Path, passphrase: str) -> ProtectionResult:
     return ProtectionResult(database=path, backups_converted=converted)
 
 
+@worded
 def decrypt(data_dir: Path, passphrase: str) -> ProtectionResult:
     """Remove the protection: the database and backups become plain files again."""
     path = _existing_database(data_dir)
@@ -98,6 +101,7 @@ def decrypt(data_dir: Path, passphrase: str) -> ProtectionResult:
     return ProtectionResult(database=path, backups_converted=converted)
 
 
+@worded
 def change_passphrase(data_dir: Path, old: str, new: str) -> ProtectionResult:
     """Re-key a protected folder (database and backups) from ``old`` to ``new``."""
     check_passphrase(new)

@@ -20,19 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from skolehjem_desktop.collation import compare
-from skolehjem_desktop.errors import UserError
-from skolehjem_desktop.i18n import _
+from skolehjem_desktop.store.refusals import PassphraseNeeded, Refusal, WrongPassphrase
+
+__all__ = ["PassphraseNeeded", "WrongPassphrase"]  # and the functions below
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 MARKER_NAME = "encrypted"
-
-
-class PassphraseNeeded(UserError):
-    """The data folder is protected and no passphrase was given."""
-
-
-class WrongPassphrase(UserError):
-    """The passphrase does not open the database."""
 
 
 def _casefold(value: object) -> object:
@@ -157,9 +150,7 @@ def opens_with(path: Path, passphrase: str | None) -> bool:
 def check_key(path: Path, passphrase: str) -> None:
     """Raise :class:`WrongPassphrase` unless ``passphrase`` opens ``path``."""
     if not opens_with(path, passphrase):
-        raise WrongPassphrase(
-            _("The passphrase is wrong. Nothing was opened or changed; try again.")
-        )
+        raise WrongPassphrase(reason=Refusal.WRONG_PASSPHRASE)
 
 
 def export_copy(source: Path, source_key: str | None, target: Path, target_key: str | None) -> None:

@@ -1,10 +1,10 @@
 """Opening a data folder: engine, pragmas, sessions, and migrations after a backup.
 
-``open_database`` is the one way in. It refuses, with a clear message and without
-touching the file, a file that is not a SQLite database, a SQLite database that is
-not ours, and a database whose schema revision this program does not know (made
-by a newer version). Before any migration it copies the file with SQLite's backup
-API into the data folder's ``backups/``.
+``open_database`` is the one way in (the services' ``DataFolder`` calls it). It
+refuses, without touching the file, a file that is not a SQLite database, a SQLite
+database that is not ours, and a database whose schema revision this program does not
+know (made by a newer version); :mod:`.refusals` says why, the services word it.
+Before any migration it copies the file with SQLite's backup API into ``backups/``.
 
 A data folder protected with a passphrase (see :mod:`skolehjem_desktop.store.crypto`)
 is opened through SQLAlchemy's ``sqlite+pysqlcipher`` dialect; without the
@@ -27,15 +27,15 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from skolehjem_desktop.config import backup_dir, database_path, ensure_private_dir
-from skolehjem_desktop.errors import UserError
-from skolehjem_desktop.i18n import _
 from skolehjem_desktop.store import crypto
 from skolehjem_desktop.store.backup import backup_database, rolling_backup, timestamped_name
-from skolehjem_desktop.store.crypto import (
-    SQLITE_HEADER,
+from skolehjem_desktop.store.crypto import SQLITE_HEADER, register_functions
+from skolehjem_desktop.store.refusals import (
+    DatabaseRefused,
+    NewerDatabase,
     PassphraseNeeded,
+    Refusal,
     WrongPassphrase,
-    register_functions,
 )
 from skolehjem_desktop.store.schema import HEAD, REVISIONS
 
@@ -51,14 +51,6 @@ __all__ = [
     "read_revision",
     "upgrade",
 ]
-
-
-class DatabaseRefused(UserError):
-    """The data file cannot be used by this program; it was left untouched."""
-
-
-class NewerDatabase(DatabaseRefused):
-    """The data was written by a newer version of the program; only that one may open it."""
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -160,14 +152,8 @@ def read_revision(path: Path, passphrase: str | None = None) -> str | None:
         if passphrase is not None:
             crypto.check_key(path, passphrase)
             return _read_revision(path, passphrase)
-        if _marked(path):
-            message = _(
-                "The file {path} is not a Skolehjem database, or it is protected with a "
-                "passphrase that was not given. It was left untouched."
-            )
-        else:
-            message = _("The file {path} is not a Skolehjem database. It was left untouched.")
-        raise DatabaseRefused(message.format(path=path))
+        reason = Refusal.NOT_OURS_OR_LOCKED if _marked(path) else Refusal.NOT_OURS
+        raise DatabaseRefused(reason=reason, path=path)
     if not header:
         return None
     wal = path.with_name(path.name + "-wal")
@@ -193,20 +179,12 @@ def _read_revision(path: Path, passphrase: str | None = None) -> str | None:
             if not tables:
                 return None
             if "alembic_version" not in tables:
-                raise DatabaseRefused(
-                    _(
-                        "The file {path} is a database of another program. It was left untouched."
-                    ).format(path=path)
-                )
+                raise DatabaseRefused(reason=Refusal.OTHER_PROGRAM, path=path)
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:
             conn.close()
     except (sqlite3.DatabaseError, _cipher_database_error()) as exc:
-        raise DatabaseRefused(
-            _("The database {path} is damaged and cannot be opened ({error}).").format(
-                path=path, error=exc
-            )
-        ) from exc
+        raise DatabaseRefused(reason=Refusal.DAMAGED, path=path, error=exc) from exc
     return str(row[0]) if row else None
 
 
@@ -252,22 +230,12 @@ def _key_for(data_dir: Path, path: Path, passphrase: str | None) -> str | None:
     marked = crypto.is_marked(data_dir)
     if passphrase is None:
         if marked:
-            raise PassphraseNeeded(
-                _(
-                    "The data in {path} is protected with a passphrase. Give the passphrase "
-                    "to open it (on the command line: set SKOLEHJEM_PASSPHRASE)."
-                ).format(path=data_dir)
-            )
+            raise PassphraseNeeded(reason=Refusal.PASSPHRASE_NEEDED, path=data_dir)
         return None  # read_revision refuses it as not ours
     if not crypto.opens_with(path, passphrase):
         if marked:
             crypto.check_key(path, passphrase)
-        raise DatabaseRefused(
-            _(
-                "The file {path} is not a Skolehjem database, or it is protected with a "
-                "passphrase that was not given. It was left untouched."
-            ).format(path=path)
-        )
+        raise DatabaseRefused(reason=Refusal.NOT_OURS_OR_LOCKED, path=path)
     if not marked:
         # An interrupted encrypt may have swapped the file in before the marker.
         crypto.marker_path(data_dir).write_text("", encoding="utf-8")
@@ -289,13 +257,7 @@ def open_database(
     key = _key_for(data_dir, path, passphrase)
     revision = read_revision(path, key) if path.exists() else None
     if revision is not None and revision not in REVISIONS:
-        raise NewerDatabase(
-            _(
-                "The database {path} was made by a newer version of Skolehjem "
-                "(schema {revision}). Install the newer version to open it; "
-                "the file was left untouched."
-            ).format(path=path, revision=revision)
-        )
+        raise NewerDatabase(reason=Refusal.NEWER, path=path, revision=revision)
     backup_pending = False
     if revision is not None:
         # Every start keeps a rolling copy; a migration gets one of its own first.

@@ -36,6 +36,7 @@ from skolehjem_desktop import APP_NAME, __version__
 from skolehjem_desktop.i18n import _
 from skolehjem_desktop.logs import log_path
 from skolehjem_desktop.resources import resources_dir
+from skolehjem_desktop.services import cipher_versions
 
 if TYPE_CHECKING:
     from skolehjem_desktop.ui.context import UiContext
@@ -108,44 +109,12 @@ def _special_version(name: str) -> str | None:
 
         return qVersion()
     if name == "SQLCipher / SQLite":
-        return _sqlcipher_version()
+        return cipher_versions.sqlcipher_version() or NO_VERSION
     if name == "DejaVu fonts":
         return "2.37"
     if name == "OpenSSL":
-        return _openssl_version()
+        return cipher_versions.openssl_version() or NO_VERSION
     return None
-
-
-def _openssl_version() -> str:
-    """The OpenSSL built into sqlcipher3's extension module (it exports its own symbols)."""
-    import ctypes
-
-    try:
-        from sqlcipher3 import _sqlite3
-
-        # Not named "version": PyInstaller would take it for importlib.metadata's.
-        openssl_version = ctypes.CDLL(_sqlite3.__file__).OpenSSL_version
-    except (ImportError, OSError, AttributeError):
-        return NO_VERSION
-    openssl_version.restype = ctypes.c_char_p
-    openssl_version.argtypes = [ctypes.c_int]
-    text = openssl_version(0) or b""
-    parts = text.decode("ascii", "replace").split()
-    return parts[1] if len(parts) > 1 else NO_VERSION
-
-
-def _sqlcipher_version() -> str:
-    try:
-        from sqlcipher3 import dbapi2
-    except ImportError:
-        return NO_VERSION
-    connection = dbapi2.connect(":memory:")
-    try:
-        row = connection.execute("PRAGMA cipher_version").fetchone()
-    finally:
-        connection.close()
-    cipher = str(row[0]).split()[0] if row and row[0] else NO_VERSION
-    return f"{cipher} / {dbapi2.sqlite_version}"
 
 
 def licence_path(component: Component) -> Path:
@@ -189,7 +158,7 @@ class AboutDialog(QDialog):
     def __init__(self, ctx: UiContext, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.data_dir = ctx.services.db.data_dir
+        self.data_dir = ctx.services.data_dir
         self.logs_dir = log_path(self.data_dir).parent
         self.setWindowTitle(_("About Skolehjem"))
         layout = QVBoxLayout(self)

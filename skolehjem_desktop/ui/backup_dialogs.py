@@ -20,14 +20,11 @@ from skolehjem_desktop.i18n import _
 from skolehjem_desktop.services import Services
 from skolehjem_desktop.services.backups import (
     BackupInfo,
-    RestoreResult,
     backup_to,
     default_backup_name,
     describe_backup,
-    inspect_backup,
-    restore_from,
 )
-from skolehjem_desktop.store.database import Database, open_database
+from skolehjem_desktop.services.data_folder import DataFolder, Restored
 from skolehjem_desktop.ui.context import UiContext
 from skolehjem_desktop.ui.tasks import Cancelled, Progress, run_task
 
@@ -55,11 +52,11 @@ def backup_now(ctx: UiContext, parent: QWidget | None) -> bool:
         return False
     if target.suffix == "":
         target = target.with_suffix(".sqlite")
-    db = ctx.services.db
+    services = ctx.services
 
     def work(progress: Progress) -> BackupInfo:
         progress(0, 0, _("Writing the backup…"))
-        return backup_to(db, target)
+        return backup_to(services, target)
 
     try:
         info = run_task(parent, _("Backing up…"), work)
@@ -75,26 +72,25 @@ def backup_now(ctx: UiContext, parent: QWidget | None) -> bool:
 def restore(
     ctx: UiContext,
     parent: QWidget | None,
-    close_db: Callable[[], None],
-    reopen: Callable[[Database], None],
+    replace: Callable[[Services], None],
 ) -> bool:
     """Choose a backup, show what it holds, ask, and restore it; True when restored.
 
-    ``close_db`` closes every connection to the current database (called just before
-    the swap, off the GUI thread); ``reopen`` is given the database to work on from
-    then on: the restored one, or the old one again if the restore failed after it
-    was closed.
+    The data open now (``ctx.services``) is closed just before the swap, off the GUI
+    thread; ``replace`` is given the restored data to work on from then on. If the
+    restore fails after the close, the data folder opens the old data again.
     """
     path = ctx.dialogs.open_file(parent, _("Restore from a backup"), FILTERS)
     if path is None:
         return False
     # A protected folder's passphrase opens its encrypted backups and locks the restored data.
-    data_dir = ctx.services.db.data_dir
-    passphrase = ctx.services.db.passphrase
+    current = ctx.services
+    folder = DataFolder(current.data_dir)
+    passphrase = current.passphrase
 
     def check(progress: Progress) -> BackupInfo:
         progress(0, 0, _("Checking the backup…"))
-        return inspect_backup(path, passphrase)
+        return folder.inspect(path, passphrase)
 
     try:
         info = run_task(parent, _("Checking the backup…"), check)
@@ -113,21 +109,14 @@ def restore(
     )
     if not ctx.dialogs.confirm(parent, _("Restore from a backup"), question, _("Restore")):
         return False
-    closed: list[bool] = []
 
-    def closer() -> None:
-        close_db()
-        closed.append(True)
-
-    def swap(progress: Progress) -> RestoreResult:
+    def swap(progress: Progress) -> Restored:
         progress(0, 0, _("Restoring…"))
-        return restore_from(data_dir, Path(path), engine_closer=closer, passphrase=passphrase)
+        return folder.restore(Path(path), current=current)
 
     try:
         result = run_task(parent, _("Restoring…"), swap)
     except (UserError, OSError, Cancelled) as exc:
-        if closed:
-            reopen(open_database(data_dir, passphrase))
         if isinstance(exc, UserError):
             ctx.dialogs.error(parent, exc.message)
         elif isinstance(exc, OSError):
@@ -135,7 +124,7 @@ def restore(
                 parent, _("The backup could not be restored ({error}).").format(error=exc)
             )
         return False
-    reopen(result.db)
+    replace(result.services)
     text = _("Restored: {what}").format(what=describe_backup(result.info))
     if result.replaced_copy is not None:
         text += " " + _("The data it replaced was kept in {path}.").format(
@@ -149,10 +138,8 @@ def restore_in_window(window: MainWindow) -> bool:
     """Restore over the window's data folder: close its database, swap, open the new one."""
     if not window.can_leave():  # what is being typed is saved first
         return False
-    clock = window.services.clock
 
-    def reopen(db: Database) -> None:
-        services = Services(db, clock)
+    def replace(services: Services) -> None:
         window.ctx.services = services
         window.services = services
         window.stack.setCurrentIndex(0)  # a pupil id may mean someone else now
@@ -160,7 +147,7 @@ def restore_in_window(window: MainWindow) -> bool:
         window.setWindowTitle(f"{APP_NAME} – {school}" if school else APP_NAME)
         window.reload()
 
-    return restore(window.ctx, window, window.services.db.close, reopen)
+    return restore(window.ctx, window, replace)
 
 
 def add_actions(window: MainWindow) -> list[QAction]:

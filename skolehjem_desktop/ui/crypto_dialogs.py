@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hmac
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,12 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from skolehjem_desktop.config import database_path
 from skolehjem_desktop.domain.limits import PASSPHRASE_MIN
 from skolehjem_desktop.errors import UserError
 from skolehjem_desktop.i18n import _
+from skolehjem_desktop.services import Services
+from skolehjem_desktop.services.data_folder import DataFolder
 from skolehjem_desktop.services.protection import check_passphrase
-from skolehjem_desktop.store import crypto
 
 if TYPE_CHECKING:
     from skolehjem_desktop.ui.context import UiContext
@@ -92,7 +91,7 @@ class PassphraseDialog(QDialog):
         text = self.field.text()
         self.attempts += 1
         try:
-            crypto.check_key(database_path(self.data_dir), text)
+            DataFolder(self.data_dir).check_passphrase(text)
         except UserError as exc:
             self.error.setText(exc.message)
             self.error.show()
@@ -127,8 +126,7 @@ class ProtectDialog(QDialog):
     def __init__(self, ctx: UiContext, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.db = ctx.services.db
-        self.protected = self.db.passphrase is not None
+        self.protected = ctx.services.protected
         self.setWindowTitle(_("Passphrase protection"))
         layout = QVBoxLayout(self)
         if self.protected:
@@ -218,52 +216,50 @@ class ProtectDialog(QDialog):
         return new
 
     def _current_ok(self) -> bool:
-        stored = self.db.passphrase or ""
-        if not hmac.compare_digest(self.current.text().encode(), stored.encode()):
+        if not self.ctx.services.passphrase_matches(self.current.text()):
             self._fail(_("The current passphrase is wrong."))
             return False
         return True
 
     def _run(self, key_after: str | None, work: object) -> bool:
-        """Close the database, run ``work``, open it again with the key that holds."""
+        """Close the data, run ``work``, open it again with the key that holds."""
         from collections.abc import Callable
 
         assert callable(work)
         job: Callable[[], object] = work
-        key_before = self.db.passphrase
-        self.db.close()
+        services = self.ctx.services
+        key_before = services.passphrase
+        services.close()
         try:
             job()
         except UserError as exc:
-            self.db.reopen(key_before)
+            services.reopen(key_before)
             self._fail(exc.message)
             return False
         except BaseException:
             self._reopen_whatever(key_before, key_after)
             raise
-        self.db.reopen(key_after)
+        services.reopen(key_after)
         return True
 
     def _reopen_whatever(self, first: str | None, second: str | None) -> None:
         for key in (first, second):
             try:
-                self.db.reopen(key)
+                self.ctx.services.reopen(key)
                 return
             except Exception:
                 continue
 
     def apply(self) -> None:
-        from skolehjem_desktop.services import protection
-
         if self.protected and not self._current_ok():
             return
         new = self._new_passphrase()
         if new is None:
             return
-        data_dir = self.db.data_dir
+        folder = DataFolder(self.ctx.services.data_dir)
         if self.protected:
             old = self.current.text()
-            done = self._run(new, lambda: protection.change_passphrase(data_dir, old, new))
+            done = self._run(new, lambda: folder.change_passphrase(old, new))
             message = _("The passphrase was changed.")
         else:
             if not self.ctx.dialogs.confirm(
@@ -273,15 +269,13 @@ class ProtectDialog(QDialog):
                 _("Protect with passphrase"),
             ):
                 return
-            done = self._run(new, lambda: protection.encrypt(data_dir, new))
+            done = self._run(new, lambda: folder.protect(new))
             message = _("The data and its backups are now protected with the passphrase.")
         if done:
             self.ctx.dialogs.info(self, message + " " + no_way_back())
             self.accept()
 
     def turn_off(self) -> None:
-        from skolehjem_desktop.services import protection
-
         if not self._current_ok():
             return
         if not self.ctx.dialogs.confirm(
@@ -294,9 +288,9 @@ class ProtectDialog(QDialog):
             _("Turn protection off"),
         ):
             return
-        data_dir = self.db.data_dir
+        folder = DataFolder(self.ctx.services.data_dir)
         old = self.current.text()
-        if self._run(None, lambda: protection.decrypt(data_dir, old)):
+        if self._run(None, lambda: folder.unprotect(old)):
             self.ctx.dialogs.info(self, _("The data is no longer protected."))
             self.accept()
 
@@ -396,11 +390,13 @@ class IdleLock(QObject):
             self.timer.setInterval(max(1, int(minutes * 60_000)))
             self.timer.start()
 
-    def _passphrase(self) -> str | None:
+    def _services(self) -> Services | None:
         services = getattr(self.window, "services", None)
-        db = getattr(services, "db", None)
-        value = getattr(db, "passphrase", None)
-        return value if isinstance(value, str) else None
+        return services if isinstance(services, Services) else None
+
+    def _protected(self) -> bool:
+        services = self._services()
+        return services is not None and services.protected
 
     @property
     def locked(self) -> bool:
@@ -414,7 +410,7 @@ class IdleLock(QObject):
         return False
 
     def lock_now(self) -> None:
-        if self.locked or self._passphrase() is None:
+        if self.locked or not self._protected():
             if self.minutes > 0 and not self.locked:
                 self.timer.start()
             return
@@ -447,8 +443,8 @@ class IdleLock(QObject):
         self.screen.field.setFocus()
 
     def _unlock(self, text: str) -> bool:
-        stored = self._passphrase()
-        if stored is None or not hmac.compare_digest(text.encode(), stored.encode()):
+        services = self._services()
+        if services is None or not services.passphrase_matches(text):
             return False
         screen = self.screen
         self.screen = None

@@ -351,7 +351,7 @@ class EveningPlannerDialog(QDialog):
         from skolehjem_desktop.ui.printing import preview_path
 
         name = _("Conversation evening {class_name}").format(class_name=self.state.class_name)
-        path = preview_path(self.ctx.services.db.data_dir, name)
+        path = preview_path(self.ctx.services.data_dir, name)
         written = self.ctx.attempt(self, write_schedule, self.ctx.services, self.state.id, path)
         if written is not None:
             self.ctx.dialogs.open_document(written.path)

@@ -39,7 +39,6 @@ from skolehjem_desktop.services.class_import import (
     ImportProblem,
     ImportReport,
     ParsedList,
-    import_class_list,
     parse_class_list,
     summarize_report,
 )
@@ -454,13 +453,8 @@ class ImportWizard(QWizard):
         del progress  # one step; the dialog's label says what is happening
         today = self.ctx.services.today()
         try:
-            report = import_class_list(
-                self.ctx.services.db,
-                path,
-                class_name=class_name,
-                school_year=self.school_year,
-                dry_run=True,
-                today=today,
+            report = self.ctx.services.import_class_list(
+                path, class_name=class_name, school_year=self.school_year, dry_run=True
             )
         except ImportFailed as exc:
             return Preview(exc.report, None, failed=True)
@@ -473,16 +467,11 @@ class ImportWizard(QWizard):
         if path is None:
             return False
         class_name = self.file_page.class_name()
-        today = self.ctx.services.today()
 
         def work(progress: Progress) -> ImportReport:
             del progress  # one transaction: it cannot stop halfway
-            return import_class_list(
-                self.ctx.services.db,
-                path,
-                class_name=class_name,
-                school_year=self.school_year,
-                today=today,
+            return self.ctx.services.import_class_list(
+                path, class_name=class_name, school_year=self.school_year
             )
 
         try:

@@ -164,13 +164,13 @@ class MainWindow(QMainWindow):
 
     def _after_open(self) -> None:
         try:
-            self.services.db.keep_rolling_backup()
+            self.services.keep_rolling_backup()
         except (UserError, OSError) as exc:
             message = exc.message if isinstance(exc, UserError) else str(exc)
             self.statusBar().showMessage(
                 _("The daily backup could not be made: {reason}").format(reason=message)
             )
-        printing.clean_previews(self.services.db.data_dir)
+        printing.clean_previews(self.services.data_dir)
 
     # --- building ---------------------------------------------------------------------------
 
@@ -523,7 +523,7 @@ class MainWindow(QMainWindow):
 
     def restart(self) -> bool:
         """Close (saving everything) and start the program again on the same data."""
-        data_dir = str(self.services.db.data_dir)
+        data_dir = str(self.services.data_dir)
         if not self.close():
             return False
         from skolehjem_desktop.resources import program_command
@@ -541,7 +541,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._save_settings()
-        self.services.db.close()
+        self.services.close()
         super().closeEvent(event)
 
     # used by actions.build

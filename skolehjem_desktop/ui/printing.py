@@ -81,7 +81,7 @@ def deliver(
         if path.suffix.lower() != ".pdf":
             path = path.with_suffix(".pdf")
     else:
-        path = preview_path(ctx.services.db.data_dir, name)
+        path = preview_path(ctx.services.data_dir, name)
     written = ctx.attempt(parent, writer, path)
     if written is None:
         return

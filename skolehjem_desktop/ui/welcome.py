@@ -16,7 +16,6 @@ it has been painted with the data in it; the program then exits normally.
 from __future__ import annotations
 
 import os
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,7 +39,6 @@ from PySide6.QtWidgets import (
 )
 
 from skolehjem_desktop import i18n
-from skolehjem_desktop.config import database_path
 from skolehjem_desktop.errors import UserError
 from skolehjem_desktop.i18n import _
 
@@ -65,8 +63,9 @@ class FirstStart:
 
 def is_fresh(folder: Path) -> bool:
     """True when the data folder holds no database yet (a fresh install)."""
-    path = database_path(folder)
-    return not path.exists()
+    from skolehjem_desktop.services.data_folder import DataFolder
+
+    return DataFolder(folder).is_fresh()
 
 
 def welcome_if_fresh(folder: Path, parent: QWidget | None = None) -> FirstStart:
@@ -228,7 +227,7 @@ class WelcomeDialog(QDialog):
     def _install_qt_language(self) -> None:
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            from skolehjem_desktop.app import install_qt_translations
+            from skolehjem_desktop.ui.qt_language import install_qt_translations
 
             install_qt_translations(app, self.language)
 
@@ -355,37 +354,8 @@ def create_data(
     begin: str,
     passphrase: str | None,
 ) -> None:
-    """Make the database of a fresh folder with what the welcome asked; all or nothing.
+    """Make the database of a fresh folder with what the welcome asked; all or nothing."""
+    from skolehjem_desktop.services.data_folder import DataFolder, Profile
 
-    On any failure the new database (and whatever was made beside it) is removed again,
-    so the next start is a fresh start once more.
-    """
-    from skolehjem_desktop.config import backup_dir
-    from skolehjem_desktop.services import Services, protection
-    from skolehjem_desktop.services.demo import generate_demo
-    from skolehjem_desktop.store.crypto import marker_path
-    from skolehjem_desktop.store.database import open_database
-
-    had_backups = backup_dir(folder).exists()
-    try:
-        db = open_database(folder)
-        try:
-            services = Services(db)
-            services.school.save_user(name, initials)
-            if school:
-                services.school.set_school_name(school)
-            services.school.set_language(language)
-            if begin == BEGIN_DEMO:
-                generate_demo(db, size="small", today=services.today())
-        finally:
-            db.close()
-        if passphrase is not None:
-            protection.encrypt(folder, passphrase)
-    except BaseException:
-        path = database_path(folder)
-        for suffix in ("", "-wal", "-shm", "-journal", ".rekey-new", ".rekey-old"):
-            path.with_name(path.name + suffix).unlink(missing_ok=True)
-        marker_path(folder).unlink(missing_ok=True)
-        if not had_backups:
-            shutil.rmtree(backup_dir(folder), ignore_errors=True)
-        raise
+    profile = Profile(name, initials, school, language, demo=begin == BEGIN_DEMO)
+    DataFolder(folder).create(profile, passphrase)

@@ -24,7 +24,7 @@ SECRET = "en lang hemmelig sætning"
 def _qt_back_in_english(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
     """Choosing Danish in the dialog installs Qt's Danish; later tests expect English."""
     yield
-    from skolehjem_desktop.app import install_qt_translations
+    from skolehjem_desktop.ui.qt_language import install_qt_translations
 
     install_qt_translations(qapp, "en")
 

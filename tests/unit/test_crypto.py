@@ -14,7 +14,9 @@ from sqlalchemy import text
 
 from skolehjem_desktop.config import backup_dir, database_path
 from skolehjem_desktop.services import Services, protection
+from skolehjem_desktop.services.data_folder import DataFolder
 from skolehjem_desktop.services.demo import generate_demo
+from skolehjem_desktop.services.refusals import describe
 from skolehjem_desktop.store import crypto
 from skolehjem_desktop.store.backup import backup_database
 from skolehjem_desktop.store.database import (
@@ -24,6 +26,7 @@ from skolehjem_desktop.store.database import (
     open_database,
     read_revision,
 )
+from skolehjem_desktop.store.refusals import Refusal
 
 SECRET = "rødgrød med 'fløde' \"og\" mere"
 OTHER = "et helt andet ord"
@@ -192,11 +195,13 @@ def test_read_revision_mentions_the_passphrase_only_for_a_marked_folder(
     junk.write_bytes(os.urandom(4096))
     with pytest.raises(DatabaseRefused) as plain:
         read_revision(junk)
-    assert "passphrase" not in plain.value.message
+    assert plain.value.reason is Refusal.NOT_OURS
+    assert "passphrase" not in describe(Refusal.NOT_OURS, path=junk)
     crypto.marker_path(folder).write_text("", encoding="utf-8")
     with pytest.raises(DatabaseRefused) as marked:
         read_revision(junk)
-    assert "passphrase" in marked.value.message
+    assert marked.value.reason is Refusal.NOT_OURS_OR_LOCKED
+    assert "passphrase" in describe(Refusal.NOT_OURS_OR_LOCKED, path=junk)
 
 
 def test_corrupt_file_without_marker_is_still_not_ours(tmp_path: Path) -> None:
@@ -206,7 +211,7 @@ def test_corrupt_file_without_marker_is_still_not_ours(tmp_path: Path) -> None:
     junk.write_bytes(os.urandom(8192))
     before = junk.read_bytes()
     with pytest.raises(DatabaseRefused, match="not a Skolehjem database"):
-        open_database(folder)
+        DataFolder(folder).open()
     assert junk.read_bytes() == before
 
 

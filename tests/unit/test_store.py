@@ -11,12 +11,14 @@ import pytest
 from sqlalchemy import text
 
 from skolehjem_desktop.config import backup_dir, database_path
+from skolehjem_desktop.services.data_folder import DataFolder
 from skolehjem_desktop.store.database import (
     DatabaseRefused,
     integrity_problems,
     open_database,
     read_revision,
 )
+from skolehjem_desktop.store.refusals import Refusal
 from skolehjem_desktop.store.schema import HEAD, REVISIONS
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
@@ -104,8 +106,10 @@ def _refused_untouched(data_dir: Path, match: str) -> None:
     path = database_path(data_dir)
     before = path.read_bytes()
     listing = sorted(p.name for p in data_dir.iterdir())
+    # The store says why (a reason); the data folder (services) words it for the teacher.
     with pytest.raises(DatabaseRefused, match=match) as info:
-        open_database(data_dir)
+        DataFolder(data_dir).open()
+    assert info.value.reason is not None
     assert "untouched" in info.value.message or "damaged" in info.value.message
     assert path.read_bytes() == before
     # No journal, WAL or backup was left beside it.
@@ -166,8 +170,11 @@ def test_newer_database_in_wal_mode_is_refused_and_its_bytes_kept(data_dir: Path
     conn.commit()
     conn.close()
     before = path.read_bytes()
-    with pytest.raises(DatabaseRefused, match="newer version"):
+    with pytest.raises(DatabaseRefused) as refused:
         open_database(data_dir)
+    assert refused.value.reason is Refusal.NEWER
+    with pytest.raises(DatabaseRefused, match="newer version"):
+        DataFolder(data_dir).open()
     assert path.read_bytes() == before
 
 

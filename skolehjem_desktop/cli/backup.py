@@ -4,7 +4,7 @@ Wired into :mod:`skolehjem_desktop.cli` by ``add_parsers(sub)`` and :data:`COMMA
 Errors are :class:`UserError`\\s: ``cli.run`` prints them as one line and exits 1.
 
 A protected data folder's passphrase comes from ``SKOLEHJEM_PASSPHRASE`` or a prompt
-(:func:`skolehjem_desktop.cli_crypto.passphrase_for`); so does the passphrase of an
+(:func:`skolehjem_desktop.cli.common.passphrase_for`); so does the passphrase of an
 encrypted backup restored into a plain folder (which then gets plain data).
 """
 
@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from skolehjem_desktop.cli.common import ENV_PASSPHRASE, data_folder, passphrase_for
 from skolehjem_desktop.errors import UserError
 from skolehjem_desktop.i18n import _
 
@@ -32,19 +33,16 @@ def add_parsers(sub: Any) -> None:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from skolehjem_desktop.cli_crypto import passphrase_for
-    from skolehjem_desktop.config import database_path, resolve_data_dir
     from skolehjem_desktop.services.backups import backup_to, describe_backup
-    from skolehjem_desktop.store.database import open_database
 
-    data_dir = resolve_data_dir(args.data_dir)
-    if not database_path(data_dir).is_file():
-        raise UserError(_("There is no database in {path} to back up.").format(path=data_dir))
-    db = open_database(data_dir, passphrase_for(args))
+    folder = data_folder(args)
+    if not folder.database.is_file():
+        raise UserError(_("There is no database in {path} to back up.").format(path=folder.path))
+    services = folder.open(passphrase_for(args))
     try:
-        info = backup_to(db, Path(args.out))
+        info = backup_to(services, Path(args.out))
     finally:
-        db.close()
+        services.close()
     print(_("Backup written: {what}").format(what=describe_backup(info)))
     return 0
 
@@ -60,14 +58,10 @@ def _ask(question: str) -> bool:
 
 def _backup_passphrase(path: Path) -> str | None:
     """The passphrase of an encrypted backup when the data folder has none of its own."""
-    from skolehjem_desktop.cli_crypto import ENV_PASSPHRASE
-    from skolehjem_desktop.store import crypto
+    from skolehjem_desktop.services.backups import is_encrypted_file
 
-    try:
-        if not path.is_file() or crypto.has_plain_header(path):
-            return None
-    except OSError:
-        return None  # inspect_backup says why it cannot be read
+    if not is_encrypted_file(path):
+        return None  # plain, or unreadable: inspect_backup says why
     env = os.environ.get(ENV_PASSPHRASE)
     if env:
         return env
@@ -80,15 +74,14 @@ def _backup_passphrase(path: Path) -> str | None:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from skolehjem_desktop.cli_crypto import passphrase_for
-    from skolehjem_desktop.config import database_path, resolve_data_dir
-    from skolehjem_desktop.services.backups import describe_backup, inspect_backup, restore_from
+    from skolehjem_desktop.services.backups import describe_backup
 
-    data_dir = resolve_data_dir(args.data_dir)
+    folder = data_folder(args)
+    data_dir = folder.path
     path = Path(args.file)
     passphrase = passphrase_for(args)  # the data folder's (None: it is not protected)
     backup_passphrase = None if passphrase is not None else _backup_passphrase(path)
-    info = inspect_backup(path, passphrase or backup_passphrase)
+    info = folder.inspect(path, passphrase or backup_passphrase)
     if not args.yes:
         if not sys.stdin.isatty():
             raise UserError(
@@ -98,19 +91,13 @@ def cmd_restore(args: argparse.Namespace) -> int:
                 ).format(path=data_dir)
             )
         print(describe_backup(info))
-        if database_path(data_dir).exists():
+        if folder.database.exists():
             print(_("The data now in {path} is kept as a backup first.").format(path=data_dir))
         if not _ask(_("Replace the data in {path} by this backup? [y/N]").format(path=data_dir)):
             print(_("Nothing was changed."))
             return 1
-    result = restore_from(
-        data_dir,
-        path,
-        engine_closer=lambda: None,
-        passphrase=passphrase,
-        backup_passphrase=backup_passphrase,
-    )
-    result.db.close()
+    result = folder.restore(path, passphrase=passphrase, backup_passphrase=backup_passphrase)
+    result.services.close()
     print(_("Restored: {what}").format(what=describe_backup(result.info)))
     if result.replaced_copy is not None:
         print(_("The data it replaced was kept in {path}.").format(path=result.replaced_copy))

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from skolehjem_desktop.cli.common import CliError, open_services, positive_id
 from skolehjem_desktop.i18n import _, ngettext
 
 
@@ -29,19 +30,18 @@ def _months(value: str) -> int:
 
 def add_parsers(sub: Any) -> None:
     """``export-student``, ``delete-student`` and ``purge-left``."""
-    from skolehjem_desktop.cli import _positive_id
 
     export = sub.add_parser(
         "export-student",
         help=_("write everything stored about a pupil (access request) as JSON and PDF"),
     )
-    export.add_argument("--student", type=_positive_id, metavar="ID", required=True)
+    export.add_argument("--student", type=positive_id, metavar="ID", required=True)
     export.add_argument("--out", metavar="DIR", required=True)
 
     delete = sub.add_parser(
         "delete-student", help=_("delete a pupil and everything about them, for good")
     )
-    delete.add_argument("--student", type=_positive_id, metavar="ID", required=True)
+    delete.add_argument("--student", type=positive_id, metavar="ID", required=True)
     delete.add_argument("--yes", action="store_true", help=_("really delete"))
 
     purge = sub.add_parser("purge-left", help=_("delete the pupils who left the school long ago"))
@@ -50,10 +50,9 @@ def add_parsers(sub: Any) -> None:
 
 
 def cmd_export_student(args: argparse.Namespace) -> int:
-    from skolehjem_desktop.cli import _services
     from skolehjem_desktop.services.privacy import export_student
 
-    services = _services(args)
+    services = open_services(args)
     paths = export_student(services, args.student, Path(args.out))
     for path in paths:
         print(path)
@@ -68,10 +67,9 @@ def cmd_export_student(args: argparse.Namespace) -> int:
 
 
 def cmd_delete_student(args: argparse.Namespace) -> int:
-    from skolehjem_desktop.cli import CliError, _services
     from skolehjem_desktop.services.privacy import delete_student_completely
 
-    services = _services(args)
+    services = open_services(args)
     summary = services.students.deletion_summary(args.student)
     if not args.yes:
         raise CliError(
@@ -85,10 +83,9 @@ def cmd_delete_student(args: argparse.Namespace) -> int:
 
 
 def cmd_purge_left(args: argparse.Namespace) -> int:
-    from skolehjem_desktop.cli import _services
     from skolehjem_desktop.services.privacy import left_pupils, purge_left
 
-    services = _services(args)
+    services = open_services(args)
     months = args.older_than_months
     pupils = left_pupils(services, months)
     if not pupils:

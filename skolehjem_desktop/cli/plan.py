@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from skolehjem_desktop import i18n
+from skolehjem_desktop.cli.common import open_services, print_table, school_year
 from skolehjem_desktop.i18n import _
 
 if TYPE_CHECKING:
@@ -60,9 +61,8 @@ def add_parsers(sub: Any) -> None:
 
 
 def _year(value: str) -> int:
-    from skolehjem_desktop.cli import _school_year
 
-    return _school_year(value)
+    return school_year(value)
 
 
 def _minutes(value: str) -> int:
@@ -86,7 +86,6 @@ def _evenings(args: argparse.Namespace) -> tuple[Evening, ...]:
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
-    from skolehjem_desktop.cli import _print_table, _services
     from skolehjem_desktop.services.evening_plans import TeacherSetup
     from skolehjem_desktop.services.planner.model import hhmm, parse_periods
 
@@ -95,7 +94,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     for item in args.teacher:
         initials, _sep, free = item.partition("=")
         teachers.append(TeacherSetup(initials.strip().upper(), parse_periods(free)))
-    services = _services(args)
+    services = open_services(args)
     try:
         klass = services.classes.find(args.class_name, args.school_year)
         plans = services.evening_plans
@@ -135,7 +134,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
             return 0
         for evening in evenings:
             print(i18n.active().format_date(evening.date, "full"))
-            _print_table(
+            print_table(
                 [_("Time"), _("Room"), _("Teacher"), _("Pupil")],
                 [
                     [f"{r['start']}–{r['end']}", r["room"], ", ".join(r["teachers"]), r["pupil"]]
@@ -147,7 +146,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
         print(_("The plan is kept as the draft of the class's evening plan."))
         return 0
     finally:
-        services.db.close()
+        services.close()
 
 
 def _write_json(path: Path, rows: list[dict[str, Any]]) -> None:

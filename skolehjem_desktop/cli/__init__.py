@@ -1,0 +1,83 @@
+"""The command line: the same services as the window, headless.
+
+One module per group of commands (``records``, ``documents``, ``backup``, ``privacy``,
+``protection``, ``plan``), each with ``add_parsers`` and its ``COMMANDS``; what they
+share is public in ``common``. Errors the user can act on are printed as one line on
+stderr with exit status 1; a bug prints an apology (and the traceback only with
+``SKOLEHJEM_DEBUG=1``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+
+from skolehjem_desktop import __version__, i18n
+from skolehjem_desktop.cli import backup, documents, plan, privacy, protection, records
+from skolehjem_desktop.cli.common import PROG, CliError, Parser, language_hint
+from skolehjem_desktop.errors import UserError
+from skolehjem_desktop.i18n import _
+
+__all__ = ["PROG", "CliError", "build_parser", "run"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(
+        prog=PROG,
+        description=_("School–home cooperation for contact teachers."),
+    )
+    parser.add_argument("--version", action="version", version=f"Skolehjem {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help=_("the data folder to use"))
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("the language of this run"))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for group in (records, documents, backup, privacy, protection, plan):
+        group.add_parsers(sub)
+    return parser
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    **records.COMMANDS,
+    **documents.COMMANDS,
+    **backup.COMMANDS,
+    **privacy.COMMANDS,
+    **protection.COMMANDS,
+    **plan.COMMANDS,
+}
+
+
+def run(argv: Sequence[str]) -> int:
+    """Run the command line; returns the exit status."""
+    i18n.activate(language_hint(argv))
+    from skolehjem_desktop.i18n import argparse_messages
+
+    argparse_messages.install()
+    try:
+        args = build_parser().parse_args(list(argv))
+        if args.lang:
+            i18n.activate(args.lang)
+        if args.command is None:
+            from skolehjem_desktop.app import run_gui
+
+            return run_gui(args.data_dir, args.lang)
+        command = COMMANDS[args.command]
+        return command(args)
+    except UserError as exc:
+        print(f"{PROG}: {exc.message}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        if os.environ.get("SKOLEHJEM_DEBUG"):
+            traceback.print_exc()
+        print(
+            f"{PROG}: "
+            + _(
+                "Sorry, something went wrong inside the program. Nothing more was changed. "
+                "Run again with SKOLEHJEM_DEBUG=1 to see the details."
+            ),
+            file=sys.stderr,
+        )
+        return 70

@@ -1,0 +1,109 @@
+"""``encrypt``, ``decrypt`` and ``change-passphrase``: the passphrase protection.
+
+The passphrase of every command comes from ``SKOLEHJEM_PASSPHRASE``, or from a prompt
+when a terminal is attached (:func:`skolehjem_desktop.cli.common.passphrase_for`).
+``change-passphrase`` takes the new one from ``SKOLEHJEM_NEW_PASSPHRASE`` or a prompt
+(asked twice).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Callable
+from typing import Any
+
+from skolehjem_desktop.cli.common import (
+    ENV_NEW_PASSPHRASE,
+    ENV_PASSPHRASE,
+    data_folder,
+    passphrase_for,
+    passphrase_needed,
+    prompt,
+)
+from skolehjem_desktop.errors import UserError
+from skolehjem_desktop.i18n import _
+
+
+def no_way_back() -> str:
+    """The plain warning every way of turning protection on shows."""
+    return _(
+        "Keep the passphrase safe. There is no way back without it: if it is forgotten, "
+        "nobody can open the data or its backups again, not even with this program."
+    )
+
+
+def add_parsers(sub: Any) -> None:
+    """Add ``encrypt``, ``decrypt`` and ``change-passphrase`` to the command parsers."""
+    sub.add_parser(
+        "encrypt",
+        help=_("protect the data folder and its backups with a passphrase"),
+        description=no_way_back(),
+    )
+    sub.add_parser("decrypt", help=_("remove the passphrase protection"))
+    sub.add_parser("change-passphrase", help=_("change the passphrase of the data folder"))
+
+
+def _new_passphrase(env_name: str) -> str:
+    env = os.environ.get(env_name)
+    if env:
+        return env
+    first = prompt(_("New passphrase: "))
+    if first is None:
+        raise passphrase_needed(env_name)
+    second = prompt(_("The new passphrase again: "))
+    if first != second:
+        raise UserError(_("The two passphrases differ. Nothing was changed."))
+    return first
+
+
+def cmd_encrypt(args: argparse.Namespace) -> int:
+    folder = data_folder(args)
+    if folder.is_protected():
+        raise UserError(_("The data is already protected with a passphrase. Nothing was changed."))
+    passphrase = _new_passphrase(ENV_PASSPHRASE)
+    result = folder.protect(passphrase)
+    print(
+        _("The data in {path} is now protected with the passphrase ({n} backups too).").format(
+            path=folder.path, n=result.backups_converted
+        )
+    )
+    print(no_way_back())
+    return 0
+
+
+def cmd_decrypt(args: argparse.Namespace) -> int:
+    folder = data_folder(args)
+    if not folder.is_protected():
+        raise UserError(_("The data is not protected. Nothing was changed."))
+    passphrase = passphrase_for(args)
+    if passphrase is None:
+        raise passphrase_needed(ENV_PASSPHRASE)
+    result = folder.unprotect(passphrase)
+    print(
+        _("The data in {path} is no longer protected ({n} backups too).").format(
+            path=folder.path, n=result.backups_converted
+        )
+    )
+    return 0
+
+
+def cmd_change_passphrase(args: argparse.Namespace) -> int:
+    folder = data_folder(args)
+    if not folder.is_protected():
+        raise UserError(_("The data is not protected. Nothing was changed."))
+    old = passphrase_for(args)
+    if old is None:
+        raise passphrase_needed(ENV_PASSPHRASE)
+    new = _new_passphrase(ENV_NEW_PASSPHRASE)
+    result = folder.change_passphrase(old, new)
+    print(_("The passphrase was changed ({n} backups too).").format(n=result.backups_converted))
+    print(no_way_back())
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "encrypt": cmd_encrypt,
+    "decrypt": cmd_decrypt,
+    "change-passphrase": cmd_change_passphrase,
+}
