@@ -2,7 +2,7 @@
 # Skolehjem developer entry point. See README.md, "Quick start".
 #
 #   ./dev.sh demo    set everything up, fill a demo school, open the app on it
-#   ./dev.sh test    set everything up, run ruff, mypy and the whole test suite
+#   ./dev.sh test    set everything up, run ruff, mypy, the import contract and the tests
 #   ./dev.sh setup   set everything up only
 #   ./dev.sh i18n    extract messages and update the catalogues
 #   ./dev.sh bundle  build the app: dist/skolehjem/ and dist/skolehjem-<version>-linux-<arch>.tar.gz
@@ -103,6 +103,7 @@ case "${1:-}" in
         "$VENV/bin/ruff" check .
         "$VENV/bin/ruff" format --check .
         "$VENV/bin/mypy"
+        "$VENV/bin/lint-imports"   # the layers (pyproject.toml [tool.importlinter])
         QT_QPA_PLATFORM=offscreen "$PY" -m pytest "$@"
         ;;
     i18n) setup; "$PY" -m skolehjem_desktop.i18n.catalogues update ;;
