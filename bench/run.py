@@ -259,17 +259,14 @@ def figure_autosave(b: Bench) -> None:
 
 def figure_summary_pdf(b: Bench) -> None:
     """One summary PDF in-process, and `pdf summary` as a process against a floor."""
-    from skolehjem_desktop.services import pdfs
 
     out = b.tmp / "pdf"
     out.mkdir(exist_ok=True)
-    pdfs.write_summary(b.services, b.held_conversation, out / "warm.pdf")
+    b.services.pdfs.write_summary(b.held_conversation, out / "warm.pdf")
     b.record(
         "summary PDF in-process",
         b.median(
-            lambda: timed(
-                lambda: pdfs.write_summary(b.services, b.held_conversation, out / "s.pdf")
-            )
+            lambda: timed(lambda: b.services.pdfs.write_summary(b.held_conversation, out / "s.pdf"))
         ),
     )
     font = ROOT / "resources" / "fonts" / "DejaVuSans.ttf"
@@ -288,10 +285,9 @@ def figure_class_summaries(b: Bench) -> None:
     """A class's 25 summaries, as the teacher prints them for a class of 25: the newest
     held conversation of each pupil, then (for a pupil with none yet) the class's
     others, up to the number of pupils."""
-    from skolehjem_desktop.services import pdfs
 
     pupils = b.services.classes.get(b.class_id).student_count
-    rows = pdfs.class_summaries(b.services, b.class_id)
+    rows = b.services.pdfs.class_summaries(b.class_id)
     newest: dict[int, int] = {}
     for row in sorted(rows, key=lambda r: r.starts_at):
         newest[row.student_id] = row.id
@@ -302,7 +298,7 @@ def figure_class_summaries(b: Bench) -> None:
 
     def write_all() -> None:
         for number, conversation in enumerate(conversations):
-            pdfs.write_summary(b.services, conversation, out / f"{number}.pdf")
+            b.services.pdfs.write_summary(conversation, out / f"{number}.pdf")
 
     b.record(
         f"a class's {len(conversations)} summaries",

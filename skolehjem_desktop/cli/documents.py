@@ -93,7 +93,6 @@ def add_parsers(sub: Any) -> None:
 
 
 def write_meeting(services: Services, args: argparse.Namespace, out: Path, lang: str | None) -> Any:
-    from skolehjem_desktop.services import pdfs
 
     class_id = required_class_id(services, args)
     if args.meeting is not None:
@@ -118,14 +117,16 @@ def write_meeting(services: Services, args: argparse.Namespace, out: Path, lang:
         if latest is None:
             raise UserError(_("{name} has no parent meetings.").format(name=args.class_name))
         meeting = latest
+    documents = services.pdfs
     write = (
-        pdfs.write_meeting_invitation if args.kind == "invitation" else pdfs.write_meeting_minutes
+        documents.write_meeting_invitation
+        if args.kind == "invitation"
+        else documents.write_meeting_minutes
     )
-    return write(services, meeting.id, out, lang)
+    return write(meeting.id, out, lang)
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
-    from skolehjem_desktop.services import pdfs
 
     services = open_services(args)
     out = Path(args.out)
@@ -133,14 +134,14 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     if args.document == "summaries":
         class_id = required_class_id(services, args)
         info = services.classes.get(class_id)
-        if not pdfs.class_summaries(services, class_id):
+        if not services.pdfs.class_summaries(class_id):
             print(
                 _("{name} has no held conversations in {year}; no summaries were written.").format(
                     name=info.name, year=info.year_label
                 )
             )
             return 0
-        result = pdfs.write_class_summaries(services, class_id, out, lang=lang)
+        result = services.pdfs.write_class_summaries(class_id, out, lang=lang)
         for item in result.written:
             print(item.path)
         print(
@@ -152,15 +153,15 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         )
         return 0
     if args.document == "summary":
-        written = pdfs.write_summary(services, args.conversation, out, lang)
+        written = services.pdfs.write_summary(args.conversation, out, lang)
     elif args.document == "invitation":
-        written = pdfs.write_invitation(services, args.conversation, out, lang)
+        written = services.pdfs.write_invitation(args.conversation, out, lang)
     elif args.document == "focus":
-        written = pdfs.write_message_book(services, args.student, out, args.school_year, lang)
+        written = services.pdfs.write_message_book(args.student, out, args.school_year, lang)
     elif args.document == "meeting":
         written = write_meeting(services, args, out, lang)
     else:
-        written = pdfs.write_class_overview(services, required_class_id(services, args), out, lang)
+        written = services.pdfs.write_class_overview(required_class_id(services, args), out, lang)
     print(
         ngettext("{path} written ({n} page).", "{path} written ({n} pages).", written.pages).format(
             path=written.path, n=written.pages

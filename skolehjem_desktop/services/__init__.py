@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from skolehjem_desktop.services.evening_plans import EveningPlanService
     from skolehjem_desktop.services.focus import FocusService
     from skolehjem_desktop.services.owed import OwedService
+    from skolehjem_desktop.services.pdfs import PdfService
     from skolehjem_desktop.services.school import SchoolService
     from skolehjem_desktop.services.students import StudentService
 
@@ -99,6 +100,12 @@ class Services:
         from skolehjem_desktop.services.evening_plans import EveningPlanService
 
         return EveningPlanService(self.db, self.clock)
+
+    @cached_property
+    def pdfs(self) -> PdfService:
+        from skolehjem_desktop.services.pdfs import PdfService
+
+        return PdfService(self)
 
     def today(self) -> dt.date:
         return self.clock().date()

@@ -114,76 +114,6 @@ def _write(path: Path, pdf: RenderedPdf, lang: str) -> PdfWritten:
 # --- one document -----------------------------------------------------------------------
 
 
-def write_summary(
-    services: Services, conversation_id: int, path: Path, lang: str | None = None
-) -> PdfWritten:
-    """The summary of a held conversation, for the parents: the shared sections only."""
-    from skolehjem_desktop.reports.summary import render_summary
-
-    target = check_target(path)
-    data = report_data.summary_data(services, conversation_id, lang)
-    return _write(target, render_summary(data), data.lang)
-
-
-def write_invitation(
-    services: Services, conversation_id: int, path: Path, lang: str | None = None
-) -> PdfWritten:
-    """The invitation and preparation sheet for a planned conversation."""
-    from skolehjem_desktop.reports.invitation import render_invitation
-
-    target = check_target(path)
-    data = report_data.invitation_data(services, conversation_id, lang)
-    return _write(target, render_invitation(data), data.lang)
-
-
-def write_message_book(
-    services: Services,
-    student_id: int,
-    path: Path,
-    school_year: int | None = None,
-    lang: str | None = None,
-) -> PdfWritten:
-    """The pupil's message book (focus points) for a school year, the current by default."""
-    from skolehjem_desktop.reports.message_book import render_message_book
-
-    target = check_target(path)
-    data = report_data.message_book_data(services, student_id, school_year, lang)
-    return _write(target, render_message_book(data), data.lang)
-
-
-def write_class_overview(
-    services: Services, class_id: int, path: Path, lang: str | None = None
-) -> PdfWritten:
-    """What is still owed per pupil of the class, for the teacher."""
-    from skolehjem_desktop.reports.class_overview import render_class_overview
-
-    target = check_target(path)
-    data = report_data.class_overview_data(services, class_id, lang)
-    return _write(target, render_class_overview(data), data.lang)
-
-
-def write_meeting_invitation(
-    services: Services, meeting_id: int, path: Path, lang: str | None = None
-) -> PdfWritten:
-    """The invitation to a class parent meeting with its agenda, for all the class's parents."""
-    from skolehjem_desktop.reports.parent_meeting import render_meeting_invitation
-
-    target = check_target(path)
-    data = report_data.parent_meeting_data(services, meeting_id, lang)
-    return _write(target, render_meeting_invitation(data), data.lang)
-
-
-def write_meeting_minutes(
-    services: Services, meeting_id: int, path: Path, lang: str | None = None
-) -> PdfWritten:
-    """The minutes of a class parent meeting, for all the class's parents."""
-    from skolehjem_desktop.reports.parent_meeting import render_meeting_minutes
-
-    target = check_target(path)
-    data = report_data.parent_meeting_data(services, meeting_id, lang)
-    return _write(target, render_meeting_minutes(data), data.lang)
-
-
 # --- a whole class ----------------------------------------------------------------------
 
 
@@ -204,138 +134,214 @@ def _unique(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def class_summaries(services: Services, class_id: int) -> list[ConversationRow]:
-    """The conversations whose summaries a class-wide run writes: every held one this year."""
-    return report_data.held_conversations(services, class_id)
+class PdfService:
+    """The documents, as methods of the services: ``services.pdfs.write_summary(...)``.
 
-
-def write_class_summaries(
-    services: Services,
-    class_id: int,
-    out_dir: Path,
-    progress: Progress | None = None,
-    lang: str | None = None,
-) -> BatchResult:
-    """One summary per held conversation of the class's school year, into ``out_dir``.
-
-    Each file is in its family's language unless ``lang`` is given. The folder is made
-    if it does not exist. ``progress(done, total, pupil)`` is called before each file
-    and once at the end; when it returns False the run stops, keeping the files
-    already written (each complete).
+    Each gathers its plain data from the services, renders it (``reports``) and writes
+    the file safely; a missing id, an unwritable path or a conversation not yet held is
+    a :class:`~skolehjem_desktop.errors.UserError` and leaves no file.
     """
-    from skolehjem_desktop.reports.summary import render_summary
 
-    report = progress or _never_cancel
-    report_data.check_language(lang)
-    folder = Path(out_dir).expanduser()
-    if folder.exists() and not folder.is_dir():
-        raise PdfWriteError(_("{path} is a file, not a folder.").format(path=folder))
-    rows = class_summaries(services, class_id)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise PdfWriteError(
-            _("The folder {path} could not be made: {reason}").format(
-                path=folder, reason=exc.strerror or exc
+    def __init__(self, services: Services) -> None:
+        self.services = services
+
+    def write_summary(
+        self, conversation_id: int, path: Path, lang: str | None = None
+    ) -> PdfWritten:
+        """The summary of a held conversation, for the parents: the shared sections only."""
+        from skolehjem_desktop.reports.summary import render_summary
+
+        target = check_target(path)
+        data = report_data.summary_data(self.services, conversation_id, lang)
+        return _write(target, render_summary(data), data.lang)
+
+    def write_invitation(
+        self, conversation_id: int, path: Path, lang: str | None = None
+    ) -> PdfWritten:
+        """The invitation and preparation sheet for a planned conversation."""
+        from skolehjem_desktop.reports.invitation import render_invitation
+
+        target = check_target(path)
+        data = report_data.invitation_data(self.services, conversation_id, lang)
+        return _write(target, render_invitation(data), data.lang)
+
+    def write_message_book(
+        self,
+        student_id: int,
+        path: Path,
+        school_year: int | None = None,
+        lang: str | None = None,
+    ) -> PdfWritten:
+        """The pupil's message book (focus points) for a school year, the current by default."""
+        from skolehjem_desktop.reports.message_book import render_message_book
+
+        target = check_target(path)
+        data = report_data.message_book_data(self.services, student_id, school_year, lang)
+        return _write(target, render_message_book(data), data.lang)
+
+    def write_class_overview(
+        self, class_id: int, path: Path, lang: str | None = None
+    ) -> PdfWritten:
+        """What is still owed per pupil of the class, for the teacher."""
+        from skolehjem_desktop.reports.class_overview import render_class_overview
+
+        target = check_target(path)
+        data = report_data.class_overview_data(self.services, class_id, lang)
+        return _write(target, render_class_overview(data), data.lang)
+
+    def write_meeting_invitation(
+        self, meeting_id: int, path: Path, lang: str | None = None
+    ) -> PdfWritten:
+        """The invitation to a class parent meeting with its agenda, for all the class's parents."""
+        from skolehjem_desktop.reports.parent_meeting import render_meeting_invitation
+
+        target = check_target(path)
+        data = report_data.parent_meeting_data(self.services, meeting_id, lang)
+        return _write(target, render_meeting_invitation(data), data.lang)
+
+    def write_meeting_minutes(
+        self, meeting_id: int, path: Path, lang: str | None = None
+    ) -> PdfWritten:
+        """The minutes of a class parent meeting, for all the class's parents."""
+        from skolehjem_desktop.reports.parent_meeting import render_meeting_minutes
+
+        target = check_target(path)
+        data = report_data.parent_meeting_data(self.services, meeting_id, lang)
+        return _write(target, render_meeting_minutes(data), data.lang)
+
+    def class_summaries(self, class_id: int) -> list[ConversationRow]:
+        """The conversations whose summaries a class-wide run writes: every held one this year."""
+        return report_data.held_conversations(self.services, class_id)
+
+    def write_class_summaries(
+        self,
+        class_id: int,
+        out_dir: Path,
+        progress: Progress | None = None,
+        lang: str | None = None,
+    ) -> BatchResult:
+        """One summary per held conversation of the class's school year, into ``out_dir``.
+
+        Each file is in its family's language unless ``lang`` is given. The folder is made
+        if it does not exist. ``progress(done, total, pupil)`` is called before each file
+        and once at the end; when it returns False the run stops, keeping the files
+        already written (each complete).
+        """
+        from skolehjem_desktop.reports.summary import render_summary
+
+        report = progress or _never_cancel
+        report_data.check_language(lang)
+        folder = Path(out_dir).expanduser()
+        if folder.exists() and not folder.is_dir():
+            raise PdfWriteError(_("{path} is a file, not a folder.").format(path=folder))
+        rows = self.class_summaries(class_id)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise PdfWriteError(
+                _("The folder {path} could not be made: {reason}").format(
+                    path=folder, reason=exc.strerror or exc
+                )
+            ) from exc
+        written: list[PdfWritten] = []
+        taken: set[str] = set()
+        total = len(rows)
+        for done, row in enumerate(rows):
+            if not report(done, total, row.student_name):
+                return BatchResult(tuple(written), total, cancelled=True)
+            data = report_data.summary_data(self.services, row.id, lang)
+            target = folder / _unique(summary_file_name(row), taken)
+            written.append(_write(target, render_summary(data), data.lang))
+        report(total, total, "")
+        return BatchResult(tuple(written), total, cancelled=False)
+
+    def write_class_summaries_combined(
+        self,
+        class_id: int,
+        path: Path,
+        progress: Progress | None = None,
+        lang: str | None = None,
+    ) -> BatchResult:
+        """Every held conversation's summary of the class in one file, for printing.
+
+        Each summary starts on a new page with its own numbering and its family's
+        language (unless ``lang``); the file's metadata is in the program's language.
+        Nothing is written when the run is cancelled.
+        """
+        from skolehjem_desktop.reports.summary import render_summaries
+
+        report = progress or _never_cancel
+        report_data.check_language(lang)
+        target = check_target(path)
+        rows = self.class_summaries(class_id)
+        total = len(rows)
+        items: list[SummaryData] = []
+        for done, row in enumerate(rows):
+            if not report(done, total, row.student_name):
+                return BatchResult((), total, cancelled=True)
+            items.append(report_data.summary_data(self.services, row.id, lang))
+        if not items:
+            return BatchResult((), 0, cancelled=False)
+        doc_lang = report_data.check_language(lang) or i18n.active().lang
+        pdf = render_summaries(
+            items,
+            class_name=self.services.classes.get(class_id).name,
+            author=items[0].letterhead.teacher,
+            lang=doc_lang,
+        )
+        result = _write(target, pdf, doc_lang)
+        report(total, total, "")
+        return BatchResult((result,), total, cancelled=False)
+
+    def write_plan_invitations(
+        self,
+        plan_id: int,
+        out_dir: Path,
+        progress: Progress | None = None,
+        lang: str | None = None,
+    ) -> BatchResult:
+        """Each family's invitation with its preparation sheet, for an accepted evening plan.
+
+        One file per pupil in ``out_dir`` (made if missing), from the conversations the
+        plan created; each in its family's language unless ``lang`` is given.
+        """
+        from skolehjem_desktop.reports.invitation import render_invitation
+
+        report = progress or _never_cancel
+        report_data.check_language(lang)
+        state = self.services.evening_plans.get(plan_id)
+        if state.accepted_at is None or state.plan is None:
+            raise PdfWriteError(
+                _("Accept the plan first: the invitations are for its conversations.")
             )
-        ) from exc
-    written: list[PdfWritten] = []
-    taken: set[str] = set()
-    total = len(rows)
-    for done, row in enumerate(rows):
-        if not report(done, total, row.student_name):
-            return BatchResult(tuple(written), total, cancelled=True)
-        data = report_data.summary_data(services, row.id, lang)
-        target = folder / _unique(summary_file_name(row), taken)
-        written.append(_write(target, render_summary(data), data.lang))
-    report(total, total, "")
-    return BatchResult(tuple(written), total, cancelled=False)
-
-
-def write_class_summaries_combined(
-    services: Services,
-    class_id: int,
-    path: Path,
-    progress: Progress | None = None,
-    lang: str | None = None,
-) -> BatchResult:
-    """Every held conversation's summary of the class in one file, for printing.
-
-    Each summary starts on a new page with its own numbering and its family's
-    language (unless ``lang``); the file's metadata is in the program's language.
-    Nothing is written when the run is cancelled.
-    """
-    from skolehjem_desktop.reports.summary import render_summaries
-
-    report = progress or _never_cancel
-    report_data.check_language(lang)
-    target = check_target(path)
-    rows = class_summaries(services, class_id)
-    total = len(rows)
-    items: list[SummaryData] = []
-    for done, row in enumerate(rows):
-        if not report(done, total, row.student_name):
-            return BatchResult((), total, cancelled=True)
-        items.append(report_data.summary_data(services, row.id, lang))
-    if not items:
-        return BatchResult((), 0, cancelled=False)
-    doc_lang = report_data.check_language(lang) or i18n.active().lang
-    pdf = render_summaries(
-        items,
-        class_name=services.classes.get(class_id).name,
-        author=items[0].letterhead.teacher,
-        lang=doc_lang,
-    )
-    result = _write(target, pdf, doc_lang)
-    report(total, total, "")
-    return BatchResult((result,), total, cancelled=False)
-
-
-def write_plan_invitations(
-    services: Services,
-    plan_id: int,
-    out_dir: Path,
-    progress: Progress | None = None,
-    lang: str | None = None,
-) -> BatchResult:
-    """Each family's invitation with its preparation sheet, for an accepted evening plan.
-
-    One file per pupil in ``out_dir`` (made if missing), from the conversations the
-    plan created; each in its family's language unless ``lang`` is given.
-    """
-    from skolehjem_desktop.reports.invitation import render_invitation
-
-    report = progress or _never_cancel
-    report_data.check_language(lang)
-    state = services.evening_plans.get(plan_id)
-    if state.accepted_at is None or state.plan is None:
-        raise PdfWriteError(_("Accept the plan first: the invitations are for its conversations."))
-    folder = Path(out_dir).expanduser()
-    if folder.exists() and not folder.is_dir():
-        raise PdfWriteError(_("{path} is a file, not a folder.").format(path=folder))
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise PdfWriteError(
-            _("The folder {path} could not be made: {reason}").format(
-                path=folder, reason=exc.strerror or exc
+        folder = Path(out_dir).expanduser()
+        if folder.exists() and not folder.is_dir():
+            raise PdfWriteError(_("{path} is a file, not a folder.").format(path=folder))
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise PdfWriteError(
+                _("The folder {path} could not be made: {reason}").format(
+                    path=folder, reason=exc.strerror or exc
+                )
+            ) from exc
+        items = [
+            (a, state.conversations[a.pupil_id])
+            for a in state.plan.assignments
+            if a.pupil_id in state.conversations
+        ]
+        written: list[PdfWritten] = []
+        taken: set[str] = set()
+        total = len(items)
+        for done, (a, conversation_id) in enumerate(items):
+            name = state.name_of(a.pupil_id)
+            if not report(done, total, name):
+                return BatchResult(tuple(written), total, cancelled=True)
+            data = report_data.invitation_data(self.services, conversation_id, lang)
+            safe = _UNSAFE.sub("_", unicodedata.normalize("NFC", name)).strip(" .") or str(
+                a.pupil_id
             )
-        ) from exc
-    items = [
-        (a, state.conversations[a.pupil_id])
-        for a in state.plan.assignments
-        if a.pupil_id in state.conversations
-    ]
-    written: list[PdfWritten] = []
-    taken: set[str] = set()
-    total = len(items)
-    for done, (a, conversation_id) in enumerate(items):
-        name = state.name_of(a.pupil_id)
-        if not report(done, total, name):
-            return BatchResult(tuple(written), total, cancelled=True)
-        data = report_data.invitation_data(services, conversation_id, lang)
-        safe = _UNSAFE.sub("_", unicodedata.normalize("NFC", name)).strip(" .") or str(a.pupil_id)
-        target = folder / _unique(f"{safe} {a.date.isoformat()}.pdf", taken)
-        written.append(_write(target, render_invitation(data), data.lang))
-    report(total, total, "")
-    return BatchResult(tuple(written), total, cancelled=False)
+            target = folder / _unique(f"{safe} {a.date.isoformat()}.pdf", taken)
+            written.append(_write(target, render_invitation(data), data.lang))
+        report(total, total, "")
+        return BatchResult(tuple(written), total, cancelled=False)

@@ -428,7 +428,6 @@ class ClassRecordsDialog(QDialog):
         self._changed(_("Parent meeting deleted."))
 
     def print_meeting(self, kind: str, *, save: bool = False) -> None:
-        from skolehjem_desktop.services import pdfs
         from skolehjem_desktop.ui.printing import deliver
 
         m = self._meeting()
@@ -437,12 +436,12 @@ class ClassRecordsDialog(QDialog):
         services = self.ctx.services
         if kind == "invitation":
             name = _("Parent meeting invitation {name} {date}")
-            write: Callable[[Path], PdfWritten] = lambda p: pdfs.write_meeting_invitation(  # noqa: E731
-                services, m.id, p
+            write: Callable[[Path], PdfWritten] = (  # noqa: E731
+                lambda p: services.pdfs.write_meeting_invitation(m.id, p)
             )
         else:
             name = _("Parent meeting minutes {name} {date}")
-            write = lambda p: pdfs.write_meeting_minutes(services, m.id, p)  # noqa: E731
+            write = lambda p: services.pdfs.write_meeting_minutes(m.id, p)  # noqa: E731
         title = name.format(name=self.info.name, date=m.starts_at.date().isoformat())
         deliver(self.ctx, self, title, write, save=save, report=self.status.setText)
 

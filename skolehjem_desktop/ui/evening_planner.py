@@ -357,8 +357,6 @@ class EveningPlannerDialog(QDialog):
             self.ctx.dialogs.open_document(written.path)
 
     def print_invitations(self) -> None:
-        from skolehjem_desktop.services.pdfs import write_plan_invitations
-
         folder = self.ctx.dialogs.choose_folder(self, _("Folder for the invitations"))
         if folder is None:
             return
@@ -367,7 +365,7 @@ class EveningPlannerDialog(QDialog):
             result = run_task(
                 self,
                 _("Writing the invitations…"),
-                lambda progress: write_plan_invitations(services, plan_id, folder, progress),
+                lambda progress: services.pdfs.write_plan_invitations(plan_id, folder, progress),
             )
         except UserError as exc:
             self.ctx.dialogs.error(self, exc.message)

@@ -114,7 +114,6 @@ def _conversation(w: MainWindow) -> int | None:
 
 
 def summary(w: MainWindow, *, save: bool = False) -> None:
-    from skolehjem_desktop.services import pdfs
 
     conversation_id = _conversation(w)
     if conversation_id is None:
@@ -123,11 +122,10 @@ def summary(w: MainWindow, *, save: bool = False) -> None:
     name = _("Summary {name} {date}").format(
         name=detail.student_name, date=detail.starts_at.date().isoformat()
     )
-    _deliver(w, name, lambda p: pdfs.write_summary(w.services, conversation_id, p), save=save)
+    _deliver(w, name, lambda p: w.services.pdfs.write_summary(conversation_id, p), save=save)
 
 
 def invitation(w: MainWindow, *, save: bool = False) -> None:
-    from skolehjem_desktop.services import pdfs
 
     conversation_id = _conversation(w)
     if conversation_id is None:
@@ -136,11 +134,10 @@ def invitation(w: MainWindow, *, save: bool = False) -> None:
     name = _("Invitation {name} {date}").format(
         name=detail.student_name, date=detail.starts_at.date().isoformat()
     )
-    _deliver(w, name, lambda p: pdfs.write_invitation(w.services, conversation_id, p), save=save)
+    _deliver(w, name, lambda p: w.services.pdfs.write_invitation(conversation_id, p), save=save)
 
 
 def message_book(w: MainWindow, *, save: bool = False) -> None:
-    from skolehjem_desktop.services import pdfs
 
     student_id = w.student_id
     if student_id is None:
@@ -155,13 +152,12 @@ def message_book(w: MainWindow, *, save: bool = False) -> None:
     _deliver(
         w,
         name,
-        lambda p: pdfs.write_message_book(w.services, student_id, p, school_year=year),
+        lambda p: w.services.pdfs.write_message_book(student_id, p, school_year=year),
         save=save,
     )
 
 
 def class_overview(w: MainWindow, *, save: bool = False) -> None:
-    from skolehjem_desktop.services import pdfs
 
     class_id = w.class_id
     if class_id is None:
@@ -169,7 +165,7 @@ def class_overview(w: MainWindow, *, save: bool = False) -> None:
         return
     info = w.services.classes.get(class_id)
     name = _("Class overview {name} {year}").format(name=info.name, year=info.school_year)
-    _deliver(w, name, lambda p: pdfs.write_class_overview(w.services, class_id, p), save=save)
+    _deliver(w, name, lambda p: w.services.pdfs.write_class_overview(class_id, p), save=save)
 
 
 def class_summaries(w: MainWindow) -> None:
@@ -183,7 +179,7 @@ def class_summaries(w: MainWindow) -> None:
     if not w.can_leave():
         return
     info = w.services.classes.get(class_id)
-    count = len(pdfs.class_summaries(w.services, class_id))
+    count = len(w.services.pdfs.class_summaries(class_id))
     if count == 0:
         w.ctx.dialogs.info(
             w,
@@ -214,7 +210,7 @@ def class_summaries(w: MainWindow) -> None:
             return
 
         def work(progress: Progress) -> pdfs.BatchResult:
-            return pdfs.write_class_summaries(w.services, class_id, folder, _progress(progress))
+            return w.services.pdfs.write_class_summaries(class_id, folder, _progress(progress))
 
     else:
         target = w.ctx.dialogs.save_file(
@@ -224,8 +220,8 @@ def class_summaries(w: MainWindow) -> None:
             return
 
         def work(progress: Progress) -> pdfs.BatchResult:
-            return pdfs.write_class_summaries_combined(
-                w.services, class_id, target, _progress(progress)
+            return w.services.pdfs.write_class_summaries_combined(
+                class_id, target, _progress(progress)
             )
 
     try:

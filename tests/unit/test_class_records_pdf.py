@@ -70,7 +70,7 @@ def world(services):  # type: ignore[no-untyped-def]
 
 def test_the_minutes_say_everything_the_brief_asks(services, world, tmp_path) -> None:  # type: ignore[no-untyped-def]
     _c, meeting = world
-    written = pdfs.write_meeting_minutes(services, meeting.id, tmp_path / "m.pdf", lang="en")
+    written = services.pdfs.write_meeting_minutes(meeting.id, tmp_path / "m.pdf", lang="en")
     assert (written.lang, written.pages) == ("en", 1)
     body = text(written.path)
     for expected in (
@@ -97,7 +97,7 @@ def test_the_minutes_say_everything_the_brief_asks(services, world, tmp_path) ->
 
 def test_the_invitation_has_the_agenda_and_no_minutes(services, world, tmp_path) -> None:  # type: ignore[no-untyped-def]
     _c, meeting = world
-    written = pdfs.write_meeting_invitation(services, meeting.id, tmp_path / "i.pdf", lang="en")
+    written = services.pdfs.write_meeting_invitation(meeting.id, tmp_path / "i.pdf", lang="en")
     body = text(written.path)
     assert "Invitation to a parent meeting" in body
     assert "Dear parents in 5.A," in body
@@ -112,10 +112,10 @@ def test_the_default_language_is_most_of_the_guardians(services, world, tmp_path
     i18n.activate("da")  # the program's language does not decide
     # Two of three guardians prefer English.
     assert report_data.class_language(services, c.id) == "en"
-    written = pdfs.write_meeting_minutes(services, meeting.id, tmp_path / "m.pdf")
+    written = services.pdfs.write_meeting_minutes(meeting.id, tmp_path / "m.pdf")
     assert written.lang == "en"
     assert "27 August 2026" in text(written.path)
-    forced = pdfs.write_meeting_minutes(services, meeting.id, tmp_path / "f.pdf", lang="da")
+    forced = services.pdfs.write_meeting_minutes(meeting.id, tmp_path / "f.pdf", lang="da")
     assert forced.lang == "da"
     assert read(forced.path).trailer["/Root"]["/Lang"] == "da-DK"
     assert "27. august 2026" in text(forced.path)
@@ -145,11 +145,11 @@ def test_a_meeting_to_come_and_one_called_by_the_council(services, world, tmp_pa
             called_by=CalledBy.COUNCIL,
         ),
     )
-    body = text(pdfs.write_meeting_minutes(services, later.id, tmp_path / "m.pdf", "en").path)
+    body = text(services.pdfs.write_meeting_minutes(later.id, tmp_path / "m.pdf", "en").path)
     assert "Thursday, 4 March 2027 at 17:00" in body
     assert "The class parent council" in body
     assert "No minutes were written." in body
-    invitation = pdfs.write_meeting_invitation(services, later.id, tmp_path / "i.pdf", "en")
+    invitation = services.pdfs.write_meeting_invitation(later.id, tmp_path / "i.pdf", "en")
     body = text(invitation.path)
     assert "The agenda will follow." in body
     assert "We will let you know" in body
@@ -158,9 +158,9 @@ def test_a_meeting_to_come_and_one_called_by_the_council(services, world, tmp_pa
 def test_refusals(services, world, tmp_path) -> None:  # type: ignore[no-untyped-def]
     _c, meeting = world
     with pytest.raises(NotFoundError):
-        pdfs.write_meeting_minutes(services, 999, tmp_path / "x.pdf")
+        services.pdfs.write_meeting_minutes(999, tmp_path / "x.pdf")
     with pytest.raises(ValidationError, match="not a language"):
-        pdfs.write_meeting_minutes(services, meeting.id, tmp_path / "x.pdf", lang="de")
+        services.pdfs.write_meeting_minutes(meeting.id, tmp_path / "x.pdf", lang="de")
     with pytest.raises(pdfs.PdfWriteError):
-        pdfs.write_meeting_invitation(services, meeting.id, tmp_path / "nowhere" / "x.pdf")
+        services.pdfs.write_meeting_invitation(meeting.id, tmp_path / "nowhere" / "x.pdf")
     assert not (tmp_path / "x.pdf").exists()

@@ -251,7 +251,7 @@ def test_the_schedule_invitations_and_calendar_carry_names_and_times_only(
     from pypdf import PdfReader
 
     from skolehjem_desktop.services.evening_plans import write_calendar, write_schedule
-    from skolehjem_desktop.services.pdfs import PdfWriteError, write_plan_invitations
+    from skolehjem_desktop.services.pdfs import PdfWriteError
 
     secret = "SECRET-PREPARATION-7731"
     ids = school(services)
@@ -260,7 +260,7 @@ def test_the_schedule_invitations_and_calendar_carry_names_and_times_only(
     services.evening_plans.save_setup(state.id, evening_setup((TeacherSetup("MK"),)))
     state, _result = services.evening_plans.compute(state.id)
     with pytest.raises(PdfWriteError, match="Accept the plan first"):
-        write_plan_invitations(services, state.id, tmp_path / "inv")
+        services.pdfs.write_plan_invitations(state.id, tmp_path / "inv")
     services.evening_plans.accept(state.id)
     state = services.evening_plans.get(state.id)
     for cid in state.conversations.values():
@@ -277,7 +277,7 @@ def test_the_schedule_invitations_and_calendar_carry_names_and_times_only(
     assert "Break" in text
     assert secret not in text and secret.encode() not in raw
 
-    batch = write_plan_invitations(services, state.id, tmp_path / "inv")
+    batch = services.pdfs.write_plan_invitations(state.id, tmp_path / "inv")
     assert len(batch.written) == len(state.plan.assignments) == 7
     for w in batch.written:
         pdf = w.path.read_bytes()

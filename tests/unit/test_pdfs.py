@@ -163,7 +163,7 @@ def test_no_private_or_unshared_text_anywhere_in_the_summary(
     services, w: World, out_dir: Path
 ) -> None:  # type: ignore[no-untyped-def]
     path = out_dir / "referat.pdf"
-    pdfs.write_summary(services, w.held, path)
+    services.pdfs.write_summary(w.held, path)
     content = text(path)
     assert "Søren læser flydende." in content  # the shared text is there
     assert "Gode venner." in content
@@ -174,7 +174,7 @@ def test_no_private_or_unshared_text_anywhere_in_the_summary(
 def test_the_leak_check_would_find_a_shared_marker(services, w: World, out_dir: Path) -> None:  # type: ignore[no-untyped-def]
     services.conversations.set_section(w.held, SectionKind.SUMMARY, WAS_SHARED, shared=True)
     path = out_dir / "referat.pdf"
-    pdfs.write_summary(services, w.held, path)
+    services.pdfs.write_summary(w.held, path)
     assert "extracted text" in leaks(path, WAS_SHARED)
 
 
@@ -183,8 +183,8 @@ def test_the_invitation_and_message_book_carry_no_private_text(
 ) -> None:  # type: ignore[no-untyped-def]
     invitation = out_dir / "invitation.pdf"
     book = out_dir / "book.pdf"
-    pdfs.write_invitation(services, w.held, invitation)
-    pdfs.write_message_book(services, w.soeren, book, 2026)
+    services.pdfs.write_invitation(w.held, invitation)
+    services.pdfs.write_message_book(w.soeren, book, 2026)
     for path in (invitation, book):
         for secret in (PRIVATE, UNSHARED):
             assert leaks(path, secret) == [], (path.name, secret)
@@ -195,15 +195,15 @@ def test_the_invitation_and_message_book_carry_no_private_text(
 
 def test_the_language_is_the_guardians_unless_asked(services, w: World, out_dir: Path) -> None:  # type: ignore[no-untyped-def]
     i18n.activate("da")  # the UI's language does not decide
-    english = pdfs.write_summary(services, w.english, out_dir / "en.pdf")
+    english = services.pdfs.write_summary(w.english, out_dir / "en.pdf")
     assert english.lang == "en"
     assert read(english.path).trailer["/Root"]["/Lang"] == "en-GB"
     assert "17 November 2026" in text(english.path)
-    danish = pdfs.write_summary(services, w.held, out_dir / "da.pdf")
+    danish = services.pdfs.write_summary(w.held, out_dir / "da.pdf")
     assert danish.lang == "da"
     assert read(danish.path).trailer["/Root"]["/Lang"] == "da-DK"
     assert "17. november 2026" in text(danish.path)
-    forced = pdfs.write_summary(services, w.english, out_dir / "forced.pdf", lang="da")
+    forced = services.pdfs.write_summary(w.english, out_dir / "forced.pdf", lang="da")
     assert forced.lang == "da"
     assert "17. november 2026" in text(forced.path)
 
@@ -216,12 +216,12 @@ def test_one_english_speaking_guardian_makes_the_default_english(services, w: Wo
 
 def test_an_unknown_language_is_refused(services, w: World, out_dir: Path) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValidationError, match="not a language"):
-        pdfs.write_summary(services, w.held, out_dir / "x.pdf", lang="de")
+        services.pdfs.write_summary(w.held, out_dir / "x.pdf", lang="de")
     assert not (out_dir / "x.pdf").exists()
 
 
 def test_metadata_names_the_teacher_title_and_subject(services, w: World, out_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    written = pdfs.write_summary(services, w.english, out_dir / "s.pdf")
+    written = services.pdfs.write_summary(w.english, out_dir / "s.pdf")
     meta = read(written.path).metadata
     assert meta is not None
     assert meta.author == "Mette Kjærgaard Holm"
@@ -235,17 +235,17 @@ def test_metadata_names_the_teacher_title_and_subject(services, w: World, out_di
 def test_a_summary_of_a_conversation_not_held_is_refused(services, w: World, out_dir: Path) -> None:  # type: ignore[no-untyped-def]
     target = out_dir / "planned.pdf"
     with pytest.raises(ValidationError, match="has not been held yet"):
-        pdfs.write_summary(services, w.planned, target)
+        services.pdfs.write_summary(w.planned, target)
     with pytest.raises(ValidationError, match="was cancelled"):
-        pdfs.write_summary(services, w.cancelled, target)
+        services.pdfs.write_summary(w.cancelled, target)
     assert list(out_dir.iterdir()) == []
 
 
 def test_a_missing_id_is_a_clear_error(services, w: World, out_dir: Path) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(NotFoundError, match="does not exist"):
-        pdfs.write_summary(services, 9999, out_dir / "x.pdf")
+        services.pdfs.write_summary(9999, out_dir / "x.pdf")
     with pytest.raises(NotFoundError, match="does not exist"):
-        pdfs.write_message_book(services, 9999, out_dir / "x.pdf")
+        services.pdfs.write_message_book(9999, out_dir / "x.pdf")
     assert list(out_dir.iterdir()) == []
 
 
@@ -253,9 +253,9 @@ def test_a_folder_that_does_not_exist_or_a_folder_as_file_is_refused(
     services, w: World, out_dir: Path
 ) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(pdfs.PdfWriteError, match="does not exist"):
-        pdfs.write_summary(services, w.held, out_dir / "nowhere" / "x.pdf")
+        services.pdfs.write_summary(w.held, out_dir / "nowhere" / "x.pdf")
     with pytest.raises(pdfs.PdfWriteError, match="is a folder"):
-        pdfs.write_summary(services, w.held, out_dir)
+        services.pdfs.write_summary(w.held, out_dir)
     assert list(out_dir.iterdir()) == []
 
 
@@ -270,7 +270,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_part_file(
 
     monkeypatch.setattr(pdfs.os, "fsync", disk_full)
     with pytest.raises(pdfs.PdfWriteError, match="No space left on device"):
-        pdfs.write_summary(services, w.held, target)
+        services.pdfs.write_summary(w.held, target)
     assert target.read_bytes() == b"the old file"
     assert [p.name for p in out_dir.iterdir()] == ["referat.pdf"]
 
@@ -279,14 +279,14 @@ def test_a_refused_summary_leaves_an_existing_file_alone(services, w: World, out
     target = out_dir / "referat.pdf"
     target.write_bytes(b"the old file")
     with pytest.raises(ValidationError):
-        pdfs.write_summary(services, w.planned, target)
+        services.pdfs.write_summary(w.planned, target)
     assert target.read_bytes() == b"the old file"
 
 
 def test_writing_replaces_the_file_whole(services, w: World, out_dir: Path) -> None:  # type: ignore[no-untyped-def]
     target = out_dir / "referat.pdf"
     target.write_bytes(b"the old file")
-    written = pdfs.write_summary(services, w.held, target)
+    written = services.pdfs.write_summary(w.held, target)
     assert written.path == target
     assert target.read_bytes().startswith(b"%PDF")
     assert target.read_bytes().rstrip().endswith(b"%%EOF")
@@ -300,7 +300,7 @@ def test_the_invitation_has_the_default_questions_in_the_documents_language(
     services, w: World, out_dir: Path
 ) -> None:  # type: ignore[no-untyped-def]
     i18n.activate("da")
-    written = pdfs.write_invitation(services, w.planned, out_dir / "inv.pdf", lang="en")
+    written = services.pdfs.write_invitation(w.planned, out_dir / "inv.pdf", lang="en")
     content = " ".join(text(written.path).split())
     assert "How is your child doing at school, as you see it?" in content
     assert "Ayşe Yılmaz" in content and "Fatma Yılmaz" in content
@@ -311,7 +311,7 @@ def test_the_invitation_prints_the_teachers_own_questions(
     services, w: World, out_dir: Path
 ) -> None:  # type: ignore[no-untyped-def]
     services.school.set_preparation_questions(["Hvad glæder Ayşe sig til?", "Noget andet?"])
-    written = pdfs.write_invitation(services, w.planned, out_dir / "inv.pdf")
+    written = services.pdfs.write_invitation(w.planned, out_dir / "inv.pdf")
     content = text(written.path)
     assert "1. Hvad glæder Ayşe sig til?" in content
     assert "2. Noget andet?" in content
@@ -321,11 +321,11 @@ def test_an_invitation_to_a_cancelled_conversation_is_refused(
     services, w: World, out_dir: Path
 ) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValidationError, match="cancelled"):
-        pdfs.write_invitation(services, w.cancelled, out_dir / "x.pdf")
+        services.pdfs.write_invitation(w.cancelled, out_dir / "x.pdf")
 
 
 def test_the_message_book_of_the_current_school_year(services, w: World, out_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    written = pdfs.write_message_book(services, w.soeren, out_dir / "book.pdf", lang="en")
+    written = services.pdfs.write_message_book(w.soeren, out_dir / "book.pdf", lang="en")
     content = " ".join(text(written.path).split())
     assert "Message book" in content and "2026/27" in content
     assert "Læse længere tekster." in content
@@ -334,7 +334,7 @@ def test_the_message_book_of_the_current_school_year(services, w: World, out_dir
 
 
 def test_the_class_overview_is_in_the_programs_language(services, w: World, out_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    written = pdfs.write_class_overview(services, w.class_id, out_dir / "class.pdf")
+    written = services.pdfs.write_class_overview(w.class_id, out_dir / "class.pdf")
     assert written.lang == "en"
     content = text(written.path)
     for name in ("Søren Ærø", "Łukasz Ćwikła", "Ayşe Yılmaz", "Nguyễn Thị Minh"):
@@ -352,7 +352,7 @@ def test_two_pages_of_notes_and_twelve_agreements(services, w: World, out_dir: P
             list(Responsible)[i % 3],
             dt.date(2026, 12, 1) + dt.timedelta(weeks=i),
         )
-    written = pdfs.write_summary(services, w.held, out_dir / "long.pdf", lang="en")
+    written = services.pdfs.write_summary(w.held, out_dir / "long.pdf", lang="en")
     pages = [page.extract_text() for page in read(written.path).pages]
     assert written.pages == len(pages) >= 3
     content = "\n".join(pages)
@@ -377,7 +377,7 @@ def test_every_held_conversation_of_the_class_gets_its_file(
         return True
 
     out = out_dir / "referater"
-    result = pdfs.write_class_summaries(services, w.class_id, out, progress)
+    result = services.pdfs.write_class_summaries(w.class_id, out, progress)
     assert not result.cancelled
     assert result.total == 2
     assert sorted(p.name for p in out.iterdir()) == [
@@ -398,8 +398,8 @@ def test_cancelling_a_class_run_stops_it_and_keeps_what_is_done(
     services, w: World, out_dir: Path
 ) -> None:  # type: ignore[no-untyped-def]
     out = out_dir / "referater"
-    result = pdfs.write_class_summaries(
-        services, w.class_id, out, lambda done, total, text: done < 1
+    result = services.pdfs.write_class_summaries(
+        w.class_id, out, lambda done, total, text: done < 1
     )
     assert result.cancelled
     assert [r.path.name for r in result.written] == ["Łukasz Ćwikła 2026-11-17.pdf"]
@@ -408,7 +408,7 @@ def test_cancelling_a_class_run_stops_it_and_keeps_what_is_done(
 
 def test_a_class_in_one_file(services, w: World, out_dir: Path) -> None:  # type: ignore[no-untyped-def]
     target = out_dir / "5A.pdf"
-    result = pdfs.write_class_summaries_combined(services, w.class_id, target)
+    result = services.pdfs.write_class_summaries_combined(w.class_id, target)
     assert not result.cancelled and len(result.written) == 1
     pages = [page.extract_text() for page in read(target).pages]
     assert len(pages) == 2
@@ -419,8 +419,8 @@ def test_a_class_in_one_file(services, w: World, out_dir: Path) -> None:  # type
         in (pages[1])
     )
     assert "17 November 2026" in pages[0] and "17. november 2026" in pages[1]
-    cancelled = pdfs.write_class_summaries_combined(
-        services, w.class_id, out_dir / "none.pdf", lambda *_: False
+    cancelled = services.pdfs.write_class_summaries_combined(
+        w.class_id, out_dir / "none.pdf", lambda *_: False
     )
     assert cancelled.cancelled and not (out_dir / "none.pdf").exists()
 
