@@ -36,7 +36,7 @@ ROOT = HERE.parent
 
 if TYPE_CHECKING:
     from skolehjem_desktop.services import Services
-    from skolehjem_desktop.ui.main_window import MainWindow
+    from skolehjem_desktop.ui.app.main_window import MainWindow
 
 # A child process that starts the window the way the program does (app.open_window:
 # the frame first, the data on the next turn) and reports when it was first painted

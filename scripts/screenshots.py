@@ -94,7 +94,7 @@ def _shoot(lang: str, out: Path) -> int:
 
         settle(800)
         shot("class-overview")
-        from skolehjem_desktop.ui.class_records import ClassRecordsDialog
+        from skolehjem_desktop.ui.classes.class_records import ClassRecordsDialog
 
         assert window.class_id is not None
         records = ClassRecordsDialog(window.ctx, window, window.class_id)
@@ -124,7 +124,7 @@ def shot_planner(window, shot, width: int, height: int) -> None:  # type: ignore
 
     from skolehjem_desktop.services.evening_plans import Setup
     from skolehjem_desktop.services.planner.model import make_evening, parse_periods
-    from skolehjem_desktop.ui.evening_planner import EveningPlannerDialog
+    from skolehjem_desktop.ui.classes.evening_planner import EveningPlannerDialog
 
     plans = window.services.evening_plans
     state = plans.open(window.class_id)

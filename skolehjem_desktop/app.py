@@ -25,9 +25,9 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QWidget
 
-    from skolehjem_desktop.ui.dialogs import Dialogs
-    from skolehjem_desktop.ui.main_window import MainWindow
-    from skolehjem_desktop.ui.single_instance import SingleInstance
+    from skolehjem_desktop.ui.app.main_window import MainWindow
+    from skolehjem_desktop.ui.app.single_instance import SingleInstance
+    from skolehjem_desktop.ui.common.dialogs import Dialogs
 
 
 def create_main_window(
@@ -46,15 +46,15 @@ def create_main_window(
     from PySide6.QtWidgets import QApplication
 
     from skolehjem_desktop.services.data_folder import DataFolder
-    from skolehjem_desktop.ui.context import UiContext
-    from skolehjem_desktop.ui.dialogs import Dialogs
-    from skolehjem_desktop.ui.main_window import MainWindow
+    from skolehjem_desktop.ui.app.main_window import MainWindow
+    from skolehjem_desktop.ui.common.context import UiContext
+    from skolehjem_desktop.ui.common.dialogs import Dialogs
 
     services = DataFolder.at(data_dir).open(passphrase)
     language = i18n.activate(lang or services.school.language() or i18n.system_language()).lang
     app = QApplication.instance()
     if isinstance(app, QApplication):
-        from skolehjem_desktop.ui.qt_language import install_qt_translations
+        from skolehjem_desktop.ui.app.qt_language import install_qt_translations
 
         install_qt_translations(app, language)
     ctx = UiContext(services, dialogs or Dialogs())
@@ -84,8 +84,8 @@ def open_window(
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from skolehjem_desktop.ui.main_window import LANGUAGE_KEY, MainWindow
-    from skolehjem_desktop.ui.qt_language import install_qt_translations
+    from skolehjem_desktop.ui.app.main_window import LANGUAGE_KEY, MainWindow
+    from skolehjem_desktop.ui.app.qt_language import install_qt_translations
 
     folder = resolve_data_dir(data_dir)
     settings = settings if settings is not None else QSettings()
@@ -101,8 +101,8 @@ def open_window(
         if not frame.isVisible():  # closed while opening
             return
         from skolehjem_desktop.services.data_folder import DataFolder
-        from skolehjem_desktop.ui.context import UiContext
-        from skolehjem_desktop.ui.dialogs import Dialogs
+        from skolehjem_desktop.ui.common.context import UiContext
+        from skolehjem_desktop.ui.common.dialogs import Dialogs
 
         while True:
             try:
@@ -169,8 +169,12 @@ def run_gui(data_dir: str | os.PathLike[str] | None, lang: str | None) -> int:
     if instance is None:
         return 1
     from skolehjem_desktop.services.data_folder import DataFolder
-    from skolehjem_desktop.ui.crypto_dialogs import IdleLock, ask_passphrase, idle_lock_minutes
-    from skolehjem_desktop.ui.welcome import after_ready, welcome_if_fresh
+    from skolehjem_desktop.ui.dialogs.crypto_dialogs import (
+        IdleLock,
+        ask_passphrase,
+        idle_lock_minutes,
+    )
+    from skolehjem_desktop.ui.dialogs.welcome import after_ready, welcome_if_fresh
 
     start = welcome_if_fresh(folder)  # a fresh install: who, which school, how to begin
     if start.cancelled:  # nothing was written, and the folder made for the lock goes too
@@ -252,7 +256,7 @@ def claim_data_dir(folder: Path) -> SingleInstance | None:
     """
     from PySide6.QtWidgets import QMessageBox
 
-    from skolehjem_desktop.ui.single_instance import SingleInstance, already_open_message
+    from skolehjem_desktop.ui.app.single_instance import SingleInstance, already_open_message
 
     instance = SingleInstance(folder)
     outcome = instance.claim()

@@ -42,9 +42,9 @@ EDITOR_SCRIPT = textwrap.dedent(
     from skolehjem_desktop.services import Services
     from skolehjem_desktop.store.database import open_database
     from skolehjem_desktop.domain.enums import SectionKind
-    from skolehjem_desktop.ui.context import UiContext
-    from skolehjem_desktop.ui.conversation_editor import ConversationEditor
-    from skolehjem_desktop.ui.dialogs import ScriptedDialogs
+    from skolehjem_desktop.ui.common.context import UiContext
+    from skolehjem_desktop.ui.conversation.conversation_editor import ConversationEditor
+    from skolehjem_desktop.ui.common.dialogs import ScriptedDialogs
 
     data_dir, conversation_id, text = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
     app = QApplication(sys.argv)

@@ -10,15 +10,15 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from skolehjem_desktop import __version__
-from skolehjem_desktop.ui.about_dialog import (
+from skolehjem_desktop.ui.common.context import UiContext
+from skolehjem_desktop.ui.common.dialogs import ScriptedDialogs
+from skolehjem_desktop.ui.dialogs.about_dialog import (
     COMPONENTS,
     NO_VERSION,
     AboutDialog,
     LicenceDialog,
     licence_path,
 )
-from skolehjem_desktop.ui.context import UiContext
-from skolehjem_desktop.ui.dialogs import ScriptedDialogs
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ from skolehjem_desktop.app import create_main_window
 from skolehjem_desktop.services import Services
 from skolehjem_desktop.services.backups import backup_to, inspect_backup
 from skolehjem_desktop.store.database import open_database
-from skolehjem_desktop.ui import backup_dialogs
-from skolehjem_desktop.ui.dialogs import ScriptedDialogs
+from skolehjem_desktop.ui.common.dialogs import ScriptedDialogs
+from skolehjem_desktop.ui.dialogs import backup_dialogs
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from skolehjem_desktop.ui.class_dialogs import (
+from skolehjem_desktop.ui.classes.class_dialogs import (
     ClassDialog,
     NewSchoolYearDialog,
     archive_class,
@@ -17,8 +17,8 @@ from skolehjem_desktop.ui.class_dialogs import (
     new_school_year,
     rename_class,
 )
-from skolehjem_desktop.ui.context import UiContext
-from skolehjem_desktop.ui.dialogs import ScriptedDialogs
+from skolehjem_desktop.ui.common.context import UiContext
+from skolehjem_desktop.ui.common.dialogs import ScriptedDialogs
 
 
 @pytest.fixture

@@ -14,9 +14,9 @@ from skolehjem_desktop.domain.enums import CalledBy
 from skolehjem_desktop.services import Services
 from skolehjem_desktop.services.class_records import MeetingInput
 from skolehjem_desktop.store.database import open_database
-from skolehjem_desktop.ui.class_records import ClassRecordsDialog, MeetingDialog
-from skolehjem_desktop.ui.context import UiContext
-from skolehjem_desktop.ui.dialogs import ScriptedDialogs
+from skolehjem_desktop.ui.classes.class_records import ClassRecordsDialog, MeetingDialog
+from skolehjem_desktop.ui.common.context import UiContext
+from skolehjem_desktop.ui.common.dialogs import ScriptedDialogs
 
 
 @pytest.fixture

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from skolehjem_desktop.domain.enums import ContactChannel, ContactTopic, StartedBy
 from skolehjem_desktop.i18n.labels import label
-from skolehjem_desktop.ui.contact_dialog import ContactDialog, add_contact, qdatetime
-from skolehjem_desktop.ui.contacts_tab import ContactsTab, ContactTableModel
-from skolehjem_desktop.ui.context import UiContext
-from skolehjem_desktop.ui.dialogs import ScriptedDialogs
+from skolehjem_desktop.ui.common.context import UiContext
+from skolehjem_desktop.ui.common.dialogs import ScriptedDialogs
+from skolehjem_desktop.ui.pupil.contact_dialog import ContactDialog, add_contact, qdatetime
+from skolehjem_desktop.ui.pupil.contacts_tab import ContactsTab, ContactTableModel
 
 FRIDAY = dt.datetime(2026, 11, 20, 15, 30)
 MONDAY = dt.date(2026, 11, 23)  # also the test clock's today
@@ -330,7 +330,7 @@ def test_no_pupil_means_nothing_to_add(tab) -> None:  # type: ignore[no-untyped-
 
 
 def test_qdatetime_round_trip() -> None:
-    from skolehjem_desktop.ui.contact_dialog import pydatetime
+    from skolehjem_desktop.ui.pupil.contact_dialog import pydatetime
 
     assert pydatetime(qdatetime(FRIDAY)) == FRIDAY
     assert isinstance(qdatetime(FRIDAY), QDateTime)

@@ -34,9 +34,12 @@ from skolehjem_desktop.domain.enums import (
 from skolehjem_desktop.services import Services
 from skolehjem_desktop.services.conversations import Planning
 from skolehjem_desktop.store.database import open_database
-from skolehjem_desktop.ui.context import UiContext
-from skolehjem_desktop.ui.conversation_editor import AgreementsModel, ConversationEditor
-from skolehjem_desktop.ui.dialogs import ScriptedDialogs
+from skolehjem_desktop.ui.common.context import UiContext
+from skolehjem_desktop.ui.common.dialogs import ScriptedDialogs
+from skolehjem_desktop.ui.conversation.conversation_editor import (
+    AgreementsModel,
+    ConversationEditor,
+)
 
 # The clock of the tests is Monday 23 November 2026, 10:00.
 PAST = dt.datetime(2026, 11, 20, 14, 0)

@@ -19,9 +19,9 @@ from skolehjem_desktop.domain.enums import (
 from skolehjem_desktop.services import Services
 from skolehjem_desktop.services.conversations import Planning
 from skolehjem_desktop.store.database import open_database
-from skolehjem_desktop.ui.context import UiContext
-from skolehjem_desktop.ui.conversations_tab import ConversationsTab
-from skolehjem_desktop.ui.dialogs import ScriptedDialogs
+from skolehjem_desktop.ui.common.context import UiContext
+from skolehjem_desktop.ui.common.dialogs import ScriptedDialogs
+from skolehjem_desktop.ui.pupil.conversations_tab import ConversationsTab
 
 # The clock of the tests is Monday 23 November 2026, 10:00 (school year 2026/27).
 LAST_YEAR = dt.datetime(2025, 11, 12, 14, 0)

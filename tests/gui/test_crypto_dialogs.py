@@ -12,9 +12,9 @@ from skolehjem_desktop.config import database_path
 from skolehjem_desktop.services import Services, protection
 from skolehjem_desktop.store import crypto
 from skolehjem_desktop.store.database import open_database
-from skolehjem_desktop.ui.context import UiContext
-from skolehjem_desktop.ui.crypto_dialogs import IdleLock, PassphraseDialog, ProtectDialog
-from skolehjem_desktop.ui.dialogs import ScriptedDialogs
+from skolehjem_desktop.ui.common.context import UiContext
+from skolehjem_desktop.ui.common.dialogs import ScriptedDialogs
+from skolehjem_desktop.ui.dialogs.crypto_dialogs import IdleLock, PassphraseDialog, ProtectDialog
 
 SECRET = "hemmelig sætning"
 
@@ -141,9 +141,9 @@ def test_idle_lock_does_nothing_for_a_plain_folder(qtbot, data_dir: Path) -> Non
 def test_the_idle_time_is_chosen_in_the_protection_dialog(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from skolehjem_desktop.services import Services
     from skolehjem_desktop.store.database import open_database
-    from skolehjem_desktop.ui.context import UiContext
-    from skolehjem_desktop.ui.crypto_dialogs import ProtectDialog, idle_lock_minutes
-    from skolehjem_desktop.ui.dialogs import ScriptedDialogs
+    from skolehjem_desktop.ui.common.context import UiContext
+    from skolehjem_desktop.ui.common.dialogs import ScriptedDialogs
+    from skolehjem_desktop.ui.dialogs.crypto_dialogs import ProtectDialog, idle_lock_minutes
 
     ctx = UiContext(Services(open_database(tmp_path / "idle")), ScriptedDialogs())
     assert idle_lock_minutes(ctx) == 10

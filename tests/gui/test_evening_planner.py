@@ -12,10 +12,10 @@ from skolehjem_desktop.domain.enums import ConversationKind, ConversationStatus
 from skolehjem_desktop.services import Services
 from skolehjem_desktop.services.evening_plans import setup_from_json
 from skolehjem_desktop.store.models import EveningPlan
-from skolehjem_desktop.ui import autosave
-from skolehjem_desktop.ui.context import UiContext
-from skolehjem_desktop.ui.dialogs import ScriptedDialogs
-from skolehjem_desktop.ui.evening_planner import EveningPlannerDialog
+from skolehjem_desktop.ui.classes.evening_planner import EveningPlannerDialog
+from skolehjem_desktop.ui.common import autosave
+from skolehjem_desktop.ui.common.context import UiContext
+from skolehjem_desktop.ui.common.dialogs import ScriptedDialogs
 
 
 @pytest.fixture(autouse=True)

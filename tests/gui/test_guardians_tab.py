@@ -11,9 +11,13 @@ from sqlalchemy import func, select
 
 from skolehjem_desktop.domain.enums import Language, Relation
 from skolehjem_desktop.store.models import Guardian
-from skolehjem_desktop.ui.context import UiContext
-from skolehjem_desktop.ui.dialogs import ScriptedDialogs
-from skolehjem_desktop.ui.guardians_tab import GuardianDialog, GuardiansTab, LinkGuardianDialog
+from skolehjem_desktop.ui.common.context import UiContext
+from skolehjem_desktop.ui.common.dialogs import ScriptedDialogs
+from skolehjem_desktop.ui.pupil.guardians_tab import (
+    GuardianDialog,
+    GuardiansTab,
+    LinkGuardianDialog,
+)
 
 
 @pytest.fixture

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication, QWidget, QWizard
 from sqlalchemy import func, select
 
 from skolehjem_desktop.store.models import Enrolment, Guardian, SchoolClass, Student
-from skolehjem_desktop.ui.context import UiContext
-from skolehjem_desktop.ui.dialogs import ScriptedDialogs
-from skolehjem_desktop.ui.import_wizard import ImportWizard, run_import_wizard
+from skolehjem_desktop.ui.common.context import UiContext
+from skolehjem_desktop.ui.common.dialogs import ScriptedDialogs
+from skolehjem_desktop.ui.dialogs.import_wizard import ImportWizard, run_import_wizard
 
 RESOURCES = Path(__file__).parent.parent / "resources" / "import"
 GOOD = RESOURCES / "klasse_5a_semikolon_cp1252.csv"  # 4 pupils, a CPR column, no class column

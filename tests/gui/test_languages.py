@@ -80,14 +80,14 @@ from skolehjem_desktop.domain.enums import FocusArea
 from skolehjem_desktop.i18n.catalogues import read_catalogue
 from skolehjem_desktop.services.demo import generate_demo
 from skolehjem_desktop.store.database import open_database
-from skolehjem_desktop.ui.class_dialogs import ClassDialog, NewSchoolYearDialog
-from skolehjem_desktop.ui.contact_dialog import ContactDialog
-from skolehjem_desktop.ui.dialogs import ScriptedDialogs
-from skolehjem_desktop.ui.guardians_tab import GuardianDialog, LinkGuardianDialog
-from skolehjem_desktop.ui.import_wizard import ImportWizard
-from skolehjem_desktop.ui.message_book_tab import NewFocusPointDialog, PresentationDialog
-from skolehjem_desktop.ui.settings_dialog import SettingsDialog
-from skolehjem_desktop.ui.student_dialogs import LeftDialog, MoveDialog, StudentDialog
+from skolehjem_desktop.ui.classes.class_dialogs import ClassDialog, NewSchoolYearDialog
+from skolehjem_desktop.ui.common.dialogs import ScriptedDialogs
+from skolehjem_desktop.ui.dialogs.import_wizard import ImportWizard
+from skolehjem_desktop.ui.dialogs.settings_dialog import SettingsDialog
+from skolehjem_desktop.ui.pupil.contact_dialog import ContactDialog
+from skolehjem_desktop.ui.pupil.guardians_tab import GuardianDialog, LinkGuardianDialog
+from skolehjem_desktop.ui.pupil.message_book_tab import NewFocusPointDialog, PresentationDialog
+from skolehjem_desktop.ui.pupil.student_dialogs import LeftDialog, MoveDialog, StudentDialog
 
 LANGUAGES = ("da", "en")
 MIN_LENGTH = 3
@@ -811,7 +811,7 @@ def walk_dialogs(collector: Collector, window, pupil: Pupil) -> None:  # type: i
 
 def ask_about_the_language(window, lang: str, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     """Settings saved with the other language: the window offers a restart (declined)."""
-    from skolehjem_desktop.ui import settings_dialog
+    from skolehjem_desktop.ui.dialogs import settings_dialog
 
     def choose_the_other_language(ctx, parent) -> bool:  # type: ignore[no-untyped-def]
         ctx.services.school.set_language("en" if lang == "da" else "da")

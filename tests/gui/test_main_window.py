@@ -12,7 +12,7 @@ from skolehjem_desktop.domain.enums import ConversationKind
 from skolehjem_desktop.services import Services
 from skolehjem_desktop.services.conversations import Planning
 from skolehjem_desktop.store.database import open_database
-from skolehjem_desktop.ui.dialogs import ScriptedDialogs
+from skolehjem_desktop.ui.common.dialogs import ScriptedDialogs
 
 
 def _school(data_dir):
@@ -204,7 +204,7 @@ def test_refused_text_keeps_the_teacher_on_it_and_is_never_dropped(qtbot, window
 
 
 def test_changing_the_language_offers_a_restart(window, monkeypatch) -> None:
-    from skolehjem_desktop.ui import settings_dialog
+    from skolehjem_desktop.ui.dialogs import settings_dialog
 
     def choose_danish(ctx, parent):  # the teacher picks Dansk in the settings dialog
         ctx.services.school.set_language("da")
@@ -224,7 +224,7 @@ def test_a_restart_starts_the_same_program_on_the_same_data(window, monkeypatch,
     """From source it is ``python -m skolehjem_desktop``; in the built app, the app itself."""
     import sys
 
-    from skolehjem_desktop.ui import main_window
+    from skolehjem_desktop.ui.app import main_window
 
     started: list[tuple[str, list[str]]] = []
 

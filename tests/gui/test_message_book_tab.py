@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QTreeWidgetItem
 
 from skolehjem_desktop.domain.enums import FocusArea, FocusStatus, PresentationVia
 from skolehjem_desktop.i18n.labels import label
-from skolehjem_desktop.ui.context import UiContext
-from skolehjem_desktop.ui.dialogs import ScriptedDialogs
-from skolehjem_desktop.ui.message_book_tab import (
+from skolehjem_desktop.ui.common.context import UiContext
+from skolehjem_desktop.ui.common.dialogs import ScriptedDialogs
+from skolehjem_desktop.ui.pupil.message_book_tab import (
     AREA_ROLE,
     POINT_ROLE,
     MessageBookTab,

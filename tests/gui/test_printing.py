@@ -15,8 +15,8 @@ from skolehjem_desktop.domain.enums import SectionKind
 from skolehjem_desktop.services import Services
 from skolehjem_desktop.services.conversations import Planning
 from skolehjem_desktop.store.database import open_database
-from skolehjem_desktop.ui.dialogs import ScriptedDialogs
-from skolehjem_desktop.ui.printing import clean_previews
+from skolehjem_desktop.ui.app.printing import clean_previews
+from skolehjem_desktop.ui.common.dialogs import ScriptedDialogs
 
 PRIVATE = "PRIVATE-NOTE-ABOUT-SOREN"
 SHARED = "Søren læser nu med glæde."

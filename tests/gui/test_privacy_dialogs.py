@@ -12,9 +12,9 @@ from PySide6.QtCore import QSettings, Qt
 from skolehjem_desktop.app import create_main_window
 from skolehjem_desktop.domain.enums import SectionKind
 from skolehjem_desktop.services.conversations import Planning
-from skolehjem_desktop.ui import privacy_dialogs
-from skolehjem_desktop.ui.context import UiContext
-from skolehjem_desktop.ui.dialogs import ScriptedDialogs
+from skolehjem_desktop.ui.common.context import UiContext
+from skolehjem_desktop.ui.common.dialogs import ScriptedDialogs
+from skolehjem_desktop.ui.dialogs import privacy_dialogs
 
 SECRET = "Min egen note om hjemmet"
 

@@ -18,7 +18,7 @@ from skolehjem_desktop.domain.enums import ContactChannel, FocusArea, StartedBy
 from skolehjem_desktop.services import Services
 from skolehjem_desktop.services.conversations import Planning
 from skolehjem_desktop.store.database import open_database
-from skolehjem_desktop.ui.dialogs import ScriptedDialogs
+from skolehjem_desktop.ui.common.dialogs import ScriptedDialogs
 
 YEARS = 5
 

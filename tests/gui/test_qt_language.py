@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 
 from skolehjem_desktop.app import create_main_window
-from skolehjem_desktop.ui.dialogs import ScriptedDialogs
+from skolehjem_desktop.ui.common.dialogs import ScriptedDialogs
 
 
 def _window(qtbot, tmp_path, lang):

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QWidget
 
-from skolehjem_desktop.ui.single_instance import LOCK_NAME, SingleInstance, server_name
+from skolehjem_desktop.ui.app.single_instance import LOCK_NAME, SingleInstance, server_name
 
 
 def _env() -> dict[str, str]:
@@ -90,7 +90,7 @@ def test_a_closed_window_answers_closing_so_a_restart_waits_for_the_lock(
         "import sys\n"
         "from pathlib import Path\n"
         "from PySide6.QtCore import QCoreApplication\n"
-        "from skolehjem_desktop.ui.single_instance import SingleInstance\n"
+        "from skolehjem_desktop.ui.app.single_instance import SingleInstance\n"
         "app = QCoreApplication([])\n"
         "s = SingleInstance(Path(sys.argv[1]))\n"
         "print(s.notify_running(), flush=True)\n"
@@ -112,7 +112,7 @@ def test_a_stale_lock_of_a_killed_process_is_taken_over(data_dir: Path) -> None:
         "import sys, time\n"
         "from pathlib import Path\n"
         "from PySide6.QtCore import QCoreApplication\n"
-        "from skolehjem_desktop.ui.single_instance import SingleInstance\n"
+        "from skolehjem_desktop.ui.app.single_instance import SingleInstance\n"
         "app = QCoreApplication([])\n"
         "s = SingleInstance(Path(sys.argv[1]))\n"
         "print(s.acquire(), flush=True)\n"

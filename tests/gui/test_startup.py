@@ -19,8 +19,8 @@ from skolehjem_desktop.errors import UserError
 from skolehjem_desktop.services import Services
 from skolehjem_desktop.services.conversations import Planning
 from skolehjem_desktop.store.database import DatabaseRefused, open_database
-from skolehjem_desktop.ui.dialogs import ScriptedDialogs
-from skolehjem_desktop.ui.main_window import LANGUAGE_KEY, MainWindow
+from skolehjem_desktop.ui.app.main_window import LANGUAGE_KEY, MainWindow
+from skolehjem_desktop.ui.common.dialogs import ScriptedDialogs
 
 
 def _school(data_dir, language: str | None = None) -> dict[str, int]:

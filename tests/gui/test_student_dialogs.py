@@ -13,9 +13,9 @@ from sqlalchemy import func, select
 from skolehjem_desktop.domain.enums import ContactChannel, FocusArea, Responsible, StartedBy
 from skolehjem_desktop.services.conversations import Planning
 from skolehjem_desktop.store.models import ContactEntry, Conversation
-from skolehjem_desktop.ui.context import UiContext
-from skolehjem_desktop.ui.dialogs import ScriptedDialogs
-from skolehjem_desktop.ui.student_dialogs import (
+from skolehjem_desktop.ui.common.context import UiContext
+from skolehjem_desktop.ui.common.dialogs import ScriptedDialogs
+from skolehjem_desktop.ui.pupil.student_dialogs import (
     LeftDialog,
     MoveDialog,
     StudentDialog,

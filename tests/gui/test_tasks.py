@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 
 from skolehjem_desktop.errors import ValidationError
-from skolehjem_desktop.ui.tasks import Cancelled, run_task
+from skolehjem_desktop.ui.common.tasks import Cancelled, run_task
 
 
 def test_the_result_comes_back_and_the_work_ran_in_another_thread(qtbot) -> None:

@@ -14,8 +14,8 @@ from skolehjem_desktop.config import database_path
 from skolehjem_desktop.services import Services
 from skolehjem_desktop.store import crypto
 from skolehjem_desktop.store.database import open_database
-from skolehjem_desktop.ui import welcome
-from skolehjem_desktop.ui.welcome import FirstStart, WelcomeDialog, welcome_if_fresh
+from skolehjem_desktop.ui.dialogs import welcome
+from skolehjem_desktop.ui.dialogs.welcome import FirstStart, WelcomeDialog, welcome_if_fresh
 
 SECRET = "en lang hemmelig sætning"
 
@@ -24,7 +24,7 @@ SECRET = "en lang hemmelig sætning"
 def _qt_back_in_english(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
     """Choosing Danish in the dialog installs Qt's Danish; later tests expect English."""
     yield
-    from skolehjem_desktop.ui.qt_language import install_qt_translations
+    from skolehjem_desktop.ui.app.qt_language import install_qt_translations
 
     install_qt_translations(qapp, "en")
 
@@ -135,8 +135,8 @@ def test_import_opens_the_import_wizard_once_the_window_holds_the_data(
     assert class_count(data_dir) == 0
 
     from skolehjem_desktop.app import create_main_window
-    from skolehjem_desktop.ui import actions
-    from skolehjem_desktop.ui.dialogs import ScriptedDialogs
+    from skolehjem_desktop.ui.app import actions
+    from skolehjem_desktop.ui.common.dialogs import ScriptedDialogs
 
     opened = []
     monkeypatch.setattr(actions, "import_list", opened.append)

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from skolehjem_desktop.errors import ValidationError
 from skolehjem_desktop.i18n import _
 from skolehjem_desktop.services.school import QUESTIONS_MAX, check_logo
-from skolehjem_desktop.ui.context import UiContext
-from skolehjem_desktop.ui.student_dialogs import FormDialog, buddy_label, hint_label
+from skolehjem_desktop.ui.common.context import UiContext
+from skolehjem_desktop.ui.pupil.student_dialogs import FormDialog, buddy_label, hint_label
 
 THUMBNAIL = 96
 

@@ -26,8 +26,8 @@ from skolehjem_desktop.i18n import _, ngettext
 from skolehjem_desktop.services.classes import ClassInfo, Promotion
 from skolehjem_desktop.services.grades import grade_from_name
 from skolehjem_desktop.services.schoolyear import SchoolYear
-from skolehjem_desktop.ui.context import UiContext
-from skolehjem_desktop.ui.student_dialogs import FormDialog, buddy_label, hint_label
+from skolehjem_desktop.ui.common.context import UiContext
+from skolehjem_desktop.ui.pupil.student_dialogs import FormDialog, buddy_label, hint_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 NO_GRADE = -1

@@ -28,9 +28,9 @@ from skolehjem_desktop.errors import ValidationError
 from skolehjem_desktop.i18n import N_, _
 from skolehjem_desktop.i18n.labels import label
 from skolehjem_desktop.services.students import GuardianCandidate, GuardianInfo
-from skolehjem_desktop.ui.context import UiContext
-from skolehjem_desktop.ui.student_dialogs import FormDialog, buddy_label, hint_label
-from skolehjem_desktop.ui.table_model import Index, RowTableModel
+from skolehjem_desktop.ui.common.context import UiContext
+from skolehjem_desktop.ui.common.table_model import Index, RowTableModel
+from skolehjem_desktop.ui.pupil.student_dialogs import FormDialog, buddy_label, hint_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

@@ -37,10 +37,10 @@ from skolehjem_desktop.i18n import _, active, ngettext
 from skolehjem_desktop.services.evening_plans import EveningPlanState
 from skolehjem_desktop.services.planner import Cell, slots
 from skolehjem_desktop.services.planner.model import Assignment, Result, from_minutes, hhmm
-from skolehjem_desktop.ui.autosave import Autosave
-from skolehjem_desktop.ui.context import UiContext
-from skolehjem_desktop.ui.evening_planner_setup import SetupPanel
-from skolehjem_desktop.ui.tasks import run_task
+from skolehjem_desktop.ui.classes.evening_planner_setup import SetupPanel
+from skolehjem_desktop.ui.common.autosave import Autosave
+from skolehjem_desktop.ui.common.context import UiContext
+from skolehjem_desktop.ui.common.tasks import run_task
 
 PUPIL_ROLE = Qt.ItemDataRole.UserRole
 PROBLEM_BG = QColor("#F8D7D3")
@@ -348,7 +348,7 @@ class EveningPlannerDialog(QDialog):
 
     def print_schedule(self) -> None:
         from skolehjem_desktop.services.evening_plans import write_schedule
-        from skolehjem_desktop.ui.printing import preview_path
+        from skolehjem_desktop.ui.app.printing import preview_path
 
         name = _("Conversation evening {class_name}").format(class_name=self.state.class_name)
         path = preview_path(self.ctx.services.data_dir, name)

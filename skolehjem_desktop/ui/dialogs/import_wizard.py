@@ -43,10 +43,10 @@ from skolehjem_desktop.services.class_import import (
     summarize_report,
 )
 from skolehjem_desktop.services.schoolyear import SchoolYear
-from skolehjem_desktop.ui.context import UiContext
-from skolehjem_desktop.ui.formatting import date_text
-from skolehjem_desktop.ui.student_dialogs import buddy_label, hint_label
-from skolehjem_desktop.ui.tasks import Cancelled, Progress, run_task
+from skolehjem_desktop.ui.common.context import UiContext
+from skolehjem_desktop.ui.common.formatting import date_text
+from skolehjem_desktop.ui.common.tasks import Cancelled, Progress, run_task
+from skolehjem_desktop.ui.pupil.student_dialogs import buddy_label, hint_label
 
 FILE_FILTER = "*.csv *.xlsx *.txt *.tsv"
 T = TypeVar("T")

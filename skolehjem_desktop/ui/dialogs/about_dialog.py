@@ -39,7 +39,7 @@ from skolehjem_desktop.resources import resources_dir
 from skolehjem_desktop.services import cipher_versions
 
 if TYPE_CHECKING:
-    from skolehjem_desktop.ui.context import UiContext
+    from skolehjem_desktop.ui.common.context import UiContext
 
 # Skolehjem's own licence, as pyproject.toml declares it (the text is LICENSE / GPL-3.0.txt).
 PROGRAM_LICENCE = "GPL-3.0-or-later"

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from skolehjem_desktop.collation import sort_key
 from skolehjem_desktop.i18n import _
-from skolehjem_desktop.ui.table_model import Index, position_of
+from skolehjem_desktop.ui.common.table_model import Index, position_of
 
 if TYPE_CHECKING:
     from skolehjem_desktop.services.students import StudentRow

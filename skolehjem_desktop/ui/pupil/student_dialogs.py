@@ -33,8 +33,8 @@ from skolehjem_desktop.i18n import _, ngettext
 from skolehjem_desktop.services.privacy import delete_student_completely
 from skolehjem_desktop.services.schoolyear import SchoolYear
 from skolehjem_desktop.services.students import DeletionSummary, parse_birth_date
-from skolehjem_desktop.ui.context import UiContext
-from skolehjem_desktop.ui.formatting import date_text, pydate, qdate
+from skolehjem_desktop.ui.common.context import UiContext
+from skolehjem_desktop.ui.common.formatting import date_text, pydate, qdate
 
 DATE_FORMAT = "dd-MM-yyyy"
 

@@ -43,7 +43,7 @@ from skolehjem_desktop.errors import UserError
 from skolehjem_desktop.i18n import _
 
 if TYPE_CHECKING:
-    from skolehjem_desktop.ui.main_window import MainWindow
+    from skolehjem_desktop.ui.app.main_window import MainWindow
 
 QUIT_AFTER_START_ENV = "SKOLEHJEM_QUIT_AFTER_START"
 
@@ -84,7 +84,7 @@ def after_ready(window: MainWindow, start: FirstStart) -> None:
         QTimer.singleShot(0, window.close)
         return
     if start.begin == BEGIN_IMPORT:
-        from skolehjem_desktop.ui import actions
+        from skolehjem_desktop.ui.app import actions
 
         QTimer.singleShot(0, lambda: actions.import_list(window))
 
@@ -227,7 +227,7 @@ class WelcomeDialog(QDialog):
     def _install_qt_language(self) -> None:
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            from skolehjem_desktop.ui.qt_language import install_qt_translations
+            from skolehjem_desktop.ui.app.qt_language import install_qt_translations
 
             install_qt_translations(app, self.language)
 
@@ -247,7 +247,7 @@ class WelcomeDialog(QDialog):
 
     def _retranslate(self) -> None:
         from skolehjem_desktop.domain.limits import PASSPHRASE_MIN
-        from skolehjem_desktop.ui.crypto_dialogs import no_way_back
+        from skolehjem_desktop.ui.dialogs.crypto_dialogs import no_way_back
 
         self.setWindowTitle(_("Welcome to Skolehjem"))
         self.heading.setText(_("Welcome to Skolehjem"))

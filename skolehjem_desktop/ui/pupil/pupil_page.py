@@ -15,13 +15,13 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from skolehjem_desktop.i18n import _
 from skolehjem_desktop.services.schoolyear import SchoolYear
-from skolehjem_desktop.ui.contacts_tab import ContactsTab
-from skolehjem_desktop.ui.context import UiContext
-from skolehjem_desktop.ui.conversations_tab import ConversationsTab
-from skolehjem_desktop.ui.formatting import date_text
-from skolehjem_desktop.ui.guardians_tab import GuardiansTab
-from skolehjem_desktop.ui.message_book_tab import MessageBookTab
-from skolehjem_desktop.ui.overview_tab import OverviewTab
+from skolehjem_desktop.ui.classes.overview_tab import OverviewTab
+from skolehjem_desktop.ui.common.context import UiContext
+from skolehjem_desktop.ui.common.formatting import date_text
+from skolehjem_desktop.ui.pupil.contacts_tab import ContactsTab
+from skolehjem_desktop.ui.pupil.conversations_tab import ConversationsTab
+from skolehjem_desktop.ui.pupil.guardians_tab import GuardiansTab
+from skolehjem_desktop.ui.pupil.message_book_tab import MessageBookTab
 
 
 class StudentTab(Protocol):

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 from skolehjem_desktop.i18n import N_, _, ngettext
 from skolehjem_desktop.i18n.labels import label
 from skolehjem_desktop.services.contacts import ContactInfo
-from skolehjem_desktop.ui.contact_dialog import add_contact, describe, edit_contact
-from skolehjem_desktop.ui.context import UiContext
-from skolehjem_desktop.ui.formatting import date_text, datetime_text
-from skolehjem_desktop.ui.table_model import Index, RowTableModel, bold_font, set_bold
+from skolehjem_desktop.ui.common.context import UiContext
+from skolehjem_desktop.ui.common.formatting import date_text, datetime_text
+from skolehjem_desktop.ui.common.table_model import Index, RowTableModel, bold_font, set_bold
+from skolehjem_desktop.ui.pupil.contact_dialog import add_contact, describe, edit_contact
 
 OVERDUE_BACKGROUND = QColor("#f8d7da")
 OVERDUE_TEXT = QColor("#1a1a1a")

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 
 from skolehjem_desktop.i18n import _
-from skolehjem_desktop.ui import printing
+from skolehjem_desktop.ui.app import printing
 
 if TYPE_CHECKING:
-    from skolehjem_desktop.ui.main_window import MainWindow
+    from skolehjem_desktop.ui.app.main_window import MainWindow
 
 
 def _action(
@@ -128,7 +128,7 @@ def build(w: MainWindow) -> None:
             "print_all",
         ),
     }
-    from skolehjem_desktop.ui import backup_dialogs, privacy_dialogs
+    from skolehjem_desktop.ui.dialogs import backup_dialogs, privacy_dialogs
 
     for action in (*backup_dialogs.add_actions(w), *privacy_dialogs.add_actions(w)):
         a[action.objectName()] = action
@@ -222,7 +222,7 @@ def _class(w: MainWindow) -> int | None:
 
 def class_records(w: MainWindow) -> None:
     """The class's parent meetings and parent council."""
-    from skolehjem_desktop.ui.class_records import open_class_records
+    from skolehjem_desktop.ui.classes.class_records import open_class_records
 
     class_id = _class(w)
     if class_id is not None and open_class_records(w.ctx, w, class_id):
@@ -231,7 +231,7 @@ def class_records(w: MainWindow) -> None:
 
 def plan_evening(w: MainWindow) -> None:
     """Plan the class's conversation evening (skole/hjemsamtaler)."""
-    from skolehjem_desktop.ui.evening_planner import open_evening_planner
+    from skolehjem_desktop.ui.classes.evening_planner import open_evening_planner
 
     class_id = _class(w)
     if class_id is not None and open_evening_planner(w.ctx, w, class_id):
@@ -244,7 +244,7 @@ def find(w: MainWindow) -> None:
 
 
 def import_list(w: MainWindow) -> None:
-    from skolehjem_desktop.ui.import_wizard import run_import_wizard
+    from skolehjem_desktop.ui.dialogs.import_wizard import run_import_wizard
 
     if not w.can_leave():
         return
@@ -256,7 +256,7 @@ def import_list(w: MainWindow) -> None:
 
 def settings(w: MainWindow) -> None:
     from skolehjem_desktop import i18n
-    from skolehjem_desktop.ui.settings_dialog import edit_settings
+    from skolehjem_desktop.ui.dialogs.settings_dialog import edit_settings
 
     if not w.can_leave():
         return
@@ -279,7 +279,7 @@ def settings(w: MainWindow) -> None:
 
 
 def new_class(w: MainWindow) -> None:
-    from skolehjem_desktop.ui.class_dialogs import new_class as dialog
+    from skolehjem_desktop.ui.classes.class_dialogs import new_class as dialog
 
     if not w.can_leave():
         return
@@ -290,7 +290,7 @@ def new_class(w: MainWindow) -> None:
 
 
 def rename_class(w: MainWindow) -> None:
-    from skolehjem_desktop.ui.class_dialogs import rename_class as dialog
+    from skolehjem_desktop.ui.classes.class_dialogs import rename_class as dialog
 
     class_id = _class(w)
     if class_id is not None and dialog(w.ctx, w, class_id):
@@ -298,7 +298,7 @@ def rename_class(w: MainWindow) -> None:
 
 
 def archive_class(w: MainWindow) -> None:
-    from skolehjem_desktop.ui.class_dialogs import archive_class as dialog
+    from skolehjem_desktop.ui.classes.class_dialogs import archive_class as dialog
 
     class_id = _class(w)
     if class_id is not None and dialog(w.ctx, w, class_id):
@@ -306,7 +306,7 @@ def archive_class(w: MainWindow) -> None:
 
 
 def new_year(w: MainWindow) -> None:
-    from skolehjem_desktop.ui.class_dialogs import new_school_year
+    from skolehjem_desktop.ui.classes.class_dialogs import new_school_year
 
     if not w.can_leave():
         return
@@ -316,7 +316,7 @@ def new_year(w: MainWindow) -> None:
 
 
 def new_pupil(w: MainWindow) -> None:
-    from skolehjem_desktop.ui.student_dialogs import add_student
+    from skolehjem_desktop.ui.pupil.student_dialogs import add_student
 
     class_id = _class(w)
     if class_id is None:
@@ -328,7 +328,7 @@ def new_pupil(w: MainWindow) -> None:
 
 
 def edit_pupil(w: MainWindow) -> None:
-    from skolehjem_desktop.ui.student_dialogs import edit_student
+    from skolehjem_desktop.ui.pupil.student_dialogs import edit_student
 
     student_id = _pupil(w)
     if student_id is not None and edit_student(w.ctx, w, student_id):
@@ -336,7 +336,7 @@ def edit_pupil(w: MainWindow) -> None:
 
 
 def move_pupil(w: MainWindow) -> None:
-    from skolehjem_desktop.ui.student_dialogs import move_student
+    from skolehjem_desktop.ui.pupil.student_dialogs import move_student
 
     student_id = _pupil(w)
     if student_id is not None and move_student(w.ctx, w, student_id, w.school_year):
@@ -344,7 +344,7 @@ def move_pupil(w: MainWindow) -> None:
 
 
 def left_pupil(w: MainWindow) -> None:
-    from skolehjem_desktop.ui.student_dialogs import mark_left
+    from skolehjem_desktop.ui.pupil.student_dialogs import mark_left
 
     student_id = _pupil(w)
     if student_id is not None and mark_left(w.ctx, w, student_id):
@@ -352,7 +352,7 @@ def left_pupil(w: MainWindow) -> None:
 
 
 def delete_pupil(w: MainWindow) -> None:
-    from skolehjem_desktop.ui.student_dialogs import delete_student
+    from skolehjem_desktop.ui.pupil.student_dialogs import delete_student
 
     student_id = _pupil(w)
     if student_id is not None and delete_student(w.ctx, w, student_id):
@@ -368,7 +368,7 @@ def new_conversation(w: MainWindow) -> None:
 
 
 def new_contact(w: MainWindow) -> None:
-    from skolehjem_desktop.ui.contact_dialog import add_contact
+    from skolehjem_desktop.ui.pupil.contact_dialog import add_contact
 
     student_id = _pupil(w)
     if student_id is not None and add_contact(w.ctx, w, student_id) is not None:
@@ -377,7 +377,7 @@ def new_contact(w: MainWindow) -> None:
 
 
 def protect(w: MainWindow) -> None:
-    from skolehjem_desktop.ui.crypto_dialogs import protect_dialog
+    from skolehjem_desktop.ui.dialogs.crypto_dialogs import protect_dialog
 
     if w.can_leave():
         protect_dialog(w.ctx, w)

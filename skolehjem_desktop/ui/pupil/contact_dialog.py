@@ -34,8 +34,14 @@ from skolehjem_desktop.domain.enums import ContactChannel, ContactTopic, Started
 from skolehjem_desktop.i18n import _
 from skolehjem_desktop.i18n.labels import label
 from skolehjem_desktop.services.contacts import ContactInfo, default_reply_due
-from skolehjem_desktop.ui.context import UiContext
-from skolehjem_desktop.ui.formatting import datetime_text, pydate, pydatetime, qdate, qdatetime
+from skolehjem_desktop.ui.common.context import UiContext
+from skolehjem_desktop.ui.common.formatting import (
+    datetime_text,
+    pydate,
+    pydatetime,
+    qdate,
+    qdatetime,
+)
 
 
 @dataclass(frozen=True)

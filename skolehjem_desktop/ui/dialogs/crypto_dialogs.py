@@ -31,7 +31,7 @@ from skolehjem_desktop.services.data_folder import DataFolder
 from skolehjem_desktop.services.protection import check_passphrase
 
 if TYPE_CHECKING:
-    from skolehjem_desktop.ui.context import UiContext
+    from skolehjem_desktop.ui.common.context import UiContext
 
 
 def no_way_back() -> str:

@@ -75,10 +75,10 @@ from skolehjem_desktop.services.conversations import (
     ConversationDetail,
     Planning,
 )
-from skolehjem_desktop.ui.autosave import Autosave
-from skolehjem_desktop.ui.context import UiContext
-from skolehjem_desktop.ui.formatting import date_text, pydate, pydatetime, qdate, qdatetime
-from skolehjem_desktop.ui.table_model import Index, RowTableModel, set_bold
+from skolehjem_desktop.ui.common.autosave import Autosave
+from skolehjem_desktop.ui.common.context import UiContext
+from skolehjem_desktop.ui.common.formatting import date_text, pydate, pydatetime, qdate, qdatetime
+from skolehjem_desktop.ui.common.table_model import Index, RowTableModel, set_bold
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

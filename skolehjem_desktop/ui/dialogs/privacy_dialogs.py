@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 from skolehjem_desktop.errors import UserError
 from skolehjem_desktop.i18n import _, ngettext
 from skolehjem_desktop.services import privacy
-from skolehjem_desktop.ui.context import UiContext
-from skolehjem_desktop.ui.tasks import Cancelled, Progress, run_task
+from skolehjem_desktop.ui.common.context import UiContext
+from skolehjem_desktop.ui.common.tasks import Cancelled, Progress, run_task
 
 if TYPE_CHECKING:
-    from skolehjem_desktop.ui.main_window import MainWindow
+    from skolehjem_desktop.ui.app.main_window import MainWindow
 
 
 def export_student(ctx: UiContext, parent: QWidget | None, student_id: int) -> bool:

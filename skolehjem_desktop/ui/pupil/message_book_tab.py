@@ -51,10 +51,10 @@ from skolehjem_desktop.i18n import _, ngettext
 from skolehjem_desktop.i18n.labels import label
 from skolehjem_desktop.services.focus import FocusPointInfo, PresentationInfo
 from skolehjem_desktop.services.schoolyear import SchoolYear
-from skolehjem_desktop.ui.autosave import Autosave
-from skolehjem_desktop.ui.context import UiContext
-from skolehjem_desktop.ui.formatting import date_text, pydate, qdate
-from skolehjem_desktop.ui.table_model import bold_font, set_bold
+from skolehjem_desktop.ui.common.autosave import Autosave
+from skolehjem_desktop.ui.common.context import UiContext
+from skolehjem_desktop.ui.common.formatting import date_text, pydate, qdate
+from skolehjem_desktop.ui.common.table_model import bold_font, set_bold
 
 AREA_ROLE = Qt.ItemDataRole.UserRole
 POINT_ROLE = Qt.ItemDataRole.UserRole + 1

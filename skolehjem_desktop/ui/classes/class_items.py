@@ -53,7 +53,7 @@ class ClassItemsPanel(QFrame):
 
     def show_items(self, items: Sequence[ClassOwedItem]) -> None:
         from skolehjem_desktop.services.owed import class_item_text
-        from skolehjem_desktop.ui.formatting import date_text
+        from skolehjem_desktop.ui.common.formatting import date_text
 
         for line, item in zip(self.lines, items, strict=False):
             line.setText(class_item_text(item, date_text))

@@ -13,8 +13,8 @@ from skolehjem_desktop.domain.enums import ConversationStatus
 from skolehjem_desktop.i18n import _, ngettext
 from skolehjem_desktop.i18n.labels import label
 from skolehjem_desktop.services.owed import OrdinaryState
-from skolehjem_desktop.ui.context import UiContext
-from skolehjem_desktop.ui.formatting import date_text, datetime_text
+from skolehjem_desktop.ui.common.context import UiContext
+from skolehjem_desktop.ui.common.formatting import date_text, datetime_text
 
 LATEST_CONTACTS = 5
 

@@ -1,6 +1,6 @@
 """The class records: parent meetings, the class parent council and its contact parent.
 
-*Class records…* (the Class menu, or the button of :mod:`skolehjem_desktop.ui.class_items`
+*Class records…* (the Class menu, or the button of :mod:`skolehjem_desktop.ui.classes.class_items`
 on the class overview) opens :class:`ClassRecordsDialog`: the
 class's parent meetings (new, edit, delete, print the invitation or the minutes) and
 the class parent council (tick the members, choose the contact parent; each change is
@@ -51,9 +51,9 @@ from skolehjem_desktop.services.class_records import (
     MeetingInput,
 )
 from skolehjem_desktop.services.schoolyear import SchoolYear
-from skolehjem_desktop.ui.context import UiContext
-from skolehjem_desktop.ui.formatting import date_text, datetime_text, pydate, qdate
-from skolehjem_desktop.ui.student_dialogs import FormDialog, hint_label
+from skolehjem_desktop.ui.common.context import UiContext
+from skolehjem_desktop.ui.common.formatting import date_text, datetime_text, pydate, qdate
+from skolehjem_desktop.ui.pupil.student_dialogs import FormDialog, hint_label
 
 if TYPE_CHECKING:
     from skolehjem_desktop.services.pdfs import PdfWritten
@@ -428,7 +428,7 @@ class ClassRecordsDialog(QDialog):
         self._changed(_("Parent meeting deleted."))
 
     def print_meeting(self, kind: str, *, save: bool = False) -> None:
-        from skolehjem_desktop.ui.printing import deliver
+        from skolehjem_desktop.ui.app.printing import deliver
 
         m = self._meeting()
         if m is None:

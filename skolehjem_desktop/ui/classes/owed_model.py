@@ -11,8 +11,8 @@ from skolehjem_desktop.collation import sort_key
 from skolehjem_desktop.i18n import N_, _
 from skolehjem_desktop.i18n.labels import label
 from skolehjem_desktop.services.owed import OrdinaryState, OwedRow
-from skolehjem_desktop.ui.formatting import date_text
-from skolehjem_desktop.ui.table_model import Index, RowTableModel
+from skolehjem_desktop.ui.common.formatting import date_text
+from skolehjem_desktop.ui.common.table_model import Index, RowTableModel
 
 GOOD = QColor("#dcefdc")
 WAITING = QColor("#fff3cd")

@@ -48,16 +48,20 @@ from PySide6.QtWidgets import (
 from skolehjem_desktop import APP_NAME
 from skolehjem_desktop.errors import NotFoundError, UserError
 from skolehjem_desktop.i18n import _, ngettext
-from skolehjem_desktop.ui import actions, printing
-from skolehjem_desktop.ui.student_list_model import FILTER_ROLE, STUDENT_ID_ROLE, StudentListModel
+from skolehjem_desktop.ui.app import actions, printing
+from skolehjem_desktop.ui.classes.student_list_model import (
+    FILTER_ROLE,
+    STUDENT_ID_ROLE,
+    StudentListModel,
+)
 
 if TYPE_CHECKING:
     # Only types: the frame of the window is shown before SQLAlchemy is imported.
     from skolehjem_desktop.services import Services
     from skolehjem_desktop.services.classes import ClassInfo
-    from skolehjem_desktop.ui.context import UiContext
-    from skolehjem_desktop.ui.owed_model import OwedTableModel
-    from skolehjem_desktop.ui.pupil_page import PupilPage
+    from skolehjem_desktop.ui.classes.owed_model import OwedTableModel
+    from skolehjem_desktop.ui.common.context import UiContext
+    from skolehjem_desktop.ui.pupil.pupil_page import PupilPage
 
 CLASS_ID_ROLE = Qt.ItemDataRole.UserRole
 # QSettings key: the language chosen in the data, read before the data is open.
@@ -134,7 +138,7 @@ class MainWindow(QMainWindow):
 
     def attach(self, ctx: UiContext) -> None:
         """Give the frame its data: the real menus, the lists filled, the last pupil shown."""
-        from skolehjem_desktop.ui.owed_model import OwedTableModel
+        from skolehjem_desktop.ui.classes.owed_model import OwedTableModel
 
         self.ctx = ctx
         self.services = ctx.services
@@ -239,7 +243,7 @@ class MainWindow(QMainWindow):
         overview_layout.addWidget(self.summary)
         # NB: this runs before the first paint, before SQLAlchemy (see app.open_window):
         # the panel's module must not import services or the store at its top.
-        from skolehjem_desktop.ui.class_items import ClassItemsPanel
+        from skolehjem_desktop.ui.classes.class_items import ClassItemsPanel
 
         self.class_items = ClassItemsPanel()  # the class-level items; actions.py connects it
         overview_layout.addWidget(self.class_items)
@@ -267,7 +271,7 @@ class MainWindow(QMainWindow):
     def pupil_page(self) -> PupilPage:
         """The pupil's page, built when first needed (it is not needed to show a class)."""
         if self._pupil_page is None:
-            from skolehjem_desktop.ui.pupil_page import PupilPage
+            from skolehjem_desktop.ui.pupil.pupil_page import PupilPage
 
             self._pupil_page = PupilPage(self.ctx)
             self._pupil_page.changed.connect(self.record_saved)
@@ -517,7 +521,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def about(self) -> None:
-        from skolehjem_desktop.ui.about_dialog import show_about
+        from skolehjem_desktop.ui.dialogs.about_dialog import show_about
 
         show_about(self.ctx, self)
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from skolehjem_desktop.errors import UserError
 from skolehjem_desktop.services import Services
-from skolehjem_desktop.ui.dialogs import Dialogs
+from skolehjem_desktop.ui.common.dialogs import Dialogs
 
 P = ParamSpec("P")
 T = TypeVar("T")

@@ -25,11 +25,11 @@ from skolehjem_desktop.services.backups import (
     describe_backup,
 )
 from skolehjem_desktop.services.data_folder import DataFolder, Restored
-from skolehjem_desktop.ui.context import UiContext
-from skolehjem_desktop.ui.tasks import Cancelled, Progress, run_task
+from skolehjem_desktop.ui.common.context import UiContext
+from skolehjem_desktop.ui.common.tasks import Cancelled, Progress, run_task
 
 if TYPE_CHECKING:
-    from skolehjem_desktop.ui.main_window import MainWindow
+    from skolehjem_desktop.ui.app.main_window import MainWindow
 
 FILTERS = "Skolehjem backup (*.sqlite);;All files (*)"
 

@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING
 
 from skolehjem_desktop.errors import UserError
 from skolehjem_desktop.i18n import _, ngettext
-from skolehjem_desktop.ui.tasks import Cancelled, Progress, run_task
+from skolehjem_desktop.ui.common.tasks import Cancelled, Progress, run_task
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from skolehjem_desktop.services.pdfs import PdfWritten
-    from skolehjem_desktop.ui.context import UiContext
-    from skolehjem_desktop.ui.main_window import MainWindow
+    from skolehjem_desktop.ui.app.main_window import MainWindow
+    from skolehjem_desktop.ui.common.context import UiContext
 
 PDF_FILTER = "PDF (*.pdf)"
 PREVIEW_DIR = "previews"

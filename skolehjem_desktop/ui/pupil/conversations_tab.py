@@ -29,14 +29,14 @@ from skolehjem_desktop.i18n import N_, _
 from skolehjem_desktop.i18n.labels import label
 from skolehjem_desktop.services.conversations import ConversationRow, Planning
 from skolehjem_desktop.services.schoolyear import SchoolYear
-from skolehjem_desktop.ui.context import UiContext
-from skolehjem_desktop.ui.conversation_editor import (
+from skolehjem_desktop.ui.common.context import UiContext
+from skolehjem_desktop.ui.common.formatting import date_text, datetime_text
+from skolehjem_desktop.ui.common.table_model import Index, RowTableModel, bold_font
+from skolehjem_desktop.ui.conversation.conversation_editor import (
     STATUS_COLOURS,
     STATUS_MARKS,
     ConversationEditor,
 )
-from skolehjem_desktop.ui.formatting import date_text, datetime_text
-from skolehjem_desktop.ui.table_model import Index, RowTableModel, bold_font
 
 
 class ConversationListModel(RowTableModel[ConversationRow]):

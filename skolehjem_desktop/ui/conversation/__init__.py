@@ -1,0 +1,1 @@
+"""The conversation editor: planning, preparation and record, with its agreements."""
