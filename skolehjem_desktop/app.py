@@ -21,6 +21,10 @@ from skolehjem_desktop import APP_NAME, __version__, i18n
 from skolehjem_desktop.config import resolve_data_dir
 from skolehjem_desktop.errors import UserError
 
+# For tests and timings: close the window as soon as it has been painted with the data in
+# it; the program then exits normally.
+QUIT_AFTER_START_ENV = "SKOLEHJEM_QUIT_AFTER_START"
+
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QWidget
@@ -28,6 +32,7 @@ if TYPE_CHECKING:
     from skolehjem_desktop.ui.app.main_window import MainWindow
     from skolehjem_desktop.ui.app.single_instance import SingleInstance
     from skolehjem_desktop.ui.common.dialogs import Dialogs
+    from skolehjem_desktop.ui.dialogs.welcome import FirstStart
 
 
 def create_main_window(
@@ -174,7 +179,7 @@ def run_gui(data_dir: str | os.PathLike[str] | None, lang: str | None) -> int:
         ask_passphrase,
         idle_lock_minutes,
     )
-    from skolehjem_desktop.ui.dialogs.welcome import after_ready, welcome_if_fresh
+    from skolehjem_desktop.ui.dialogs.welcome import welcome_if_fresh
 
     start = welcome_if_fresh(folder)  # a fresh install: who, which school, how to begin
     if start.cancelled:  # nothing was written, and the folder made for the lock goes too
@@ -267,6 +272,21 @@ def claim_data_dir(folder: Path) -> SingleInstance | None:
     if outcome == "busy":
         QMessageBox.information(None, APP_NAME, message)
     return None
+
+
+def after_ready(window: MainWindow, start: FirstStart) -> None:
+    """Once the window holds the data: the import wizard if chosen, or the test's quit."""
+    from PySide6.QtCore import QTimer
+
+    from skolehjem_desktop.ui.dialogs.welcome import BEGIN_IMPORT
+
+    if os.environ.get(QUIT_AFTER_START_ENV) == "1":
+        QTimer.singleShot(0, window.close)
+        return
+    if start.begin == BEGIN_IMPORT:
+        from skolehjem_desktop.ui.app import actions
+
+        QTimer.singleShot(0, lambda: actions.import_list(window))
 
 
 def install_bug_handler(window: MainWindow) -> None:

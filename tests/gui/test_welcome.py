@@ -10,11 +10,11 @@ from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from skolehjem_desktop import i18n
+from skolehjem_desktop.app import after_ready
 from skolehjem_desktop.config import database_path
 from skolehjem_desktop.services import Services
 from skolehjem_desktop.store import crypto
 from skolehjem_desktop.store.database import open_database
-from skolehjem_desktop.ui.dialogs import welcome
 from skolehjem_desktop.ui.dialogs.welcome import FirstStart, WelcomeDialog, welcome_if_fresh
 
 SECRET = "en lang hemmelig sætning"
@@ -144,7 +144,7 @@ def test_import_opens_the_import_wizard_once_the_window_holds_the_data(
     window = create_main_window(data_dir, "en", dialogs=ScriptedDialogs(), settings=settings)
     qtbot.addWidget(window)
     window.show()
-    welcome.after_ready(window, dialog.outcome)
+    after_ready(window, dialog.outcome)
     qtbot.waitUntil(lambda: opened == [window])
 
 

@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QProcess,
     QSettings,
-    QSortFilterProxyModel,
     Qt,
     QTime,
     QTimer,
@@ -25,40 +24,23 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QListView,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QToolBar,
-    QVBoxLayout,
-    QWidget,
 )
 
 from skolehjem_desktop import APP_NAME
 from skolehjem_desktop.errors import NotFoundError, UserError
 from skolehjem_desktop.i18n import _, ngettext
-from skolehjem_desktop.ui.app import actions, printing
-from skolehjem_desktop.ui.classes.student_list_model import (
-    FILTER_ROLE,
-    STUDENT_ID_ROLE,
-    StudentListModel,
-)
+from skolehjem_desktop.ui.app import actions, menus
+from skolehjem_desktop.ui.app.panes import ListsPane, OverviewPane, class_text
+from skolehjem_desktop.ui.classes.student_list_model import STUDENT_ID_ROLE
 
 if TYPE_CHECKING:
     # Only types: the frame of the window is shown before SQLAlchemy is imported.
     from skolehjem_desktop.services import Services
-    from skolehjem_desktop.services.classes import ClassInfo
     from skolehjem_desktop.ui.classes.owed_model import OwedTableModel
     from skolehjem_desktop.ui.common.context import UiContext
     from skolehjem_desktop.ui.pupil.pupil_page import PupilPage
@@ -68,17 +50,11 @@ CLASS_ID_ROLE = Qt.ItemDataRole.UserRole
 LANGUAGE_KEY = "language"
 
 
-def _bold_heading(label: QLabel, scale: float = 1.3) -> QLabel:
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * scale)
-    font.setBold(True)
-    label.setFont(font)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
-
-
 class MainWindow(QMainWindow):
+    """The window; it is the :class:`~skolehjem_desktop.ui.common.host.Host` of its actions."""
+
     ready = Signal()  # the data is open and the lists are filled (after attach)
+    selection_changed = Signal()  # another school year, class or pupil was chosen
 
     ctx: UiContext
     services: Services
@@ -96,8 +72,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 760)
-        self._build_left()
-        self._build_right()
+        self._build_panes()
         self.splitter = QSplitter()
         self.splitter.setObjectName("MainSplitter")
         self.splitter.addWidget(self.left)
@@ -112,17 +87,7 @@ class MainWindow(QMainWindow):
 
     def _build_frame_bars(self) -> None:
         """The menus and toolbar as they will be, disabled until the data is open."""
-        for title in (_("&File"), _("&Class"), _("&Pupil"), _("P&rint"), _("&Help")):
-            self.menuBar().addMenu(title).setEnabled(False)
-        bar = self.toolbar()
-        for text in (
-            _("Class &overview"),
-            _("New &conversation"),
-            _("New con&tact…"),
-            _("Conversation &summary"),
-            _("&Import class list…"),
-        ):
-            bar.addAction(text).setEnabled(False)
+        menus.build_frame(self.menuBar(), self.toolbar())
         self.heading.setText(_("Opening…"))
         self.stack.setEnabled(False)  # nothing on the right acts before the data is open
 
@@ -151,7 +116,7 @@ class MainWindow(QMainWindow):
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.menuBar().clear()
         self.toolbar().clear()
-        actions.build(self)
+        self.actions_by_name = menus.build(self, self.toolbar())
         self._connect()
         self.stack.setEnabled(True)
         self.heading.clear()
@@ -174,84 +139,25 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 _("The daily backup could not be made: {reason}").format(reason=message)
             )
-        printing.clean_previews(self.services.data_dir)
+        from skolehjem_desktop.ui.app.printing import clean_previews
+
+        clean_previews(self.services.data_dir)
 
     # --- building ---------------------------------------------------------------------------
 
-    def _build_left(self) -> None:
-        self.year_combo = QComboBox()
-        year_label = QLabel(_("School &year"))
-        year_label.setBuddy(self.year_combo)
-        self.class_list = QListWidget()
-        self.class_list.setAccessibleName(_("Classes"))
-        classes_label = QLabel(_("C&lasses"))
-        classes_label.setBuddy(self.class_list)
-        self.overview_button = QPushButton(_("Class &overview"))
-        self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText(_("Find a pupil…"))
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName(_("Find a pupil"))
-        self.all_classes = QCheckBox(_("Search &all classes"))
-        self.student_model = StudentListModel(self)
-        self.student_proxy = QSortFilterProxyModel(self)
-        self.student_proxy.setSourceModel(self.student_model)
-        self.student_proxy.setFilterRole(FILTER_ROLE)
-        self.student_proxy.setSortRole(FILTER_ROLE)
-        self.student_proxy.sort(0)
-        self.student_list = QListView()
-        self.student_list.setModel(self.student_proxy)
-        self.student_list.setAccessibleName(_("Pupils"))
-        self.student_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        pupils_label = QLabel(_("P&upils"))
-        pupils_label.setBuddy(self.student_list)
-
-        self.left = QWidget()
-        layout = QVBoxLayout(self.left)
-        layout.addWidget(year_label)
-        layout.addWidget(self.year_combo)
-        layout.addWidget(classes_label)
-        layout.addWidget(self.class_list, 2)
-        layout.addWidget(self.overview_button)
-        layout.addWidget(pupils_label)
-        layout.addWidget(self.filter_edit)
-        layout.addWidget(self.all_classes)
-        layout.addWidget(self.student_list, 3)
-
-    def _build_right(self) -> None:
-        self.heading = _bold_heading(QLabel())
-        self.summary = QLabel()
-        self.proxy = QSortFilterProxyModel(self)  # its source model comes with attach()
-        self.proxy.setFilterKeyColumn(0)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setAccessibleName(_("Class overview"))
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        overview = QWidget()
-        overview_layout = QVBoxLayout(overview)
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
-        overview_layout.addLayout(top)
-        overview_layout.addWidget(self.summary)
-        # NB: this runs before the first paint, before SQLAlchemy (see app.open_window):
-        # the panel's module must not import services or the store at its top.
-        from skolehjem_desktop.ui.classes.class_items import ClassItemsPanel
-
-        self.class_items = ClassItemsPanel()  # the class-level items; actions.py connects it
-        overview_layout.addWidget(self.class_items)
-        overview_layout.addWidget(self.table, 1)
-        hint = QLabel(_("Double-click a pupil, or press Enter, to open the pupil's page."))
-        hint.setEnabled(False)
-        overview_layout.addWidget(hint)
-
+    def _build_panes(self) -> None:
+        left = self.left = ListsPane()
+        self.year_combo, self.class_list = left.year_combo, left.class_list
+        self.overview_button, self.filter_edit = left.overview_button, left.filter_edit
+        self.all_classes, self.student_list = left.all_classes, left.student_list
+        self.student_model, self.student_proxy = left.student_model, left.student_proxy
+        overview = OverviewPane()
+        self.heading, self.summary = overview.heading, overview.summary
+        self.proxy, self.table, self.class_items = (
+            overview.proxy,
+            overview.table,
+            overview.class_items,
+        )
         self.stack = QStackedWidget()  # the pupil page is added by attach()
         self.stack.addWidget(overview)
 
@@ -264,6 +170,7 @@ class MainWindow(QMainWindow):
         self.student_list.selectionModel().currentChanged.connect(self._student_chosen)
         self.table.doubleClicked.connect(self._open_from_overview)
         self.table.activated.connect(self._open_from_overview)
+        self.class_items.open_records.connect(lambda: actions.class_records(self))
 
     # --- state --------------------------------------------------------------------------------
 
@@ -293,6 +200,46 @@ class MainWindow(QMainWindow):
         page = self._pupil_page
         return page.student_id if page is not None and self.stack.currentWidget() is page else None
 
+    @property
+    def conversation_id(self) -> int | None:
+        """The conversation open in the pupil page's editor, if a pupil is shown."""
+        if self.student_id is None:
+            return None
+        return self.pupil_page.conversations.editor.conversation_id
+
+    @property
+    def message_book_year(self) -> int:
+        return self.pupil_page.message_book.school_year
+
+    # --- what the actions ask of the window (ui.common.host.Host) ------------------------------
+
+    def widget(self) -> QMainWindow:
+        return self
+
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text)
+
+    def replace_services(self, services: Services) -> None:
+        self.ctx.services = services
+        self.services = services
+        self.stack.setCurrentIndex(0)  # a pupil id may mean someone else now
+        school = services.school.school_name()
+        self.setWindowTitle(f"{APP_NAME} – {school}" if school else APP_NAME)
+        self.reload()
+
+    def focus_search(self) -> None:
+        self.filter_edit.setFocus()
+        self.filter_edit.selectAll()
+
+    def start_new_conversation(self) -> None:
+        self.pupil_page.tabs.setCurrentWidget(self.pupil_page.conversations)
+        self.pupil_page.conversations.new_conversation()
+
+    def refresh_contacts(self, student_id: int) -> None:
+        self.pupil_page.contacts.set_student(student_id, self.school_year)
+
+    # --- the lists ---------------------------------------------------------------------------
+
     def _load_years(self, select: int | None = None) -> None:
         from skolehjem_desktop.services.schoolyear import SchoolYear
 
@@ -320,7 +267,7 @@ class MainWindow(QMainWindow):
         self.class_list.blockSignals(True)
         self.class_list.clear()
         for info in classes:
-            item = QListWidgetItem(self._class_text(info))
+            item = QListWidgetItem(class_text(info))
             item.setData(CLASS_ID_ROLE, info.id)
             item.setToolTip(
                 _("Contact teachers: {names}").format(names=", ".join(info.contact_teachers))
@@ -341,12 +288,6 @@ class MainWindow(QMainWindow):
             )
             self.stack.setCurrentIndex(0)
 
-    @staticmethod
-    def _class_text(info: ClassInfo) -> str:
-        teachers = ", ".join(info.contact_teachers)
-        mine = "★ " if info.is_mine else ""
-        return f"{mine}{info.name}  ({teachers})" if teachers else f"{mine}{info.name}"
-
     def _class_chosen(
         self, item: QListWidgetItem | None, previous: QListWidgetItem | None = None
     ) -> None:
@@ -360,6 +301,7 @@ class MainWindow(QMainWindow):
             return
         self._load_students()
         self.show_overview()  # which refreshes what is owed
+        self.selection_changed.emit()
 
     def refresh_overview(self) -> None:
         """Reload what is owed for the class (after a change anywhere)."""
@@ -447,6 +389,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.pupil_page)
         self._select_in_list(student_id)
         self.settings.setValue("last_student", student_id)
+        self.selection_changed.emit()
         return True
 
     def show_overview(self) -> None:
@@ -521,9 +464,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def about(self) -> None:
-        from skolehjem_desktop.ui.dialogs.about_dialog import show_about
-
-        show_about(self.ctx, self)
+        actions.about(self)
 
     def restart(self) -> bool:
         """Close (saving everything) and start the program again on the same data."""
@@ -548,7 +489,6 @@ class MainWindow(QMainWindow):
         self.services.close()
         super().closeEvent(event)
 
-    # used by actions.build
     def toolbar(self) -> QToolBar:
         if self._toolbar is None:
             self._toolbar = self.addToolBar(_("Main"))

@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from skolehjem_desktop.services.pdfs import PdfWritten
-    from skolehjem_desktop.ui.app.main_window import MainWindow
     from skolehjem_desktop.ui.common.context import UiContext
+    from skolehjem_desktop.ui.common.host import Host
 
 PDF_FILTER = "PDF (*.pdf)"
 PREVIEW_DIR = "previews"
@@ -96,24 +96,23 @@ def deliver(
         report(_("Opened {name} in the PDF viewer.").format(name=path.name))
 
 
-def _deliver(w: MainWindow, name: str, writer: Writer, *, save: bool) -> None:
-    deliver(w.ctx, w, name, writer, save=save, report=w.statusBar().showMessage)
+def _deliver(w: Host, name: str, writer: Writer, *, save: bool) -> None:
+    deliver(w.ctx, w.widget(), name, writer, save=save, report=w.show_status)
 
 
-def _conversation(w: MainWindow) -> int | None:
+def _conversation(w: Host) -> int | None:
     if w.student_id is None:
-        w.ctx.dialogs.info(w, _("Choose a pupil first."))
+        w.ctx.dialogs.info(w.widget(), _("Choose a pupil first."))
         return None
     if not w.can_leave():
         return None
-    tab = w.pupil_page.conversations
-    conversation_id = tab.editor.conversation_id
+    conversation_id = w.conversation_id
     if conversation_id is None:
-        w.ctx.dialogs.info(w, _("Choose one of the pupil's conversations first."))
+        w.ctx.dialogs.info(w.widget(), _("Choose one of the pupil's conversations first."))
     return conversation_id
 
 
-def summary(w: MainWindow, *, save: bool = False) -> None:
+def summary(w: Host, *, save: bool = False) -> None:
 
     conversation_id = _conversation(w)
     if conversation_id is None:
@@ -125,7 +124,7 @@ def summary(w: MainWindow, *, save: bool = False) -> None:
     _deliver(w, name, lambda p: w.services.pdfs.write_summary(conversation_id, p), save=save)
 
 
-def invitation(w: MainWindow, *, save: bool = False) -> None:
+def invitation(w: Host, *, save: bool = False) -> None:
 
     conversation_id = _conversation(w)
     if conversation_id is None:
@@ -137,15 +136,15 @@ def invitation(w: MainWindow, *, save: bool = False) -> None:
     _deliver(w, name, lambda p: w.services.pdfs.write_invitation(conversation_id, p), save=save)
 
 
-def message_book(w: MainWindow, *, save: bool = False) -> None:
+def message_book(w: Host, *, save: bool = False) -> None:
 
     student_id = w.student_id
     if student_id is None:
-        w.ctx.dialogs.info(w, _("Choose a pupil first."))
+        w.ctx.dialogs.info(w.widget(), _("Choose a pupil first."))
         return
     if not w.can_leave():
         return
-    year = w.pupil_page.message_book.school_year
+    year = w.message_book_year
     name = _("Message book {name} {year}").format(
         name=w.services.students.get(student_id).full_name, year=year
     )
@@ -157,24 +156,24 @@ def message_book(w: MainWindow, *, save: bool = False) -> None:
     )
 
 
-def class_overview(w: MainWindow, *, save: bool = False) -> None:
+def class_overview(w: Host, *, save: bool = False) -> None:
 
     class_id = w.class_id
     if class_id is None:
-        w.ctx.dialogs.info(w, _("Choose a class first."))
+        w.ctx.dialogs.info(w.widget(), _("Choose a class first."))
         return
     info = w.services.classes.get(class_id)
     name = _("Class overview {name} {year}").format(name=info.name, year=info.school_year)
     _deliver(w, name, lambda p: w.services.pdfs.write_class_overview(class_id, p), save=save)
 
 
-def class_summaries(w: MainWindow) -> None:
+def class_summaries(w: Host) -> None:
     """Every held conversation's summary of the class: a folder of files, or one file."""
     from skolehjem_desktop.services import pdfs
 
     class_id = w.class_id
     if class_id is None:
-        w.ctx.dialogs.info(w, _("Choose a class first."))
+        w.ctx.dialogs.info(w.widget(), _("Choose a class first."))
         return
     if not w.can_leave():
         return
@@ -182,14 +181,14 @@ def class_summaries(w: MainWindow) -> None:
     count = len(w.services.pdfs.class_summaries(class_id))
     if count == 0:
         w.ctx.dialogs.info(
-            w,
+            w.widget(),
             _("No conversation of {name} has been held in {year} yet.").format(
                 name=info.name, year=info.year_label
             ),
         )
         return
     choice = w.ctx.dialogs.choose(
-        w,
+        w.widget(),
         _("All summaries of {name}").format(name=info.name),
         ngettext(
             "{n} conversation of {name} has been held this school year. "
@@ -205,7 +204,7 @@ def class_summaries(w: MainWindow) -> None:
         return
     title = _("Writing the summaries of {name}…").format(name=info.name)
     if choice == 0:
-        folder = w.ctx.dialogs.choose_folder(w, _("Choose the folder for the summaries"))
+        folder = w.ctx.dialogs.choose_folder(w.widget(), _("Choose the folder for the summaries"))
         if folder is None:
             return
 
@@ -214,7 +213,10 @@ def class_summaries(w: MainWindow) -> None:
 
     else:
         target = w.ctx.dialogs.save_file(
-            w, _("Save as PDF"), _safe(f"{info.name} {info.school_year}") + ".pdf", PDF_FILTER
+            w.widget(),
+            _("Save as PDF"),
+            _safe(f"{info.name} {info.school_year}") + ".pdf",
+            PDF_FILTER,
         )
         if target is None:
             return
@@ -225,11 +227,11 @@ def class_summaries(w: MainWindow) -> None:
             )
 
     try:
-        result = run_task(w, title, work)
+        result = run_task(w.widget(), title, work)
     except Cancelled:
         return
     except UserError as exc:
-        w.ctx.dialogs.error(w, exc.message)
+        w.ctx.dialogs.error(w.widget(), exc.message)
         return
     if result.cancelled:
         text = ngettext(
@@ -241,7 +243,7 @@ def class_summaries(w: MainWindow) -> None:
         text = ngettext(
             "{total} summary written.", "{total} summaries written.", result.total
         ).format(total=result.total)
-    w.statusBar().showMessage(text)
+    w.show_status(text)
 
 
 def _progress(progress: Progress) -> Callable[[int, int, str], bool]:

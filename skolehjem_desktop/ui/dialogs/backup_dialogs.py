@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from skolehjem_desktop import APP_NAME
 from skolehjem_desktop.errors import UserError
 from skolehjem_desktop.i18n import _
 from skolehjem_desktop.services import Services
@@ -29,7 +28,7 @@ from skolehjem_desktop.ui.common.context import UiContext
 from skolehjem_desktop.ui.common.tasks import Cancelled, Progress, run_task
 
 if TYPE_CHECKING:
-    from skolehjem_desktop.ui.app.main_window import MainWindow
+    from skolehjem_desktop.ui.common.host import Host
 
 FILTERS = "Skolehjem backup (*.sqlite);;All files (*)"
 
@@ -134,30 +133,22 @@ def restore(
     return True
 
 
-def restore_in_window(window: MainWindow) -> bool:
-    """Restore over the window's data folder: close its database, swap, open the new one."""
-    if not window.can_leave():  # what is being typed is saved first
+def restore_in_window(host: Host) -> bool:
+    """Restore over the window's data folder: close its data, swap, work on the new."""
+    if not host.can_leave():  # what is being typed is saved first
         return False
-
-    def replace(services: Services) -> None:
-        window.ctx.services = services
-        window.services = services
-        window.stack.setCurrentIndex(0)  # a pupil id may mean someone else now
-        school = services.school.school_name()
-        window.setWindowTitle(f"{APP_NAME} – {school}" if school else APP_NAME)
-        window.reload()
-
-    return restore(window.ctx, window, replace)
+    return restore(host.ctx, host.widget(), host.replace_services)
 
 
-def add_actions(window: MainWindow) -> list[QAction]:
-    """The two File-menu actions, created on ``window`` (the caller puts them in a menu)."""
+def add_actions(host: Host) -> list[QAction]:
+    """The two File-menu actions, created on the window (the caller puts them in a menu)."""
+    window = host.widget()
     backup = QAction(_("Back up to a file…"), window)
     backup.setObjectName("backup")
-    backup.triggered.connect(lambda _checked=False: backup_now(window.ctx, window))
+    backup.triggered.connect(lambda _checked=False: backup_now(host.ctx, window))
     restore_action = QAction(_("Restore from a backup…"), window)
     restore_action.setObjectName("restore")
-    restore_action.triggered.connect(lambda _checked=False: restore_in_window(window))
+    restore_action.triggered.connect(lambda _checked=False: restore_in_window(host))
     for action in (backup, restore_action):
         window.addAction(action)
     return [backup, restore_action]

@@ -26,7 +26,7 @@ from skolehjem_desktop.ui.common.context import UiContext
 from skolehjem_desktop.ui.common.tasks import Cancelled, Progress, run_task
 
 if TYPE_CHECKING:
-    from skolehjem_desktop.ui.app.main_window import MainWindow
+    from skolehjem_desktop.ui.common.host import Host
 
 
 def export_student(ctx: UiContext, parent: QWidget | None, student_id: int) -> bool:
@@ -186,24 +186,25 @@ def purge_left_dialog(ctx: UiContext, parent: QWidget | None) -> bool:
     return dialog.deleted > 0
 
 
-def add_actions(window: MainWindow) -> list[QAction]:
-    """The window's privacy actions (the lead puts them in the Pupil menu)."""
+def add_actions(host: Host) -> list[QAction]:
+    """The window's privacy actions (the menus put them in the Pupil menu)."""
+    window = host.widget()
 
     def export() -> None:
-        if not window.can_leave():
+        if not host.can_leave():
             return
-        student_id = window.student_id
+        student_id = host.student_id
         if student_id is None:
-            window.ctx.dialogs.info(window, _("Choose a pupil first."))
+            host.ctx.dialogs.info(window, _("Choose a pupil first."))
             return
-        export_student(window.ctx, window, student_id)
+        export_student(host.ctx, window, student_id)
 
     def purge() -> None:
-        if not window.can_leave():
+        if not host.can_leave():
             return
-        if purge_left_dialog(window.ctx, window):
-            window.show_overview()
-            window.reload()
+        if purge_left_dialog(host.ctx, window):
+            host.show_overview()
+            host.reload()
 
     actions = []
     for text, slot, name in (

@@ -5,22 +5,18 @@ database yet it shows :class:`WelcomeDialog`; nothing is written until the teach
 presses *Start*, and *Cancel* leaves no database behind (the program then quits). The
 dialog stores the teacher, the school and the language through the school service,
 fills the demo school when asked, and protects the new database with a passphrase
-through :mod:`skolehjem_desktop.services.protection` when asked. ``after_ready`` runs
-once the main window holds the data: it opens the import wizard when the teacher chose
-*Import a class list*.
-
-``SKOLEHJEM_QUIT_AFTER_START=1`` (for tests and timings) closes the window as soon as
-it has been painted with the data in it; the program then exits normally.
+through :mod:`skolehjem_desktop.services.protection` when asked. Once the main window
+holds the data, ``skolehjem_desktop.app.after_ready`` opens the import wizard when the
+teacher chose *Import a class list*.
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -43,9 +39,8 @@ from skolehjem_desktop.errors import UserError
 from skolehjem_desktop.i18n import _
 
 if TYPE_CHECKING:
-    from skolehjem_desktop.ui.app.main_window import MainWindow
+    pass
 
-QUIT_AFTER_START_ENV = "SKOLEHJEM_QUIT_AFTER_START"
 
 BEGIN_IMPORT = "import"
 BEGIN_DEMO = "demo"
@@ -76,17 +71,6 @@ def welcome_if_fresh(folder: Path, parent: QWidget | None = None) -> FirstStart:
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.outcome is None:
         return FirstStart(cancelled=True)
     return dialog.outcome
-
-
-def after_ready(window: MainWindow, start: FirstStart) -> None:
-    """Once the window holds the data: the import wizard if chosen, or the test's quit."""
-    if os.environ.get(QUIT_AFTER_START_ENV) == "1":
-        QTimer.singleShot(0, window.close)
-        return
-    if start.begin == BEGIN_IMPORT:
-        from skolehjem_desktop.ui.app import actions
-
-        QTimer.singleShot(0, lambda: actions.import_list(window))
 
 
 def _password_field(name: str) -> QLineEdit:
