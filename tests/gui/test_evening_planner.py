@@ -12,15 +12,9 @@ from skolehjem_desktop.domain.enums import ConversationKind, ConversationStatus
 from skolehjem_desktop.services import Services
 from skolehjem_desktop.services.evening_plans import setup_from_json
 from skolehjem_desktop.store.models import EveningPlan
-from skolehjem_desktop.ui import autosave
 from skolehjem_desktop.ui.context import UiContext
 from skolehjem_desktop.ui.dialogs import ScriptedDialogs
 from skolehjem_desktop.ui.evening_planner import EveningPlannerDialog
-
-
-@pytest.fixture(autouse=True)
-def _quick_autosave(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(autosave, "DELAY_MS", 50)
 
 
 @pytest.fixture
