@@ -41,6 +41,7 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractListModel,
     QCoreApplication,
+    QEvent,
     QLibraryInfo,
     QLocale,
     QModelIndex,
@@ -740,7 +741,9 @@ def walk_pupil_page(qtbot, collector: Collector, window, context: str) -> None: 
     page = window.pupil_page
     for index in range(page.tabs.count()):
         page.tabs.setCurrentIndex(index)
-        qtbot.wait(1)
+        # Delete the widgets on their way out (deleteLater: the frame's toolbar buttons the
+        # data replaced, the import's progress dialog), so no walk reads what is not shown.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         collector.walk(page.tabs.widget(index), f"{context}, tab {page.tabs.tabText(index)!r}")
     editor = page.conversations.editor
     for index in range(editor.tabs.count()):
