@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +34,13 @@ from skolehjem_desktop.store import crypto
 TEMP_SUFFIX = ".rekey-new"
 OLD_SUFFIX = ".rekey-old"
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+
+# For tests/e2e/test_kill_rekey.py only, which kills the process at a known step of a
+# re-key: set to a step's name ("copied", "swapped" or "backups"), the re-key says so
+# on stderr and waits there. The program never sets it and nothing else reads it;
+# unset, as it always is for a teacher, the steps do nothing.
+TEST_PAUSE_ENV = "SKOLEHJEM_TEST_ONLY_PAUSE_REKEY_AT"
+TEST_PAUSE_SECONDS = 60  # the test kills at once; a run it missed carries on after this
 
 
 class ProtectionError(UserError):
@@ -122,6 +131,14 @@ def change_passphrase(data_dir: Path, old: str, new: str) -> ProtectionResult:
     return ProtectionResult(database=path, backups_converted=converted)
 
 
+def _test_pause(step: str) -> None:
+    """Inert unless :data:`TEST_PAUSE_ENV` names ``step``: then stop here to be killed."""
+    if os.environ.get(TEST_PAUSE_ENV) != step:
+        return
+    print(f"{TEST_PAUSE_ENV}={step}: paused", file=sys.stderr, flush=True)
+    time.sleep(TEST_PAUSE_SECONDS)
+
+
 def _existing_database(data_dir: Path) -> Path:
     path = database_path(data_dir)
     if not path.exists() or path.stat().st_size == 0:
@@ -163,6 +180,7 @@ def _rekey_file(path: Path, old_key: str | None, new_key: str | None) -> None:
     except BaseException:
         _remove(temp)
         raise
+    _test_pause("copied")
     old_copy = _old(path)
     _remove(old_copy)
     try:
@@ -177,6 +195,7 @@ def _rekey_file(path: Path, old_key: str | None, new_key: str | None) -> None:
             side.unlink()
     temp.replace(path)  # the commit point
     _fsync_dir(path.parent)
+    _test_pause("swapped")
     _remove(old_copy)
     _fsync_dir(path.parent)
 
@@ -255,6 +274,7 @@ def _convert_backups(data_dir: Path, old_keys: tuple[str | None, ...], new_key: 
         assert not isinstance(source_key, _Missing)
         _convert_file(backup, source_key, new_key)
         converted += 1
+        _test_pause("backups")
     _fsync_dir(folder)
     return converted
 

@@ -150,7 +150,8 @@ def test_cancel_keeps_the_stored_meeting_and_delete_asks_first(qtbot, ctx, klass
     def type_and_cancel(editor: QWidget) -> None:
         assert isinstance(editor, MeetingDialog)
         editor.place_edit.setText("Somewhere else")
-        editor.reject()  # asked, and the teacher keeps what they typed
+        ctx.dialogs.confirms.append(False)  # asked, and the teacher keeps what they typed
+        editor.reject()
         assert editor.isVisible() and editor.place_edit.text() == "Somewhere else"
         assert "not saved" in ctx.dialogs.asked[-1]
         ctx.dialogs.confirms.append(True)  # asked again: discard

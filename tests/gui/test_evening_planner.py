@@ -13,14 +13,8 @@ from skolehjem_desktop.services import Services
 from skolehjem_desktop.services.evening_plans import setup_from_json
 from skolehjem_desktop.store.models import EveningPlan
 from skolehjem_desktop.ui.classes.evening_planner import EveningPlannerDialog
-from skolehjem_desktop.ui.common import autosave
 from skolehjem_desktop.ui.common.context import UiContext
 from skolehjem_desktop.ui.common.dialogs import ScriptedDialogs
-
-
-@pytest.fixture(autouse=True)
-def _quick_autosave(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(autosave, "DELAY_MS", 50)
 
 
 @pytest.fixture

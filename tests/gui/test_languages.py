@@ -41,6 +41,7 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractListModel,
     QCoreApplication,
+    QEvent,
     QLibraryInfo,
     QLocale,
     QModelIndex,
@@ -549,6 +550,18 @@ class RecordingDialogs(ScriptedDialogs):
         return super().choose(parent, title, text, options)
 
 
+def answered_no(dialogs: ScriptedDialogs, question: str, ask: Callable[[], object]) -> None:
+    """Run ``ask``, which asks one ``question`` ("confirm", "choose" or "file"); the answer is no.
+
+    A "no" is False to a confirmation and a cancel (None) to a choice or a file chooser.
+    """
+    scripts = {"confirm": dialogs.confirms, "choose": dialogs.choices, "file": dialogs.files}
+    script = scripts[question]
+    script.append(False if question == "confirm" else None)  # type: ignore[arg-type]
+    ask()
+    assert not script, f"{ask!r} did not ask its {question} question"
+
+
 # --- the school -----------------------------------------------------------------------------
 
 
@@ -703,7 +716,8 @@ def walk_import_wizard(  # type: ignore[no-untyped-def]
     faulty.show()
     qtbot.waitExposed(faulty)
     collector.walk(faulty, "import wizard, file page")
-    faulty.file_page.browse()  # the file chooser's title and filters
+    # the file chooser's title and filters
+    answered_no(window.ctx.dialogs, "file", faulty.file_page.browse)
     faulty.file_page.path_edit.setText(str(bad))
     faulty.button(next_button).click()
     qtbot.waitUntil(faulty.preview_page.problems.isVisible)
@@ -741,7 +755,9 @@ def walk_pupil_page(qtbot, collector: Collector, window, context: str) -> None: 
     page = window.pupil_page
     for index in range(page.tabs.count()):
         page.tabs.setCurrentIndex(index)
-        qtbot.wait(1)
+        # Delete the widgets on their way out (deleteLater: the frame's toolbar buttons the
+        # data replaced, the import's progress dialog), so no walk reads what is not shown.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         collector.walk(page.tabs.widget(index), f"{context}, tab {page.tabs.tabText(index)!r}")
     editor = page.conversations.editor
     for index in range(editor.tabs.count()):
@@ -751,14 +767,15 @@ def walk_pupil_page(qtbot, collector: Collector, window, context: str) -> None: 
 
 
 def ask_every_question(window) -> None:  # type: ignore[no-untyped-def]
-    """Everything that asks before it deletes or writes; the recording dialogs say no."""
+    """Everything that asks before it deletes or writes; the teacher says no to each."""
+    dialogs = window.ctx.dialogs
     page = window.pupil_page
     editor = page.conversations.editor
     book = page.message_book
     if editor.agreements.rowCount():
         editor.agreements_view.setCurrentIndex(editor.agreements.index(0, 0))
-        editor.remove_agreement_button.click()
-    page.conversations.delete_button.click()
+        answered_no(dialogs, "confirm", editor.remove_agreement_button.click)
+    answered_no(dialogs, "confirm", page.conversations.delete_button.click)
     for button in (
         book.remove_button,
         book.remove_presentation_button,
@@ -766,9 +783,15 @@ def ask_every_question(window) -> None:  # type: ignore[no-untyped-def]
         page.guardians.remove_button,
     ):
         if button.isEnabled():
-            button.click()
-    for name in ("delete_pupil", "archive_class", "print_all", "save_summary", "print_summary"):
-        window.actions_by_name[name].trigger()
+            answered_no(dialogs, "confirm", button.click)
+    for name, question in (
+        ("delete_pupil", "confirm"),
+        ("archive_class", "confirm"),
+        ("print_all", "choose"),
+        ("save_summary", "file"),
+    ):
+        answered_no(dialogs, question, window.actions_by_name[name].trigger)
+    window.actions_by_name["print_summary"].trigger()  # asks nothing: it opens the PDF
 
 
 def walk_dialogs(collector: Collector, window, pupil: Pupil) -> None:  # type: ignore[no-untyped-def]
@@ -797,7 +820,8 @@ def walk_dialogs(collector: Collector, window, pupil: Pupil) -> None:  # type: i
     walk_dialog(collector, ClassDialog(ctx, window, class_id=pupil.class_id), "edit class")
     walk_dialog(collector, NewSchoolYearDialog(ctx, window, year), "new school year")
     settings_dialog = SettingsDialog(ctx, window)
-    settings_dialog.choose_logo()  # the file chooser's title and filters
+    # the file chooser's title and filters
+    answered_no(ctx.dialogs, "file", settings_dialog.choose_logo)
     walk_dialog(collector, settings_dialog, "settings")
     walk_dialog(collector, ContactDialog(ctx, pupil.id, window), "new contact")
     if contacts:
@@ -818,7 +842,7 @@ def ask_about_the_language(window, lang: str, monkeypatch: pytest.MonkeyPatch) -
         return True
 
     monkeypatch.setattr(settings_dialog, "edit_settings", choose_the_other_language)
-    window.actions_by_name["settings"].trigger()
+    answered_no(window.ctx.dialogs, "confirm", window.actions_by_name["settings"].trigger)
 
 
 def walk_everything(  # type: ignore[no-untyped-def]

@@ -52,6 +52,7 @@ def test_export_writes_both_files_and_says_where(qtbot, ctx, pupils, tmp_path: P
 
 
 def test_export_cancelled_or_failing_says_so(qtbot, ctx, pupils, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ctx.dialogs.files.append(None)  # the folder chooser cancelled
     assert not privacy_dialogs.export_student(ctx, None, pupils["soren"])  # no folder chosen
     blocker = tmp_path / "file"
     blocker.write_text("x")

@@ -207,14 +207,27 @@ def test_the_frame_speaks_the_language_the_data_chose_last_time(qtbot, data_dir,
     assert settings.value(LANGUAGE_KEY) == "en"
 
 
-def test_closing_the_frame_while_opening_opens_nothing(qtbot, data_dir, settings) -> None:
+def test_closing_the_frame_while_opening_opens_nothing(qtbot, tmp_path, data_dir, settings) -> None:
     _school(data_dir)
+    _school(tmp_path / "witness")
     ready: list[MainWindow] = []
     window = open_window(data_dir, "en", settings=settings, on_ready=ready.append)
     qtbot.addWidget(window)
     window.show()
     assert window.close()  # before the next event-loop turn: nothing to save
-    qtbot.wait(50)
+    # A second frame, shown after the first was closed, goes the same way (painted,
+    # then its data opened): once it is ready, the closed one had every turn it would
+    # have needed to open its data too.
+    witness_ready: list[MainWindow] = []
+    witness = open_window(
+        tmp_path / "witness",
+        "en",
+        settings=QSettings(str(tmp_path / "witness.ini"), QSettings.Format.IniFormat),
+        on_ready=witness_ready.append,
+    )
+    qtbot.addWidget(witness)
+    witness.show()
+    qtbot.waitUntil(lambda: bool(witness_ready))
     assert ready == []
     assert not window.attached
     assert settings.value("last_class") is None

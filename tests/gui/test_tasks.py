@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -38,25 +37,41 @@ def test_an_error_of_the_work_reaches_the_caller(qtbot) -> None:
 def test_cancel_stops_the_work(qtbot) -> None:
     steps: list[int] = []
     shown: list[bool] = []
+    pressed = threading.Event()  # the teacher has pressed Cancel
+    over = threading.Event()  # the work has ended, one way or another
 
     def press_cancel() -> None:
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QProgressDialog):
-                shown.append(widget.isVisible())
-                button = widget.findChild(QPushButton)
-                QTest.mouseClick(button, Qt.MouseButton.LeftButton)
-                return
-        QTimer.singleShot(50, press_cancel)
+        dialogs = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QProgressDialog) and w.isVisible()
+        ]
+        if not dialogs:
+            # The dialog shows after its minimum duration: look again on a later turn
+            # (until the work is over; then the test fails on what the work returned).
+            if not over.is_set():
+                QTimer.singleShot(10, press_cancel)
+            return
+        (dialog,) = dialogs
+        shown.append(dialog.isVisible())
+        QTest.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
+        pressed.set()
 
     def work(progress):
-        for i in range(200):
-            steps.append(i)
-            if not progress(i, 200, ""):
-                raise Cancelled
-            time.sleep(0.02)
-        return "done"
+        try:
+            for i in range(200):
+                steps.append(i)
+                if not progress(i, 200, ""):
+                    raise Cancelled
+                if i == 2:
+                    # Busy here until the dialog is on the screen and Cancel pressed;
+                    # bounded, so a dialog that never shows fails the test, not hangs it.
+                    pressed.wait(timeout=10)
+            return "done"
+        finally:
+            over.set()
 
-    QTimer.singleShot(400, press_cancel)
+    QTimer.singleShot(0, press_cancel)
     with pytest.raises(Cancelled):
         run_task(None, "Working", work)
     assert 0 < len(steps) < 200

@@ -43,7 +43,11 @@ def test_the_tree_keeps_every_contract(copy_of_the_tree: Path) -> None:
 @pytest.mark.parametrize(
     ("module", "breach", "contract"),
     [
-        ("ui/app/main_window.py", "import skolehjem_desktop.store.models", "Only the services reach"),
+        (
+            "ui/app/main_window.py",
+            "import skolehjem_desktop.store.models",
+            "Only the services reach",
+        ),
         ("ui/app/main_window.py", "import sqlalchemy", "Only the services reach"),
         ("store/models.py", "import skolehjem_desktop.i18n", "The store knows no messages"),
         ("reports/summary.py", "import skolehjem_desktop.services", "Layers"),

@@ -72,7 +72,15 @@ class Dialogs:
 
 @dataclass
 class ScriptedDialogs(Dialogs):
-    """For tests: answers from lists, records every question and message."""
+    """For tests: answers from lists, records every question and message.
+
+    Every answer must be scripted. A question whose list has run out (``confirms``
+    for :meth:`confirm`, ``choices`` for :meth:`choose`, ``files`` for the file
+    and folder choosers) raises :class:`AssertionError` naming the question, so a
+    test that forgets to script an answer fails instead of hearing "no". A "no" is
+    scripted as ``False`` in ``confirms``, a cancel as ``None`` in ``choices`` or
+    ``files``.
+    """
 
     confirms: list[bool] = field(default_factory=list)
     files: list[Path | None] = field(default_factory=list)
@@ -82,9 +90,18 @@ class ScriptedDialogs(Dialogs):
     choices: list[int | None] = field(default_factory=list)
     opened: list[Path] = field(default_factory=list)
 
+    @staticmethod
+    def _unscripted(kind: str, question: str, script: str) -> AssertionError:
+        return AssertionError(
+            f"ScriptedDialogs.{kind} asked {question!r}, but no answer was scripted"
+            f" (add one to ScriptedDialogs.{script})"
+        )
+
     def confirm(self, parent: QWidget | None, title: str, text: str, action: str) -> bool:
         self.asked.append(text)
-        return self.confirms.pop(0) if self.confirms else False
+        if not self.confirms:
+            raise self._unscripted("confirm", text, "confirms")
+        return self.confirms.pop(0)
 
     def error(self, parent: QWidget | None, text: str) -> None:
         self.errors.append(text)
@@ -93,21 +110,29 @@ class ScriptedDialogs(Dialogs):
         self.infos.append(text)
 
     def open_file(self, parent: QWidget | None, title: str, filters: str) -> Path | None:
-        return self.files.pop(0) if self.files else None
+        if not self.files:
+            raise self._unscripted("open_file", title, "files")
+        return self.files.pop(0)
 
     def save_file(
         self, parent: QWidget | None, title: str, suggested: str, filters: str
     ) -> Path | None:
-        return self.files.pop(0) if self.files else None
+        if not self.files:
+            raise self._unscripted("save_file", title, "files")
+        return self.files.pop(0)
 
     def choose_folder(self, parent: QWidget | None, title: str) -> Path | None:
-        return self.files.pop(0) if self.files else None
+        if not self.files:
+            raise self._unscripted("choose_folder", title, "files")
+        return self.files.pop(0)
 
     def choose(
         self, parent: QWidget | None, title: str, text: str, options: list[str]
     ) -> int | None:
         self.asked.append(text)
-        return self.choices.pop(0) if self.choices else None
+        if not self.choices:
+            raise self._unscripted("choose", text, "choices")
+        return self.choices.pop(0)
 
     def open_document(self, path: Path) -> None:
         self.opened.append(path)
