@@ -401,6 +401,7 @@ def test_recording_a_presentation_to_the_parents(qtbot, tab, services, pupil) ->
     )
     assert tab.presentations.list_view.model().rowCount() == 1
     assert tab.presentations.list_view.isVisible()
+    assert tab.presentations.list_view.isEnabled()  # the teacher can choose one to remove
     assert (
         tab.presentations.list_view.model()
         .index(0, 0)

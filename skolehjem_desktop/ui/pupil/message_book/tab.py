@@ -292,7 +292,13 @@ class MessageBookTab(QWidget):
         required = focus.required_areas_for(student_id, year)
         points = focus.all(student_id, year)
         presentations = focus.presentations(student_id, year)
-        for widget in (self.year_combo, self.carry_button, self.tree, self.add_button):
+        for widget in (
+            self.year_combo,
+            self.carry_button,
+            self.tree,
+            self.add_button,
+            self.presentations.list_view,
+        ):
             widget.setEnabled(True)
         class_name = self.year_combo.currentData(CLASS_ROLE)  # the year chooser knows it
         self.class_label.setText(required_text(class_name, year, required))
