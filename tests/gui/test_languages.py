@@ -87,7 +87,8 @@ from skolehjem_desktop.ui.dialogs.import_wizard import ImportWizard
 from skolehjem_desktop.ui.dialogs.settings_dialog import SettingsDialog
 from skolehjem_desktop.ui.pupil.contact_dialog import ContactDialog
 from skolehjem_desktop.ui.pupil.guardians_tab import GuardianDialog, LinkGuardianDialog
-from skolehjem_desktop.ui.pupil.message_book_tab import NewFocusPointDialog, PresentationDialog
+from skolehjem_desktop.ui.pupil.message_book.focus_dialog import NewFocusPointDialog
+from skolehjem_desktop.ui.pupil.message_book.presentation_dialog import PresentationDialog
 from skolehjem_desktop.ui.pupil.student_dialogs import LeftDialog, MoveDialog, StudentDialog
 
 LANGUAGES = ("da", "en")
@@ -778,7 +779,7 @@ def ask_every_question(window) -> None:  # type: ignore[no-untyped-def]
     answered_no(dialogs, "confirm", page.conversations.delete_button.click)
     for button in (
         book.remove_button,
-        book.remove_presentation_button,
+        book.presentations.remove_button,
         page.contacts.remove_button,
         page.guardians.remove_button,
     ):
@@ -869,10 +870,11 @@ def walk_everything(  # type: ignore[no-untyped-def]
     page.conversations.select(pupil.conversation)
     assert page.conversations.editor.conversation_id == pupil.conversation
     tree = page.message_book.tree
-    areas = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
-    points = [a.child(0) for a in areas if a.childCount()]
+    book = tree.model()
+    areas = [book.index(i, 0) for i in range(book.rowCount())]
+    points = [book.index(0, 0, a) for a in areas if book.rowCount(a)]
     if points:  # a focus point chosen: its editor shows
-        tree.setCurrentItem(points[0])
+        tree.setCurrentIndex(points[0])
     walk_pupil_page(qtbot, collector, window, "pupil page")
     ask_every_question(window)
     collector.walk(window, "main window, pupil page")

@@ -6,20 +6,18 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QTreeWidgetItem
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtGui import QFont, QIcon
+from PySide6.QtWidgets import QApplication, QDialog
 
 from skolehjem_desktop.domain.enums import FocusArea, FocusStatus, PresentationVia
 from skolehjem_desktop.i18n.labels import label
 from skolehjem_desktop.ui.common.context import UiContext
 from skolehjem_desktop.ui.common.dialogs import ScriptedDialogs
-from skolehjem_desktop.ui.pupil.message_book_tab import (
-    AREA_ROLE,
-    POINT_ROLE,
-    MessageBookTab,
-    NewFocusPointDialog,
-    PresentationDialog,
-)
+from skolehjem_desktop.ui.pupil.message_book.focus_dialog import NewFocusPointDialog
+from skolehjem_desktop.ui.pupil.message_book.model import AREA_ROLE, POINT_ROLE
+from skolehjem_desktop.ui.pupil.message_book.presentation_dialog import PresentationDialog
+from skolehjem_desktop.ui.pupil.message_book.tab import MessageBookTab
 
 D, M, A, F = (
     FocusArea.DANISH,
@@ -57,33 +55,56 @@ def tab(qtbot, services, dialogs, pupil):  # type: ignore[no-untyped-def]
     return widget
 
 
-def area_item(tab: MessageBookTab, area: FocusArea) -> QTreeWidgetItem:
-    for i in range(tab.tree.topLevelItemCount()):
-        item = tab.tree.topLevelItem(i)
-        if item is not None and item.data(0, AREA_ROLE) == area.value:
+def area_item(tab: MessageBookTab, area: FocusArea) -> QModelIndex:
+    model = tab.tree.model()
+    for i in range(model.rowCount()):
+        item = model.index(i, 0)
+        if item.data(AREA_ROLE) == area.value:
             return item
     raise AssertionError(f"no section for {area}")
 
 
-def point_item(tab: MessageBookTab, point_id: int) -> QTreeWidgetItem:
-    for i in range(tab.tree.topLevelItemCount()):
-        top = tab.tree.topLevelItem(i)
-        assert top is not None
-        for j in range(top.childCount()):
-            child = top.child(j)
-            if child is not None and child.data(0, POINT_ROLE) == point_id:
+def point_item(tab: MessageBookTab, point_id: int) -> QModelIndex:
+    model = tab.tree.model()
+    for i in range(model.rowCount()):
+        top = model.index(i, 0)
+        for j in range(model.rowCount(top)):
+            child = model.index(j, 0, top)
+            if child.data(POINT_ROLE) == point_id:
                 return child
     raise AssertionError(f"no focus point {point_id}")
 
 
-def click_item(qtbot, tab: MessageBookTab, item: QTreeWidgetItem) -> None:  # type: ignore[no-untyped-def]
-    rect = tab.tree.visualItemRect(item)
+def text(item: QModelIndex, column: int) -> str:
+    return str(item.siblingAtColumn(column).data(Qt.ItemDataRole.DisplayRole))
+
+
+def icon(item: QModelIndex, column: int) -> QIcon:
+    found = item.siblingAtColumn(column).data(Qt.ItemDataRole.DecorationRole)
+    return found if isinstance(found, QIcon) else QIcon()
+
+
+def font(item: QModelIndex, column: int) -> QFont:
+    found = item.siblingAtColumn(column).data(Qt.ItemDataRole.FontRole)
+    return found if isinstance(found, QFont) else QFont()
+
+
+def child_count(item: QModelIndex) -> int:
+    return item.model().rowCount(item)
+
+
+def child(item: QModelIndex, row: int) -> QModelIndex:
+    return item.model().index(row, 0, item)
+
+
+def click_item(qtbot, tab: MessageBookTab, item: QModelIndex) -> None:  # type: ignore[no-untyped-def]
+    rect = tab.tree.visualRect(item)
     qtbot.mouseClick(
         tab.tree.viewport(),
         Qt.MouseButton.LeftButton,
         pos=QPoint(rect.left() + 40, rect.center().y()),
     )
-    assert tab.tree.currentItem() is item
+    assert tab.tree.currentIndex() == item
 
 
 def answer_modal(qtbot, handle: Callable[[QDialog], None]) -> list[QDialog]:  # type: ignore[no-untyped-def]
@@ -121,13 +142,16 @@ def test_grade_8_pupil_without_further_education_sees_the_area_missing(
     tab.set_student(pupil, YEAR)
 
     missing = area_item(tab, F)
-    assert "Missing" in missing.text(1)
-    assert not missing.icon(0).isNull()  # an icon, not colour alone
-    assert missing.font(1).bold()
-    assert missing.childCount() == 0
+    assert "Missing" in text(missing, 1)
+    assert not icon(missing, 0).isNull()  # an icon, not colour alone
+    assert font(missing, 1).bold()
+    assert child_count(missing) == 0
     for area in (D, M, A):
-        assert "Missing" not in area_item(tab, area).text(1)
-        assert area_item(tab, area).icon(0).isNull()
+        assert "Missing" not in text(area_item(tab, area), 1)
+        assert icon(area_item(tab, area), 0).isNull()
+    for area in (D, M, A):  # every area opened on its focus points
+        assert child_count(area_item(tab, area)) == 1
+        assert tab.tree.isExpanded(area_item(tab, area))
     assert "1 of 4 areas has no focus point yet" in tab.areas_label.text()
     assert label(F) in tab.areas_label.text()
     assert tab.class_label.text() == (
@@ -137,7 +161,7 @@ def test_grade_8_pupil_without_further_education_sees_the_area_missing(
 
 def test_nothing_chosen_shows_an_empty_disabled_tab(tab) -> None:  # type: ignore[no-untyped-def]
     tab.set_student(None, YEAR)
-    assert tab.tree.topLevelItemCount() == 0
+    assert tab.tree.model().rowCount() == 0
     assert not tab.add_button.isEnabled()
     assert not tab.editor.isVisible()
     assert tab.class_label.text() == "No pupil chosen."
@@ -168,9 +192,9 @@ def test_adding_a_focus_point_in_the_missing_area(qtbot, tab, services, pupil) -
     assert point.goal == "Visits two upper secondary schools"
     assert point.actions == "Brobygning i uge 47; samtale med UU-vejleder"
     # The new point is chosen and ready to edit; the area is no longer missing.
-    assert tab.tree.currentItem() is point_item(tab, point.id)
-    assert tab.goal_edit.toPlainText() == point.goal
-    assert "Missing" not in area_item(tab, F).text(1)
+    assert tab.tree.currentIndex() == point_item(tab, point.id)
+    assert tab.editor.goal_edit.toPlainText() == point.goal
+    assert "Missing" not in text(area_item(tab, F), 1)
 
 
 def test_adding_an_other_subject_asks_for_the_subject(qtbot, tab, services, pupil) -> None:  # type: ignore[no-untyped-def]
@@ -198,7 +222,7 @@ def test_adding_an_other_subject_asks_for_the_subject(qtbot, tab, services, pupi
         "English",
         "Speaks English in class",
     )
-    assert point_item(tab, point.id).text(0) == "English: Speaks English in class"
+    assert text(point_item(tab, point.id), 0) == "English: Speaks English in class"
 
 
 def test_typing_in_the_goal_saves_about_a_second_later(qtbot, tab, services, pupil) -> None:  # type: ignore[no-untyped-def]
@@ -206,17 +230,17 @@ def test_typing_in_the_goal_saves_about_a_second_later(qtbot, tab, services, pup
     tab.set_student(pupil, YEAR)
     click_item(qtbot, tab, point_item(tab, point.id))
 
-    qtbot.mouseClick(tab.goal_edit.viewport(), Qt.MouseButton.LeftButton)
-    qtbot.keyClick(tab.goal_edit, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(tab.goal_edit, " - 20 min")
-    tab.goal_edit.insertPlainText(" hver dag på læsebåndet")
+    qtbot.mouseClick(tab.editor.goal_edit.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.keyClick(tab.editor.goal_edit, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(tab.editor.goal_edit, " - 20 min")
+    tab.editor.goal_edit.insertPlainText(" hver dag på læsebåndet")
     # Debounced: nothing is written while the teacher is typing.
     assert stored(services, pupil)[0].goal == "Læse mere"
     with qtbot.waitSignal(tab.changed, timeout=3000):
         pass
     assert stored(services, pupil)[0].goal == "Læse mere - 20 min hver dag på læsebåndet"
-    assert point_item(tab, point.id).text(0) == "Læse mere - 20 min hver dag på læsebåndet"
-    assert tab.save_state.text().startswith("✓ Saved")
+    assert text(point_item(tab, point.id), 0) == "Læse mere - 20 min hver dag på læsebåndet"
+    assert tab.editor.save_state.text().startswith("✓ Saved")
 
 
 def test_leaving_a_field_saves_at_once(qtbot, tab, services, pupil) -> None:  # type: ignore[no-untyped-def]
@@ -224,11 +248,11 @@ def test_leaving_a_field_saves_at_once(qtbot, tab, services, pupil) -> None:  # 
     tab.set_student(pupil, YEAR)
     click_item(qtbot, tab, point_item(tab, point.id))
 
-    tab.evaluation_edit.setFocus()
-    qtbot.waitUntil(tab.evaluation_edit.hasFocus)
-    qtbot.keyClicks(tab.evaluation_edit, "Good progress")
-    qtbot.keyClick(tab.evaluation_edit, Qt.Key.Key_Tab)  # tab changes focus in the box
-    assert not tab.evaluation_edit.hasFocus()
+    tab.editor.evaluation_edit.setFocus()
+    qtbot.waitUntil(tab.editor.evaluation_edit.hasFocus)
+    qtbot.keyClicks(tab.editor.evaluation_edit, "Good progress")
+    qtbot.keyClick(tab.editor.evaluation_edit, Qt.Key.Key_Tab)  # tab changes focus in the box
+    assert not tab.editor.evaluation_edit.hasFocus()
     assert stored(services, pupil)[0].evaluation == "Good progress"
 
 
@@ -237,11 +261,11 @@ def test_choosing_a_status_saves_it(qtbot, tab, services, pupil) -> None:  # typ
     tab.set_student(pupil, YEAR)
     click_item(qtbot, tab, point_item(tab, point.id))
 
-    tab.status_combo.setFocus()
+    tab.editor.status_combo.setFocus()
     with qtbot.waitSignal(tab.changed, timeout=1000):
-        qtbot.keyClick(tab.status_combo, Qt.Key.Key_Down)
+        qtbot.keyClick(tab.editor.status_combo, Qt.Key.Key_Down)
     assert stored(services, pupil)[0].status is FocusStatus.IN_PROGRESS
-    assert point_item(tab, point.id).text(1) == "◐ " + label(FocusStatus.IN_PROGRESS)
+    assert text(point_item(tab, point.id), 1) == "◐ " + label(FocusStatus.IN_PROGRESS)
 
 
 def test_an_empty_goal_is_not_saved_and_the_teacher_stays_on_it(
@@ -252,17 +276,17 @@ def test_an_empty_goal_is_not_saved_and_the_teacher_stays_on_it(
     tab.set_student(pupil, YEAR)
     click_item(qtbot, tab, point_item(tab, first.id))
 
-    tab.goal_edit.selectAll()
-    qtbot.keyClick(tab.goal_edit, Qt.Key.Key_Delete)
+    tab.editor.goal_edit.selectAll()
+    qtbot.keyClick(tab.editor.goal_edit, Qt.Key.Key_Delete)
     assert tab.flush() is False
-    assert "Not saved" in tab.save_state.text()
-    assert "goal must be filled in" in tab.save_state.text()
+    assert "Not saved" in tab.editor.save_state.text()
+    assert "goal must be filled in" in tab.editor.save_state.text()
     # Choosing another point does not throw away the editor's state.
-    rect = tab.tree.visualItemRect(point_item(tab, second.id))
+    rect = tab.tree.visualRect(point_item(tab, second.id))
     qtbot.mouseClick(tab.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert tab.tree.currentItem() is point_item(tab, first.id)
+    assert tab.tree.currentIndex() == point_item(tab, first.id)
     assert stored(services, pupil)[0].goal == "Stave"
-    tab.goal_edit.insertPlainText("Stave til ord med stumt d")
+    tab.editor.goal_edit.insertPlainText("Stave til ord med stumt d")
     assert tab.flush() is True
     assert stored(services, pupil)[0].goal == "Stave til ord med stumt d"
 
@@ -278,7 +302,7 @@ def test_reordering_within_an_area(qtbot, tab, services, pupil) -> None:  # type
     with qtbot.waitSignal(tab.changed):
         qtbot.mouseClick(tab.up_button, Qt.MouseButton.LeftButton)
     assert [p.id for p in stored(services, pupil)] == [a.id, c.id, b.id]
-    assert tab.tree.currentItem() is point_item(tab, c.id)
+    assert tab.tree.currentIndex() == point_item(tab, c.id)
 
     # The keyboard does the same on the list: Ctrl+Up, Ctrl+Down.
     tab.tree.setFocus()
@@ -304,7 +328,7 @@ def test_removing_asks_first_naming_the_goal(qtbot, tab, services, dialogs, pupi
     tab.tree.setFocus()
     qtbot.keyClick(tab.tree, Qt.Key.Key_Delete)
     assert [p.id for p in stored(services, pupil)] == [keep.id]
-    assert tab.tree.currentItem() is area_item(tab, D)
+    assert tab.tree.currentIndex() == area_item(tab, D)
 
 
 # --- the year, carrying forward, presenting ----------------------------------------------------
@@ -325,8 +349,8 @@ def test_carry_last_years_open_focus_points_forward(qtbot, tab, services, dialog
         "Læse flydende",
         FocusStatus.IN_PROGRESS,
     )
-    assert tab.tree.currentItem() is point_item(tab, carried.id)
-    assert "Carried forward" in tab.save_state.text()
+    assert tab.tree.currentIndex() == point_item(tab, carried.id)
+    assert "Carried forward" in tab.editor.save_state.text()
 
     qtbot.mouseClick(tab.carry_button, Qt.MouseButton.LeftButton)
     assert (
@@ -344,17 +368,17 @@ def test_the_year_chooser_shows_last_year(qtbot, tab, services, pupil) -> None: 
     qtbot.keyClick(tab.year_combo, Qt.Key.Key_Down)
     assert tab.school_year == YEAR - 1
     assert tab.class_label.text().startswith("Required in 7.A: ")
-    assert area_item(tab, D).child(0).text(0) == "Sidste års mål"
-    assert "2025/26" in tab.presented_label.text()
+    assert text(child(area_item(tab, D), 0), 0) == "Sidste års mål"
+    assert "2025/26" in tab.presentations.status_label.text()
 
 
 def test_recording_a_presentation_to_the_parents(qtbot, tab, services, pupil) -> None:  # type: ignore[no-untyped-def]
     tab.set_student(pupil, YEAR)
-    assert tab.presented_label.text() == (
+    assert tab.presentations.status_label.text() == (
         "Not yet presented to the parents this school year (2026/27)."
     )
-    assert tab.presented_label.font().bold()
-    assert not tab.presentation_list.isVisible()
+    assert tab.presentations.status_label.font().bold()
+    assert not tab.presentations.list_view.isVisible()
 
     def fill(dialog: QDialog) -> None:
         assert isinstance(dialog, PresentationDialog)
@@ -366,20 +390,22 @@ def test_recording_a_presentation_to_the_parents(qtbot, tab, services, pupil) ->
 
     answer_modal(qtbot, fill)
     with qtbot.waitSignal(tab.changed):
-        qtbot.mouseClick(tab.record_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(tab.presentations.record_button, Qt.MouseButton.LeftButton)
 
     [presentation] = services.focus.presentations(pupil, YEAR)
     assert presentation.presented_on == dt.date(2026, 11, 23)
     assert presentation.via is PresentationVia.AULA
     assert presentation.note == "Sent with the parents' preparation sheet"
-    assert tab.presented_label.text() == (
+    assert tab.presentations.status_label.text() == (
         "Presented to the parents in 2026/27, latest on 23 Nov 2026."
     )
-    assert tab.presentation_list.count() == 1
-    assert tab.presentation_list.isVisible()
+    assert tab.presentations.list_view.model().rowCount() == 1
+    assert tab.presentations.list_view.isVisible()
+    assert tab.presentations.list_view.isEnabled()  # the teacher can choose one to remove
     assert (
-        tab.presentation_list.item(0)
-        .text()
+        tab.presentations.list_view.model()
+        .index(0, 0)
+        .data()
         .startswith(f"23 Nov 2026 – {label(PresentationVia.AULA)}")
     )
 
@@ -391,16 +417,14 @@ def test_a_point_removed_elsewhere_does_not_trap_the_teacher(
     other = services.focus.add(pupil, YEAR, M, "Regne")
     tab.set_student(pupil, YEAR)
     click_item(qtbot, tab, point_item(tab, point.id))
-    qtbot.keyClicks(tab.goal_edit, " mere")
+    qtbot.keyClicks(tab.editor.goal_edit, " mere")
     services.focus.remove(point.id)  # e.g. the pupil's page in another window
 
     assert tab.flush() is True
     assert dialogs.errors == [f"Focus point with id {point.id} does not exist."]
-    qtbot.waitUntil(
-        lambda: tab.tree.topLevelItemCount() > 0 and area_item(tab, D).childCount() == 0
-    )
+    qtbot.waitUntil(lambda: tab.tree.model().rowCount() > 0 and child_count(area_item(tab, D)) == 0)
     click_item(qtbot, tab, point_item(tab, other.id))
-    assert tab.goal_edit.toPlainText() == "Regne"
+    assert tab.editor.goal_edit.toPlainText() == "Regne"
 
 
 def test_every_field_has_a_label_with_a_mnemonic_or_a_name(tab, pupil) -> None:  # type: ignore[no-untyped-def]

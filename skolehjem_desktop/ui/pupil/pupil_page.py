@@ -21,7 +21,7 @@ from skolehjem_desktop.ui.common.formatting import date_text
 from skolehjem_desktop.ui.pupil.contacts_tab import ContactsTab
 from skolehjem_desktop.ui.pupil.conversations_tab import ConversationsTab
 from skolehjem_desktop.ui.pupil.guardians_tab import GuardiansTab
-from skolehjem_desktop.ui.pupil.message_book_tab import MessageBookTab
+from skolehjem_desktop.ui.pupil.message_book.tab import MessageBookTab
 
 
 class StudentTab(Protocol):
