@@ -79,6 +79,7 @@ from skolehjem_desktop.ui.common.autosave import Autosave
 from skolehjem_desktop.ui.common.context import UiContext
 from skolehjem_desktop.ui.common.formatting import date_text, pydate, pydatetime, qdate, qdatetime
 from skolehjem_desktop.ui.common.table_model import Index, RowTableModel, set_bold
+from skolehjem_desktop.ui.conversation.status import STATUS_COLOURS, STATUS_MARKS, when_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -111,29 +112,8 @@ SECTION_HINTS: dict[SectionKind, str] = {
     SectionKind.CONCERNS: N_("Problems the parents should know about…"),
     SectionKind.SUMMARY: N_("The main points, as the parents will read them…"),
 }
-STATUS_MARKS = {
-    ConversationStatus.PLANNED: "•",
-    ConversationStatus.HELD: "✓",
-    ConversationStatus.CANCELLED: "✗",
-}
-STATUS_COLOURS = {
-    ConversationStatus.PLANNED: QColor("#fff3cd"),
-    ConversationStatus.HELD: QColor("#dcefdc"),
-    ConversationStatus.CANCELLED: QColor("#e2e3e5"),
-}
 PRIVATE_TINT = QColor(255, 190, 40)
 DUE_IN_DAYS = 14
-
-
-def when_text(starts_at: dt.datetime, minutes: int) -> str:
-    """``Tuesday 24 November 2026, 15:00–15:30`` in the UI language."""
-    tr = active()
-    ends = starts_at + dt.timedelta(minutes=minutes)
-    return _("{date}, {start}–{end}").format(
-        date=tr.format_date(starts_at.date(), "full"),
-        start=tr.format_time(starts_at),
-        end=tr.format_time(ends),
-    )
 
 
 def lock_pixmap(colour: QColor, size: int = 16, ratio: float = 1.0) -> QPixmap:
