@@ -43,7 +43,7 @@ EDITOR_SCRIPT = textwrap.dedent(
     from skolehjem_desktop.store.database import open_database
     from skolehjem_desktop.domain.enums import SectionKind
     from skolehjem_desktop.ui.common.context import UiContext
-    from skolehjem_desktop.ui.conversation.conversation_editor import ConversationEditor
+    from skolehjem_desktop.ui.conversation.editor import ConversationEditor
     from skolehjem_desktop.ui.common.dialogs import ScriptedDialogs
 
     data_dir, conversation_id, text = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]

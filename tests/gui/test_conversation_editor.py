@@ -36,10 +36,8 @@ from skolehjem_desktop.services.conversations import Planning
 from skolehjem_desktop.store.database import open_database
 from skolehjem_desktop.ui.common.context import UiContext
 from skolehjem_desktop.ui.common.dialogs import ScriptedDialogs
-from skolehjem_desktop.ui.conversation.conversation_editor import (
-    AgreementsModel,
-    ConversationEditor,
-)
+from skolehjem_desktop.ui.conversation.agreements import AgreementsModel
+from skolehjem_desktop.ui.conversation.editor import ConversationEditor
 
 # The clock of the tests is Monday 23 November 2026, 10:00.
 PAST = dt.datetime(2026, 11, 20, 14, 0)
@@ -156,8 +154,8 @@ def test_leaving_a_field_saves_at_once(qtbot, editor, school, data_dir) -> None:
 
 def test_flush_saves_everything_pending(qtbot, editor, school, data_dir) -> None:
     editor.section_edits[SectionKind.CONCERNS].insertPlainText("Uro i timerne")
-    editor.next_edit.insertPlainText("Efter vinterferien")
-    editor.wishes_edit.insertPlainText("Mor ønsker matematiklæreren med")
+    editor.record.next_edit.insertPlainText("Efter vinterferien")
+    editor.planning.wishes_edit.insertPlainText("Mor ønsker matematiklæreren med")
     assert editor.dirty
     assert editor.flush() is True
     detail = stored(data_dir, school.conversation)
@@ -191,8 +189,8 @@ def test_every_section_but_the_private_one_has_a_shared_switch(editor) -> None:
 def test_private_preparation_is_marked_and_never_shared(qtbot, editor, school, data_dir) -> None:
     editor.tabs.setCurrentIndex(1)
     private = editor.section_edits[SectionKind.PRIVATE_PREPARATION]
-    assert editor.private_banner.isVisible()
-    assert editor.private_banner.text() == "Private – never shared with the parents"
+    assert editor.preparation.private_banner.isVisible()
+    assert editor.preparation.private_banner.text() == "Private – never shared with the parents"
     assert "never shared" in private.accessibleDescription()
     # Its background differs from an ordinary text field's.
     ordinary = editor.section_edits[SectionKind.AGENDA]
@@ -261,42 +259,42 @@ def test_loading_another_conversation_saves_the_one_being_typed(
 
 def test_planning_choices_save_at_once(qtbot, editor, school, data_dir) -> None:
     with qtbot.waitSignal(editor.changed):
-        editor.kind_combo.setCurrentIndex(
-            editor.kind_combo.findData(ConversationKind.WELLBEING.value)
+        editor.planning.kind_combo.setCurrentIndex(
+            editor.planning.kind_combo.findData(ConversationKind.WELLBEING.value)
         )
     assert stored(data_dir, school.conversation).kind is ConversationKind.WELLBEING
-    editor.requested_combo.setCurrentIndex(
-        editor.requested_combo.findData(RequestedBy.PARENTS.value)
+    editor.planning.requested_combo.setCurrentIndex(
+        editor.planning.requested_combo.findData(RequestedBy.PARENTS.value)
     )
     assert stored(data_dir, school.conversation).requested_by is RequestedBy.PARENTS
-    click_check(qtbot, editor.attends_check)
+    click_check(qtbot, editor.planning.attends_check)
     assert stored(data_dir, school.conversation).pupil_attends is False
     assert editor.title.text().endswith("Wellbeing")
 
 
 def test_planning_typing_saves_on_leaving_the_field(qtbot, editor, school, data_dir) -> None:
-    focus(qtbot, editor.place_edit)
-    qtbot.keyClicks(editor.place_edit, "Room 12")
-    focus(qtbot, editor.attends_note)
+    focus(qtbot, editor.planning.place_edit)
+    qtbot.keyClicks(editor.planning.place_edit, "Room 12")
+    focus(qtbot, editor.planning.attends_note)
     assert stored(data_dir, school.conversation).place == "Room 12"
-    qtbot.keyClicks(editor.attends_note, "Joins for the last 10 minutes")
+    qtbot.keyClicks(editor.planning.attends_note, "Joins for the last 10 minutes")
     qtbot.waitUntil(
         lambda: (
             stored(data_dir, school.conversation).pupil_attends_note
             == "Joins for the last 10 minutes"
         )
     )
-    focus(qtbot, editor.duration_spin)
-    editor.duration_spin.selectAll()
-    qtbot.keyClicks(editor.duration_spin, "45")
-    qtbot.keyClick(editor.duration_spin, Qt.Key.Key_Return)
+    focus(qtbot, editor.planning.duration_spin)
+    editor.planning.duration_spin.selectAll()
+    qtbot.keyClicks(editor.planning.duration_spin, "45")
+    qtbot.keyClick(editor.planning.duration_spin, Qt.Key.Key_Return)
     assert stored(data_dir, school.conversation).duration_minutes == 45
 
 
 def test_date_and_time_are_stored(qtbot, editor, school, data_dir) -> None:
-    assert editor.starts_edit.calendarPopup()
-    editor.starts_edit.setDateTime(QDateTime(QDate(2026, 11, 19), QTime(8, 15)))
-    assert editor.weekday_label.text() == "Thursday, 19 November 2026"
+    assert editor.planning.starts_edit.calendarPopup()
+    editor.planning.starts_edit.setDateTime(QDateTime(QDate(2026, 11, 19), QTime(8, 15)))
+    assert editor.planning.weekday_label.text() == "Thursday, 19 November 2026"
     qtbot.waitUntil(
         lambda: stored(data_dir, school.conversation).starts_at == dt.datetime(2026, 11, 19, 8, 15)
     )
@@ -306,13 +304,13 @@ def test_date_and_time_are_stored(qtbot, editor, school, data_dir) -> None:
 def test_contact_teachers_are_checked_and_participants_stored(
     qtbot, editor, school, data_dir
 ) -> None:
-    teachers = editor.teachers_list
+    teachers = editor.planning.teachers_list
     checked = {
         teachers.item(r).text(): teachers.item(r).checkState() == Qt.CheckState.Checked
         for r in range(teachers.count())
     }
     assert checked == {"Mette Kjær (MK)": True, "Ole Berg (OB)": True, "Åse Ærø (ÅÆ)": False}
-    guardians = editor.guardians_list
+    guardians = editor.planning.guardians_list
     assert guardians.count() == 2
     assert all(
         guardians.item(r).checkState() == Qt.CheckState.Checked for r in range(guardians.count())
@@ -331,9 +329,9 @@ def test_contact_teachers_are_checked_and_participants_stored(
 
 @pytest.mark.autosave_held  # only leaving the field can have saved
 def test_parents_wishes_are_stored(qtbot, editor, school, data_dir) -> None:
-    focus(qtbot, editor.wishes_edit)
-    editor.wishes_edit.insertPlainText("Forældrene ønsker, at dansklæreren deltager")
-    focus(qtbot, editor.place_edit)
+    focus(qtbot, editor.planning.wishes_edit)
+    editor.planning.wishes_edit.insertPlainText("Forældrene ønsker, at dansklæreren deltager")
+    focus(qtbot, editor.planning.place_edit)
     assert stored(data_dir, school.conversation).parents_wishes == (
         "Forældrene ønsker, at dansklæreren deltager"
     )
@@ -362,7 +360,7 @@ def test_mark_held_cancel_and_reopen(qtbot, editor, school, data_dir) -> None:
 def test_a_future_conversation_cannot_be_marked_held(
     qtbot, editor, dialogs, school, data_dir
 ) -> None:
-    editor.starts_edit.setDateTime(QDateTime(QDate(2026, 11, 26), QTime(15, 30)))
+    editor.planning.starts_edit.setDateTime(QDateTime(QDate(2026, 11, 26), QTime(15, 30)))
     # Marking saves the pending date first, then the service refuses with its reason.
     qtbot.mouseClick(editor.held_button, Qt.MouseButton.LeftButton)
     assert dialogs.errors == ["The conversation is on 2026-11-26; it cannot be held before then."]
@@ -388,7 +386,7 @@ def later(editor, services, school) -> int:
 
 
 def test_start_from_the_last_agenda(qtbot, editor, later, dialogs, data_dir) -> None:
-    qtbot.mouseClick(editor.copy_agenda_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.preparation.copy_agenda_button, Qt.MouseButton.LeftButton)
     assert dialogs.asked == []  # nothing to replace, nothing to ask
     assert editor.section_edits[SectionKind.AGENDA].toPlainText() == "1. Trivsel\n2. Læsning"
     assert stored_text(data_dir, later, SectionKind.AGENDA) == "1. Trivsel\n2. Læsning"
@@ -399,20 +397,20 @@ def test_replacing_a_written_agenda_asks_first(qtbot, editor, later, dialogs, da
     agenda = editor.section_edits[SectionKind.AGENDA]
     agenda.insertPlainText("Mit eget punkt")
     dialogs.confirms = [False]
-    qtbot.mouseClick(editor.copy_agenda_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.preparation.copy_agenda_button, Qt.MouseButton.LeftButton)
     assert len(dialogs.asked) == 1 and "Replace the agenda" in dialogs.asked[0]
     assert agenda.toPlainText() == "Mit eget punkt"
     editor.flush()
     assert stored_text(data_dir, later, SectionKind.AGENDA) == "Mit eget punkt"
     dialogs.confirms = [True]
-    qtbot.mouseClick(editor.copy_agenda_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.preparation.copy_agenda_button, Qt.MouseButton.LeftButton)
     assert agenda.toPlainText() == "1. Trivsel\n2. Læsning"
     assert stored_text(data_dir, later, SectionKind.AGENDA) == "1. Trivsel\n2. Læsning"
 
 
 def test_no_earlier_agenda_is_said(qtbot, editor, dialogs) -> None:
     editor.tabs.setCurrentIndex(1)
-    qtbot.mouseClick(editor.copy_agenda_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.preparation.copy_agenda_button, Qt.MouseButton.LeftButton)
     assert dialogs.errors == ["The pupil has no earlier conversation with an agenda."]
 
 
@@ -422,13 +420,15 @@ def test_no_earlier_agenda_is_said(qtbot, editor, dialogs) -> None:
 def add_agreement(
     qtbot, editor, text: str, responsible: Responsible, due: dt.date | None = None
 ) -> None:
-    focus(qtbot, editor.new_agreement_edit)
-    qtbot.keyClicks(editor.new_agreement_edit, text)
-    editor.new_responsible.setCurrentIndex(editor.new_responsible.findData(responsible.value))
+    focus(qtbot, editor.agreements_panel.new_agreement_edit)
+    qtbot.keyClicks(editor.agreements_panel.new_agreement_edit, text)
+    editor.agreements_panel.new_responsible.setCurrentIndex(
+        editor.agreements_panel.new_responsible.findData(responsible.value)
+    )
     if due is not None:
-        click_check(qtbot, editor.new_due_check)
-        editor.new_due_edit.setDate(QDate(due.year, due.month, due.day))
-    qtbot.keyClick(editor.new_agreement_edit, Qt.Key.Key_Return)
+        click_check(qtbot, editor.agreements_panel.new_due_check)
+        editor.agreements_panel.new_due_edit.setDate(QDate(due.year, due.month, due.day))
+    qtbot.keyClick(editor.agreements_panel.new_agreement_edit, Qt.Key.Key_Return)
 
 
 def open_editor(qtbot, view: QTableView, row: int, column: int) -> QWidget:
@@ -456,7 +456,7 @@ def test_agreements_add_edit_done_remove(qtbot, editor, dialogs, school, data_di
         ("Read 15 minutes a day", Responsible.HOME, dt.date(2027, 1, 15), False),
         ("Seat by the window", Responsible.SCHOOL, None, False),
     ]
-    assert editor.new_agreement_edit.text() == ""
+    assert editor.agreements_panel.new_agreement_edit.text() == ""
     assert editor.agreements.rowCount() == 2
     view = editor.agreements_view
 
@@ -490,8 +490,8 @@ def test_agreements_add_edit_done_remove(qtbot, editor, dialogs, school, data_di
 
     # Take the due date off again.
     view.setCurrentIndex(editor.agreements.index(1, 0))
-    assert editor.clear_due_button.isEnabled()
-    qtbot.mouseClick(editor.clear_due_button, Qt.MouseButton.LeftButton)
+    assert editor.agreements_panel.clear_due_button.isEnabled()
+    qtbot.mouseClick(editor.agreements_panel.clear_due_button, Qt.MouseButton.LeftButton)
     assert stored(data_dir, school.conversation).agreements[1].due is None
 
     # Remove asks, naming the agreement; "no" keeps it.
@@ -550,16 +550,16 @@ def test_every_field_has_a_label_or_an_accessible_name(editor) -> None:
 
 def test_tab_follows_the_planning_page_top_to_bottom(qtbot, editor) -> None:
     order = [
-        editor.kind_combo,
-        editor.requested_combo,
-        editor.starts_edit,
-        editor.duration_spin,
-        editor.place_edit,
-        editor.attends_check,
-        editor.attends_note,
-        editor.teachers_list,
-        editor.guardians_list,
-        editor.wishes_edit,
+        editor.planning.kind_combo,
+        editor.planning.requested_combo,
+        editor.planning.starts_edit,
+        editor.planning.duration_spin,
+        editor.planning.place_edit,
+        editor.planning.attends_check,
+        editor.planning.attends_note,
+        editor.planning.teachers_list,
+        editor.planning.guardians_list,
+        editor.planning.wishes_edit,
     ]
     focus(qtbot, order[0])
     for previous, expected in pairwise(order):

@@ -228,7 +228,7 @@ def test_marking_held_updates_the_list(qtbot, tab, school, data_dir) -> None:
 def test_a_new_date_moves_the_conversation_in_the_list(qtbot, tab, school) -> None:
     from PySide6.QtCore import QDate, QDateTime, QTime
 
-    tab.editor.starts_edit.setDateTime(QDateTime(QDate(2027, 10, 4), QTime(8, 0)))
+    tab.editor.planning.starts_edit.setDateTime(QDateTime(QDate(2027, 10, 4), QTime(8, 0)))
     assert tab.flush() is True
     assert listed(tab)[0][0] == "4 Oct 2027 08:00"
     assert tab.model.row_at(tab.table.currentIndex().row()).id == school.this_year

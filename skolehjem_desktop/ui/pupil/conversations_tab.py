@@ -32,11 +32,8 @@ from skolehjem_desktop.services.schoolyear import SchoolYear
 from skolehjem_desktop.ui.common.context import UiContext
 from skolehjem_desktop.ui.common.formatting import date_text, datetime_text
 from skolehjem_desktop.ui.common.table_model import Index, RowTableModel, bold_font
-from skolehjem_desktop.ui.conversation.conversation_editor import (
-    STATUS_COLOURS,
-    STATUS_MARKS,
-    ConversationEditor,
-)
+from skolehjem_desktop.ui.conversation.editor import ConversationEditor
+from skolehjem_desktop.ui.conversation.status import STATUS_COLOURS, STATUS_MARKS
 
 
 class ConversationListModel(RowTableModel[ConversationRow]):

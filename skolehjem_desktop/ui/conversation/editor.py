@@ -1,0 +1,338 @@
+"""The conversation editor: plan, prepare and write up one school–home conversation.
+
+Three pages: Planning (when, where, who), Preparation (the teacher's private notes,
+the parents' input, the agenda) and Record (what was said, section by section, each
+with its own "shared with the parents" switch; the agreements; the next conversation).
+
+Everything saves as the teacher types: a text field about a second after the last
+key and at once when the focus leaves it; a choice (a combo box, a check box) at
+once. There is never a "save changes?" question. A save the service refuses (a text
+over the limit) keeps the text in the field, says why once, and tries again on the
+next edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from itertools import pairwise
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from skolehjem_desktop.domain.enums import ConversationStatus, SectionKind
+from skolehjem_desktop.i18n import _
+from skolehjem_desktop.i18n.labels import label
+from skolehjem_desktop.services.conversations import ConversationDetail
+from skolehjem_desktop.ui.common.context import UiContext
+from skolehjem_desktop.ui.common.table_model import set_bold
+from skolehjem_desktop.ui.conversation.agreements import AgreementsModel, AgreementsPanel
+from skolehjem_desktop.ui.conversation.planning_page import PlanningPage
+from skolehjem_desktop.ui.conversation.preparation_page import PreparationPage
+from skolehjem_desktop.ui.conversation.record_page import RecordPage
+from skolehjem_desktop.ui.conversation.saving import Saver, Savers
+from skolehjem_desktop.ui.conversation.sections import SectionsPage
+from skolehjem_desktop.ui.conversation.status import STATUS_COLOURS, STATUS_MARKS, when_text
+
+
+class ConversationEditor(QWidget):
+    """One conversation, edited in place and saved as the teacher types."""
+
+    changed = Signal()  # after every successful save
+    closed = Signal()  # the conversation is no longer shown
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._id: int | None = None
+        self._status: ConversationStatus | None = None
+        self._savers = Savers(self, ctx)
+        self._savers.saved.connect(self.changed)
+
+        self._build_header()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.planning = PlanningPage()
+        self.preparation = PreparationPage()
+        self.agreements_panel = AgreementsPanel(ctx)
+        self.record = RecordPage(self.agreements_panel)
+        self.tabs.addTab(self.planning, _("Plann&ing"))
+        self.tabs.addTab(self.preparation, _("Pr&eparation"))
+        self.tabs.addTab(self.record, _("&Record"))
+        self._connect_pages()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.header)
+        layout.addWidget(self.tabs, 1)
+        self._set_tab_order()
+        self.setEnabled(False)
+
+    # --- building -----------------------------------------------------------------------
+
+    def _build_header(self) -> None:
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        set_bold(self.title)
+        self.status_label = QLabel()
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.status_label.setAccessibleName(_("Status"))
+        self.status_label.setAutoFillBackground(True)
+        self.status_label.setContentsMargins(8, 2, 8, 2)
+        self.held_button = QPushButton(_("Mar&k as held"))
+        self.held_button.setToolTip(_("The conversation took place."))
+        self.cancel_button = QPushButton(_("Cancel con&versation"))
+        self.cancel_button.setToolTip(_("The conversation will not take place."))
+        self.reopen_button = QPushButton(_("Reope&n"))
+        self.reopen_button.setToolTip(_("Make the conversation planned again."))
+        self.held_button.clicked.connect(self.mark_held)
+        self.cancel_button.clicked.connect(self.mark_cancelled)
+        self.reopen_button.clicked.connect(self.mark_planned)
+        self.header = QHBoxLayout()
+        self.header.addWidget(self.title, 1)
+        self.header.addWidget(self.status_label)
+        self.header.addWidget(self.held_button)
+        self.header.addWidget(self.cancel_button)
+        self.header.addWidget(self.reopen_button)
+
+    def _connect_pages(self) -> None:
+        """An autosave for the planning, one for each section, one for the next conversation."""
+        self.planning_saver = self._savers.add(
+            self._save_planning, _("The planning"), self.planning.notice
+        )
+        self.planning.changed.connect(self._planning_changed)
+        self.planning.left.connect(self.planning_saver.flush)
+        self.section_savers: dict[SectionKind, Saver] = {}
+        self._section_pages: dict[SectionKind, SectionsPage] = {}
+        for page in (self.preparation, self.record):
+            for kind, block in page.blocks.items():
+                save = partial(self._save_section, kind)
+                self.section_savers[kind] = self._savers.add(save, label(kind), block.notice)
+                self._section_pages[kind] = page
+            page.changed.connect(self._section_changed)
+            page.left.connect(self._section_left)
+            page.shared_changed.connect(self._shared_toggled)
+        self.section_edits: dict[SectionKind, QPlainTextEdit] = {
+            **self.preparation.edits,
+            **self.record.edits,
+        }
+        self.shared_checks = {**self.preparation.shared_checks, **self.record.shared_checks}
+        self.next_saver = self._savers.add(
+            self._save_next, _("Next conversation"), self.record.next_notice
+        )
+        self.record.next_changed.connect(lambda: self._edited(self.next_saver))
+        self.record.next_left.connect(self.next_saver.flush)
+        self.preparation.copy_agenda_button.clicked.connect(self.copy_last_agenda)
+        self.agreements_panel.changed.connect(self.changed)
+
+    def _set_tab_order(self) -> None:
+        """Tab moves through the fields in the order they are seen."""
+        chain: list[QWidget] = [
+            self.held_button,
+            self.cancel_button,
+            self.reopen_button,
+            self.tabs.tabBar(),
+            *self.planning.tab_chain(),
+            *self.preparation.tab_chain(),
+            *self.record.tab_chain(),
+        ]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    # --- the agreements, as the callers reach them ----------------------------------------
+
+    @property
+    def agreements(self) -> AgreementsModel:
+        return self.agreements_panel.model
+
+    @property
+    def agreements_view(self) -> QTableView:
+        return self.agreements_panel.view
+
+    @property
+    def remove_agreement_button(self) -> QPushButton:
+        return self.agreements_panel.remove_button
+
+    # --- loading ------------------------------------------------------------------------
+
+    @property
+    def conversation_id(self) -> int | None:
+        return self._id
+
+    @property
+    def status(self) -> ConversationStatus | None:
+        """The shown conversation's status as last stored."""
+        return self._status
+
+    def load(self, conversation_id: int) -> None:
+        """Show a conversation; whatever was being typed in the previous one is saved first."""
+        self.flush()
+        detail = self.ctx.attempt(self, self.ctx.services.conversations.get, conversation_id)
+        if detail is None:
+            self.clear()
+            return
+        teachers = self.ctx.services.school.teachers()
+        guardians = self.ctx.services.students.guardians(detail.student_id)
+        self._savers.discard()
+        self._id = detail.id
+        self.planning.load(detail, teachers, guardians)
+        self.preparation.load(detail)
+        self.record.load(detail)
+        self._savers.discard()  # nothing loaded is an edit
+        self._show_state(detail)
+        self.setEnabled(True)
+
+    def clear(self) -> None:
+        """Show no conversation (pending edits are saved first)."""
+        self.flush()
+        self.discard()
+
+    def discard(self) -> None:
+        """Show no conversation and forget pending edits (the conversation was deleted)."""
+        self._savers.discard()
+        had = self._id is not None
+        self._id = None
+        self._status = None
+        self.planning.clear()
+        self.preparation.clear()
+        self.record.clear()
+        self.title.clear()
+        self.status_label.clear()
+        self.setEnabled(False)
+        if had:
+            self.closed.emit()
+
+    def _show_state(self, detail: ConversationDetail) -> None:
+        self._status = detail.status
+        kind = label(detail.kind)
+        self.title.setText(
+            _("{when} · {kind}").format(
+                when=when_text(detail.starts_at, detail.duration_minutes), kind=kind
+            )
+        )
+        status = detail.status
+        self.status_label.setText(f"{STATUS_MARKS[status]} {label(status)}")
+        palette = self.status_label.palette()
+        palette.setColor(QPalette.ColorRole.Window, STATUS_COLOURS[status])
+        palette.setColor(QPalette.ColorRole.WindowText, QColor("#1d1d1d"))
+        self.status_label.setPalette(palette)
+        planned = status is ConversationStatus.PLANNED
+        self.held_button.setVisible(planned)
+        self.cancel_button.setVisible(planned)
+        self.reopen_button.setVisible(not planned)
+
+    # --- saving -------------------------------------------------------------------------
+
+    def flush(self) -> bool:
+        """Save every pending edit now; True when everything is stored."""
+        self.agreements_panel.commit_open_cell()
+        return self._savers.flush()
+
+    @property
+    def dirty(self) -> bool:
+        return self._savers.dirty
+
+    def _edited(self, saver: Saver) -> None:
+        if self._id is not None:
+            saver.touch()
+
+    def _planning_changed(self, at_once: bool) -> None:
+        self._edited(self.planning_saver)
+        if at_once and self._id is not None:
+            self.planning_saver.flush()
+
+    def _section_changed(self, kind: SectionKind) -> None:
+        self._edited(self.section_savers[kind])
+
+    def _section_left(self, kind: SectionKind) -> None:
+        self.section_savers[kind].flush()
+
+    def _require_id(self) -> int:
+        if self._id is None:  # pragma: no cover - a saver runs only while one is shown
+            raise RuntimeError("no conversation")
+        return self._id
+
+    def _save_planning(self) -> None:
+        detail = self.ctx.services.conversations.update_planning(
+            self._require_id(), self.planning.values()
+        )
+        self._show_state(detail)
+
+    def _save_section(self, kind: SectionKind) -> None:
+        section = self._section_pages[kind].values()[kind]
+        self.ctx.services.conversations.set_section(
+            self._require_id(), kind, section.text, shared=section.shared
+        )
+
+    def _save_next(self) -> None:
+        self.ctx.services.conversations.set_next_conversation(
+            self._require_id(), self.record.next_conversation()
+        )
+
+    def _shared_toggled(self, kind: SectionKind, on: bool) -> None:
+        if self._id is None:
+            return
+        result = self.ctx.attempt(
+            self, self.ctx.services.conversations.set_section_shared, self._id, kind, on
+        )
+        if result is not None:
+            self.changed.emit()
+
+    # --- status -------------------------------------------------------------------------
+
+    def mark_held(self) -> None:
+        self._change_status(self.ctx.services.conversations.mark_held)
+
+    def mark_cancelled(self) -> None:
+        self._change_status(self.ctx.services.conversations.mark_cancelled)
+
+    def mark_planned(self) -> None:
+        self._change_status(self.ctx.services.conversations.mark_planned)
+
+    def _change_status(self, action: Callable[[int], ConversationDetail]) -> None:
+        if self._id is None:
+            return
+        self.flush()
+        detail = self.ctx.attempt(self, action, self._id)
+        if detail is not None:
+            self._show_state(detail)
+            self.changed.emit()
+
+    # --- agenda -------------------------------------------------------------------------
+
+    def copy_last_agenda(self) -> None:
+        if self._id is None:
+            return
+        agenda = self.section_edits[SectionKind.AGENDA]
+        if agenda.toPlainText().strip() and not self.ctx.dialogs.confirm(
+            self,
+            _("Start from the last agenda"),
+            _("Replace the agenda you have written with the last conversation's agenda?"),
+            _("Replace"),
+        ):
+            return
+        saver = self.section_savers[SectionKind.AGENDA]
+        saver.discard()
+        text = self.ctx.attempt(self, self.ctx.services.conversations.copy_last_agenda, self._id)
+        if text is None:
+            return
+        self.preparation.set_agenda(text)
+        saver.clear_refusal()
+        self.changed.emit()
+
+    # --- for the caller -----------------------------------------------------------------
+
+    def show_planning(self) -> None:
+        """Open the planning page with the date chosen, for a conversation just planned."""
+        self.tabs.setCurrentIndex(0)
+        self.planning.starts_edit.setFocus()
