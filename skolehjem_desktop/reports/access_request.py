@@ -166,6 +166,77 @@ def _conversation(c: Mapping[str, Any], tr: Translator) -> list[Flowable]:
     return out
 
 
+def _time_span(tr: Translator, starts_at: str, ends_at: str) -> str:
+    """``24.11.2026 16:30–16:45`` in the document's language."""
+    return f"{_date(tr, starts_at)}–{dt.datetime.fromisoformat(ends_at):%H:%M}"
+
+
+def _councils(doc: Mapping[str, Any], tr: Translator) -> list[Flowable]:
+    _ = tr.gettext
+    st = styles()
+    out: list[Flowable] = [*heading(_("Class parent councils"))]
+    if not doc.get("parent_councils"):
+        out.append(para(_("None recorded."), st.muted))
+    for m in doc.get("parent_councils", []):
+        out.append(
+            facts_table(
+                [
+                    (_("Class"), f"{m['class']} ({school_year_label(m['school_year'])})"),
+                    (_("Member"), m["guardian"]),
+                    (_("Contact parent"), _yes(tr, m["is_contact_parent"])),
+                ],
+                space_after=4,
+            )
+        )
+    return out
+
+
+def _evening_plans(doc: Mapping[str, Any], tr: Translator) -> list[Flowable]:
+    _ = tr.gettext
+    st = styles()
+    out: list[Flowable] = [*heading(_("Conversation evenings"))]
+    if not doc.get("evening_plans"):
+        out.append(para(_("None recorded."), st.muted))
+    for p in doc.get("evening_plans", []):
+        a = p["assignment"]
+        rows: list[tuple[str, str | Flowable]] = [
+            (_("Class"), f"{p['class']} ({school_year_label(p['school_year'])})"),
+            (_("Times the family cannot come"), p["unavailable"] or "–"),
+        ]
+        if a is not None:
+            rows += [
+                (_("Time in the plan"), _time_span(tr, a["starts_at"], a["ends_at"])),
+                (_("Room"), a["room"] or "–"),
+                (_("Teachers"), ", ".join(a["teachers"]) or "–"),
+            ]
+        rows.append((_("Plan accepted"), _date(tr, p["accepted_at"])))
+        out.append(facts_table(rows, space_after=4))
+    return out
+
+
+def _other_records(doc: Mapping[str, Any], tr: Translator) -> list[Flowable]:
+    """Rows of any other table naming the pupil or a guardian, as stored."""
+    _ = tr.gettext
+    st = styles()
+    other: Mapping[str, list[Mapping[str, Any]]] = doc.get("other_records") or {}
+    if not other:
+        return []
+    out: list[Flowable] = [
+        *heading(_("Other stored data")),
+        para(_("Stored as it is in the database, with the names of its columns."), st.muted),
+    ]
+    for table, rows in other.items():
+        out.append(para(table, st.subheading))
+        for row in rows:
+            out.append(
+                facts_table(
+                    [(str(k), "–" if v is None else str(v)) for k, v in row.items()],
+                    space_after=4,
+                )
+            )
+    return out
+
+
 def access_request_part(data: AccessRequestData) -> Part:
     tr = translator(data.lang)
     _ = tr.gettext
@@ -273,6 +344,9 @@ def access_request_part(data: AccessRequestData) -> Part:
                 space_after=4,
             )
         )
+    story.extend(_councils(doc, tr))
+    story.extend(_evening_plans(doc, tr))
+    story.extend(_other_records(doc, tr))
     return Part(
         tr=tr,
         letterhead=data.letterhead,

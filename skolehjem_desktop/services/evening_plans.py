@@ -1,9 +1,12 @@
 """Plan a class's conversation evening: keep the setup and the draft, solve, move, accept.
 
-The teacher's setup (the evenings, the teachers taking part and when they are free,
-the rooms, and per family the times that do not suit) is saved as typed, as versioned
-JSON in ``evening_plan``; so is the draft plan. The pupils, their contact teachers and
-their guardians (which make siblings, in any class) come from the database each time.
+The teacher's setup is saved as typed: what names no pupil (the evenings, the teachers
+taking part and when they are free, the rooms) as versioned JSON in ``evening_plan``,
+and per family the times that do not suit as rows of ``evening_plan_unavailable``; the
+draft plan's assignments are rows of ``evening_plan_assignment``. Those rows go with
+the pupil when the pupil is deleted, so a pupil added later (SQLite may hand them the
+same id) inherits nothing. The pupils, their contact teachers and their guardians
+(which make siblings, in any class) come from the database each time.
 Pupils of other classes already placed in another plan on the same day are kept where
 they are: they hold their teachers and rooms, and a sibling must sit next to them.
 
@@ -17,7 +20,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,7 +31,7 @@ from skolehjem_desktop.domain.enums import (
     ConversationStatus,
     RequestedBy,
 )
-from skolehjem_desktop.domain.limits import SHORT_MAX
+from skolehjem_desktop.domain.limits import SHORT_MAX, TEXT_MAX
 from skolehjem_desktop.errors import UserError, ValidationError
 from skolehjem_desktop.i18n import _, ngettext
 from skolehjem_desktop.services.base import Service, clean_text, get_or_404
@@ -55,8 +58,6 @@ from skolehjem_desktop.services.planner.model import (
     minutes,
     parse_periods,
     periods_text,
-    plan_from_json,
-    plan_to_json,
 )
 from skolehjem_desktop.store.models import (
     ClassTeacher,
@@ -64,6 +65,8 @@ from skolehjem_desktop.store.models import (
     ConversationTeacher,
     Enrolment,
     EveningPlan,
+    EveningPlanAssignment,
+    EveningPlanUnavailable,
     SchoolClass,
     Student,
     StudentGuardian,
@@ -75,7 +78,9 @@ if TYPE_CHECKING:
     from skolehjem_desktop.services import Services
     from skolehjem_desktop.services.pdfs import PdfWritten
 
-SETUP_VERSION = 1
+# 1: the families' unavailability and the draft's assignments inside the JSON, keyed by
+# pupil id; 2: in rows of their own (migration 0004 moved them), the JSON names no pupil.
+SETUP_VERSION = 2
 MAX_EVENINGS = 10
 MAX_ROOMS = 30
 JSON_MAX = 500_000
@@ -149,6 +154,7 @@ class Accepted:
 
 
 def setup_to_json(setup: Setup) -> str:
+    """The part of the setup kept as JSON: all but the families' unavailability (rows)."""
     return json.dumps(
         {
             "version": SETUP_VERSION,
@@ -158,7 +164,6 @@ def setup_to_json(setup: Setup) -> str:
                 for t in setup.teachers
             ],
             "rooms": list(setup.rooms),
-            "unavailable": {str(pid): periods_text(p) for pid, p in setup.unavailable},
         },
         ensure_ascii=False,
         sort_keys=True,
@@ -166,7 +171,10 @@ def setup_to_json(setup: Setup) -> str:
 
 
 def setup_from_json(text: str) -> Setup:
-    """The setup kept in the database; a newer or broken one is refused plainly."""
+    """The JSON part of a setup kept in the database; a newer or broken one is refused plainly.
+
+    The families' unavailability is not in it (see :meth:`EveningPlanService.get`).
+    """
     try:
         data = json.loads(text or "{}")
         if not isinstance(data, dict):
@@ -188,41 +196,96 @@ def setup_from_json(text: str) -> Setup:
                     for t in data.get("teachers", [])
                 ),
                 rooms=tuple(str(r) for r in data.get("rooms", [])),
-                unavailable=tuple(
-                    sorted(
-                        (int(k), parse_periods(str(v)))
-                        for k, v in dict(data.get("unavailable", {})).items()
-                    )
-                ),
             )
         )
     except (KeyError, TypeError, ValueError, AttributeError):
         raise ValidationError(_("The evening plan's setup is damaged.")) from None
 
 
-def _plan_json(plan: Plan | None, conversations: dict[int, int]) -> str | None:
-    if plan is None:
-        return None
-    return json.dumps(
-        {
-            "version": SETUP_VERSION,
-            "assignments": plan_to_json(plan),
-            "conversations": {str(k): v for k, v in sorted(conversations.items())},
-        },
-        ensure_ascii=False,
-    )
+def _marker_version(text: str) -> int:
+    data = json.loads(text)
+    if not isinstance(data, dict):
+        raise TypeError
+    return int(data.get("version", SETUP_VERSION))
 
 
-def _plan_from(text: str | None) -> tuple[Plan | None, dict[int, int]]:
-    if not text:
+def _plan_of(row: EveningPlan) -> tuple[Plan | None, dict[int, int]]:
+    """The draft plan and its pupils' conversations (once accepted), from the rows."""
+    if not row.plan:
         return None, {}
     try:
-        data: dict[str, Any] = json.loads(text)
-        plan = plan_from_json(list(data.get("assignments", [])))
-        conversations = {int(k): int(v) for k, v in dict(data.get("conversations", {})).items()}
-    except (KeyError, TypeError, ValueError, AttributeError):
+        version = _marker_version(row.plan)
+        assignments = [
+            Assignment(
+                a.starts_at.date(),
+                a.starts_at.time(),
+                a.ends_at.time(),
+                a.student_id,
+                a.room,
+                tuple(str(t) for t in json.loads(a.teachers)),
+            )
+            for a in row.assignments
+        ]
+    except (TypeError, ValueError, AttributeError):
         raise ValidationError(_("The evening plan's draft is damaged.")) from None
-    return plan, conversations
+    if version > SETUP_VERSION:
+        raise ValidationError(_("This evening plan was made by a newer version of the program."))
+    conversations = {
+        a.student_id: a.conversation_id
+        for a in sorted(row.assignments, key=lambda a: a.student_id)
+        if a.conversation_id is not None
+    }
+    return Plan(tuple(sorted(assignments))), conversations
+
+
+def _keep_plan(row: EveningPlan, plan: Plan, conversations: dict[int, int]) -> None:
+    """Make ``plan`` the row's draft: its assignment rows changed in place, one per pupil."""
+    row.plan = json.dumps({"version": SETUP_VERSION})
+    wanted = {a.pupil_id: a for a in plan.assignments}
+    current = {a.student_id: a for a in row.assignments}
+    for pupil_id, gone in current.items():
+        if pupil_id not in wanted:
+            row.assignments.remove(gone)
+    for pupil_id, a in wanted.items():
+        kept = current.get(pupil_id)
+        if kept is None:
+            kept = EveningPlanAssignment(student_id=pupil_id)
+            row.assignments.append(kept)
+        kept.starts_at = a.starts_at
+        kept.ends_at = dt.datetime.combine(a.date, a.end)
+        kept.room = a.room
+        kept.teachers = json.dumps(list(a.teachers), ensure_ascii=False)
+        kept.conversation_id = conversations.get(pupil_id)
+
+
+def _unavailable_of(row: EveningPlan) -> tuple[tuple[int, tuple[Period, ...]], ...]:
+    return tuple(sorted((u.student_id, parse_periods(u.periods)) for u in row.unavailable))
+
+
+def _keep_unavailable(s: Session, row: EveningPlan, setup: Setup) -> bool:
+    """The families' unavailability of ``setup`` as the row's; True when it changed.
+
+    Only pupils that exist are kept: an entry for a deleted pupil means nothing.
+    """
+    wanted = {pid: periods_text(p) for pid, p in setup.unavailable if p}
+    if wanted:
+        existing = set(s.scalars(select(Student.id).where(Student.id.in_(wanted))))
+        wanted = {pid: text for pid, text in wanted.items() if pid in existing}
+    current = {u.student_id: u for u in row.unavailable}
+    changed = False
+    for pupil_id, gone in current.items():
+        if pupil_id not in wanted:
+            row.unavailable.remove(gone)
+            changed = True
+    for pupil_id, text in wanted.items():
+        kept = current.get(pupil_id)
+        if kept is None:
+            row.unavailable.append(EveningPlanUnavailable(student_id=pupil_id, periods=text))
+            changed = True
+        elif kept.periods != text:
+            kept.periods = text
+            changed = True
+    return changed
 
 
 def check_setup(setup: Setup) -> Setup:
@@ -281,7 +344,7 @@ class EveningPlanService(Service):
                 .where(EveningPlan.school_class_id == class_id)
                 .order_by(EveningPlan.id.desc())
             ).first()
-            row = self._new_row(s, class_id, last.setup if last is not None else None)
+            row = self._new_row(s, class_id, last)
             return self._state(s, row)
 
     def get(self, plan_id: int) -> EveningPlanState:
@@ -292,7 +355,9 @@ class EveningPlanService(Service):
         """Keep the setup as typed (checked first; nothing is changed when it is wrong)."""
         setup = check_setup(setup)
         text = setup_to_json(setup)
-        if len(text) > JSON_MAX:
+        if len(text) > JSON_MAX or any(
+            len(periods_text(p)) > TEXT_MAX for _i, p in setup.unavailable
+        ):
             raise ValidationError(_("The evening plan's setup is too long."))
         with self.db.transaction() as s:
             row = get_or_404(s, EveningPlan, plan_id, _("Evening plan"))
@@ -304,22 +369,25 @@ class EveningPlanService(Service):
                             initials=t.initials
                         )
                     )
+            changed = _keep_unavailable(s, row, setup)
             if row.setup != text:
                 row.setup = text
+                changed = True
+            if changed:
                 row.updated_at = self.clock()
             return self._state(s, row)
 
     def planner_input(self, plan_id: int) -> PlanInput:
         with self.db.reading() as s:
             row = get_or_404(s, EveningPlan, plan_id, _("Evening plan"))
-            return self._input(s, row, setup_from_json(row.setup))
+            return self._input(s, row, self._setup(row))
 
     def compute(self, plan_id: int) -> tuple[EveningPlanState, Result]:
         """Solve; a plan found replaces the draft, else the draft stays and the reasons say why."""
         with self.db.reading() as s:
             row = get_or_404(s, EveningPlan, plan_id, _("Evening plan"))
             self._refuse_accepted(row)
-            inp = self._input(s, row, setup_from_json(row.setup))
+            inp = self._input(s, row, self._setup(row))
         if not inp.evenings:
             raise ValidationError(_("Add an evening first."))
         result = solve(inp)
@@ -327,7 +395,7 @@ class EveningPlanService(Service):
             row = get_or_404(s, EveningPlan, plan_id, _("Evening plan"))
             self._refuse_accepted(row)
             if result.plan is not None:
-                row.plan = _plan_json(result.plan, {})
+                _keep_plan(row, result.plan, {})
                 row.updated_at = self.clock()
             return self._state(s, row), result
 
@@ -336,10 +404,10 @@ class EveningPlanService(Service):
         with self.db.transaction() as s:
             row = get_or_404(s, EveningPlan, plan_id, _("Evening plan"))
             self._refuse_accepted(row)
-            plan, _conversations = _plan_from(row.plan)
+            plan, _conversations = _plan_of(row)
             if plan is None:
                 raise ValidationError(_("Compute a plan first."))
-            inp = self._input(s, row, setup_from_json(row.setup))
+            inp = self._input(s, row, self._setup(row))
             pupil = next((p for p in inp.pupils if p.id == pupil_id), None)
             if pupil is None:
                 raise ValidationError(_("That pupil is not in this plan."))
@@ -360,7 +428,7 @@ class EveningPlanService(Service):
                 _room_for(inp, plan, pupil, cell=cell),
                 pupil.teachers,
             )
-            row.plan = _plan_json(plan.moved(pupil_id, target), {})
+            _keep_plan(row, plan.moved(pupil_id, target), {})
             row.updated_at = self.clock()
             return self._state(s, row)
 
@@ -371,12 +439,12 @@ class EveningPlanService(Service):
         """One planned ordinary conversation per pupil, in one transaction; never twice."""
         with self.db.transaction() as s:
             row = get_or_404(s, EveningPlan, plan_id, _("Evening plan"))
-            plan, conversations = _plan_from(row.plan)
+            plan, conversations = _plan_of(row)
             if plan is None:
                 raise PlanRefused(_("There is no plan to accept yet: compute one first."))
             if row.accepted_at is not None:
                 return Accepted(0, tuple(conversations.values()))
-            inp = self._input(s, row, setup_from_json(row.setup))
+            inp = self._input(s, row, self._setup(row))
             violations = check(plan, inp)
             if violations:
                 raise PlanRefused(
@@ -414,7 +482,7 @@ class EveningPlanService(Service):
                 )
                 made[a.pupil_id] = creator.plan_in(s, a.pupil_id, planning)
                 created += 1
-            row.plan = _plan_json(plan, made)
+            _keep_plan(row, plan, made)
             row.accepted_at = self.clock()
             row.updated_at = self.clock()
             return Accepted(created, tuple(made[a.pupil_id] for a in plan.assignments))
@@ -425,8 +493,9 @@ class EveningPlanService(Service):
         if row.accepted_at is not None:
             raise PlanRefused(_("This plan was accepted; start a new plan to change the evening."))
 
-    def _new_row(self, s: Session, class_id: int, setup_text: str | None) -> EveningPlan:
-        if setup_text is None:
+    def _new_row(self, s: Session, class_id: int, last: EveningPlan | None) -> EveningPlan:
+        """A new plan for the class: the setup of ``last`` (if any), else its contact teachers."""
+        if last is None:
             contact = s.scalars(
                 select(Teacher.initials)
                 .join(ClassTeacher, ClassTeacher.teacher_id == Teacher.id)
@@ -434,19 +503,30 @@ class EveningPlanService(Service):
                 .order_by(Teacher.initials)
             ).all()
             setup_text = setup_to_json(Setup(teachers=tuple(TeacherSetup(i) for i in contact)))
+        else:
+            setup_text = last.setup
         row = EveningPlan(
             school_class_id=class_id,
             setup=setup_text,
             created_at=self.clock(),
             updated_at=self.clock(),
         )
+        if last is not None:
+            row.unavailable = [
+                EveningPlanUnavailable(student_id=u.student_id, periods=u.periods)
+                for u in last.unavailable
+            ]
         s.add(row)
         s.flush()
         return row
 
+    def _setup(self, row: EveningPlan) -> Setup:
+        """The whole setup: the JSON part and the families' unavailability from the rows."""
+        return replace(setup_from_json(row.setup), unavailable=_unavailable_of(row))
+
     def _state(self, s: Session, row: EveningPlan) -> EveningPlanState:
-        setup = setup_from_json(row.setup)
-        plan, conversations = _plan_from(row.plan)
+        setup = self._setup(row)
+        plan, conversations = _plan_of(row)
         inp = self._input(s, row, setup)
         klass = get_or_404(s, SchoolClass, row.school_class_id, _("Class"))
         return EveningPlanState(
@@ -489,7 +569,7 @@ class EveningPlanService(Service):
             if other_class is None or other_class.school_year != klass.school_year:
                 continue
             try:
-                other_plan, _c = _plan_from(other.plan)
+                other_plan, _c = _plan_of(other)
             except ValidationError:
                 continue
             if other_plan is None:

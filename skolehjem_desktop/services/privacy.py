@@ -6,6 +6,11 @@ the teacher's private notes included, each conversation section marked with
 ``"shared": true|false``. It is never a document for the parents in the ordinary
 sense: nothing parent-facing may be built from :func:`access_request_data`.
 
+"Everything" is kept true from the models' metadata: every table with a column holding
+a pupil's or a guardian's id (a foreign key to ``student`` or ``guardian``) is either
+carried by a section of its own (:data:`SECTIONS`) or, row by row as stored, under
+``other_records``; a table added later is never left out.
+
 Deleting for good is :meth:`StudentService.delete` followed by ``VACUUM`` and a
 truncating WAL checkpoint, so the deleted text is left neither in the database's free
 pages nor in its write-ahead log.
@@ -18,12 +23,14 @@ import json
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Table, false, or_, select
+from sqlalchemy.orm import Session
 
 from skolehjem_desktop import i18n
 from skolehjem_desktop.domain.enums import SectionKind
@@ -32,9 +39,14 @@ from skolehjem_desktop.i18n import _
 from skolehjem_desktop.services.base import get_or_404
 from skolehjem_desktop.store.database import Database
 from skolehjem_desktop.store.models import (
+    Base,
     ContactEntry,
     Conversation,
+    CouncilMember,
     Enrolment,
+    EveningPlan,
+    EveningPlanAssignment,
+    EveningPlanUnavailable,
     FocusPoint,
     FocusPresentation,
     Guardian,
@@ -54,6 +66,25 @@ DEFAULT_LEFT_MONTHS = 12
 MAX_LEFT_MONTHS = 600
 
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
+
+#: The people whose ids make a row personal data: the pupil and the guardians.
+PERSON_TABLES: Final = frozenset({"student", "guardian"})
+
+#: The tables holding a pupil's or a guardian's id that the access request carries in a
+#: section of its own (the key named), readable and under its own heading in the PDF.
+#: Any other such table goes under ``other_records`` as stored (see :func:`personal_tables`).
+SECTIONS: Final[Mapping[str, str]] = {
+    "enrolment": "enrolments",
+    "student_guardian": "guardians",
+    "conversation": "conversations",
+    "conversation_guardian": "conversations",  # the parents taking part
+    "focus_point": "focus_points",
+    "focus_presentation": "focus_presentations",
+    "contact_entry": "contacts",
+    "council_member": "parent_councils",
+    "evening_plan_unavailable": "evening_plans",
+    "evening_plan_assignment": "evening_plans",
+}
 
 
 class ExportError(UserError):
@@ -83,11 +114,155 @@ def _iso(value: dt.date | dt.datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+def personal_tables() -> list[Table]:
+    """Every table with a column holding a pupil's or a guardian's id, from the metadata."""
+    return [
+        table
+        for table in Base.metadata.sorted_tables
+        if table.name not in PERSON_TABLES
+        and any(fk.column.table.name in PERSON_TABLES for fk in table.foreign_keys)
+    ]
+
+
+def belongs_to(table: Table, student_id: int, guardian_ids: Iterable[int]) -> ColumnElement[bool]:
+    """The rows of ``table`` that are the pupil's.
+
+    Those naming the pupil; else those of a row naming the pupil (the parents taking
+    part in the pupil's conversation); else those naming one of the pupil's guardians.
+    """
+    naming = [
+        fk.parent == student_id for fk in table.foreign_keys if fk.column.table.name == "student"
+    ]
+    if naming:
+        return or_(*naming)
+    via = []
+    for fk in table.foreign_keys:
+        pupil_columns = [
+            p.parent for p in fk.column.table.foreign_keys if p.column.table.name == "student"
+        ]
+        if pupil_columns:
+            owned = select(fk.column).where(or_(*(c == student_id for c in pupil_columns)))
+            via.append(fk.parent.in_(owned))
+    if via:
+        return or_(*via)
+    guardians = list(guardian_ids)
+    by_guardian = [
+        fk.parent.in_(guardians) for fk in table.foreign_keys if fk.column.table.name == "guardian"
+    ]
+    return or_(*by_guardian) if by_guardian else false()
+
+
+def _plain(value: object) -> object:
+    """A stored value as JSON: dates and times in ISO form, a vocabulary word as its value."""
+    if isinstance(value, dt.date | dt.datetime | dt.time):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
+def stored_rows(
+    s: Session, table: Table, student_id: int, guardian_ids: Iterable[int]
+) -> list[dict[str, Any]]:
+    """The pupil's rows of ``table`` as stored, column by column, in primary-key order."""
+    query = (
+        select(table)
+        .where(belongs_to(table, student_id, guardian_ids))
+        .order_by(*table.primary_key.columns)
+    )
+    return [{str(k): _plain(v) for k, v in row.items()} for row in s.execute(query).mappings()]
+
+
+def _initials(text: str) -> list[str]:
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return [text]
+    return [str(t) for t in value] if isinstance(value, list) else [text]
+
+
+def _parent_councils(s: Session, guardian_names: Mapping[int, str]) -> list[dict[str, Any]]:
+    """The class parent councils the pupil's guardians sit on."""
+    rows = s.execute(
+        select(
+            CouncilMember.school_class_id,
+            SchoolClass.name,
+            SchoolClass.school_year,
+            CouncilMember.guardian_id,
+            CouncilMember.is_contact_parent,
+        )
+        .join(SchoolClass, SchoolClass.id == CouncilMember.school_class_id)
+        .where(CouncilMember.guardian_id.in_(list(guardian_names)))
+        .order_by(SchoolClass.school_year, SchoolClass.name, CouncilMember.guardian_id)
+    )
+    return [
+        {
+            "class_id": class_id,
+            "class": name,
+            "school_year": year,
+            "guardian_id": guardian_id,
+            "guardian": guardian_names[guardian_id],
+            "is_contact_parent": bool(contact),
+        }
+        for class_id, name, year, guardian_id, contact in rows
+    ]
+
+
+def _evening_plans(s: Session, student_id: int) -> list[dict[str, Any]]:
+    """The conversation evenings planned with the pupil: when the family cannot come, and
+    the pupil's place in the plan."""
+    unavailable = dict(
+        s.execute(
+            select(EveningPlanUnavailable.plan_id, EveningPlanUnavailable.periods).where(
+                EveningPlanUnavailable.student_id == student_id
+            )
+        ).all()
+    )
+    placed = {
+        a.plan_id: a
+        for a in s.scalars(
+            select(EveningPlanAssignment).where(EveningPlanAssignment.student_id == student_id)
+        )
+    }
+    plans = []
+    for plan, name, year in s.execute(
+        select(EveningPlan, SchoolClass.name, SchoolClass.school_year)
+        .join(SchoolClass, SchoolClass.id == EveningPlan.school_class_id)
+        .where(EveningPlan.id.in_(set(unavailable) | set(placed)))
+        .order_by(EveningPlan.id)
+    ):
+        a = placed.get(plan.id)
+        plans.append(
+            {
+                "id": plan.id,
+                "class_id": plan.school_class_id,
+                "class": name,
+                "school_year": year,
+                "accepted_at": _iso(plan.accepted_at),
+                "unavailable": unavailable.get(plan.id),
+                "assignment": None
+                if a is None
+                else {
+                    "starts_at": _iso(a.starts_at),
+                    "ends_at": _iso(a.ends_at),
+                    "room": a.room,
+                    "teachers": _initials(a.teachers),
+                    "conversation_id": a.conversation_id,
+                },
+            }
+        )
+    return plans
+
+
 def access_request_data(services: Services, student_id: int) -> dict[str, Any]:
     """Everything stored about the pupil, as JSON-able plain data with stable field names.
 
     For the access request only: it holds the teacher's private notes and every section
-    that is not shared. Never build anything for the parents from it.
+    that is not shared. Never build anything for the parents from it. Besides the pupil,
+    the classes, the guardians, the conversations, the focus points and their
+    presentations and the contacts, it carries the class parent councils the guardians
+    sit on, the conversation evenings planned with the pupil, and under
+    ``other_records`` the rows of any other table naming the pupil or a guardian.
     """
     db = services.db
     with db.reading() as s:
@@ -228,6 +403,14 @@ def access_request_data(services: Services, student_id: int) -> dict[str, Any]:
                     "done": e.done,
                 }
             )
+        councils = _parent_councils(s, guardian_names)
+        evening_plans = _evening_plans(s, student_id)
+        other_records: dict[str, list[dict[str, Any]]] = {}
+        for table in personal_tables():
+            if table.name not in SECTIONS:
+                rows = stored_rows(s, table, student_id, guardian_names)
+                if rows:
+                    other_records[table.name] = rows
         return {
             "format": "skolehjem-access-request",
             "format_version": ACCESS_REQUEST_FORMAT,
@@ -247,6 +430,9 @@ def access_request_data(services: Services, student_id: int) -> dict[str, Any]:
             "focus_points": focus_points,
             "focus_presentations": presentations,
             "contacts": contacts,
+            "parent_councils": councils,
+            "evening_plans": evening_plans,
+            "other_records": other_records,
         }
 
 

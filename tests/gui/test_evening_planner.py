@@ -10,8 +10,6 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QTableWidget
 
 from skolehjem_desktop.domain.enums import ConversationKind, ConversationStatus
 from skolehjem_desktop.services import Services
-from skolehjem_desktop.services.evening_plans import setup_from_json
-from skolehjem_desktop.store.models import EveningPlan
 from skolehjem_desktop.ui.classes.evening_planner import EveningPlannerDialog
 from skolehjem_desktop.ui.common.context import UiContext
 from skolehjem_desktop.ui.common.dialogs import ScriptedDialogs
@@ -58,10 +56,8 @@ def type_cell(qtbot, table: QTableWidget, row: int, column: int, text: str) -> N
 
 
 def saved_setup(services: Services, plan_id: int):  # type: ignore[no-untyped-def]
-    with services.db.reading() as s:
-        row = s.get(EveningPlan, plan_id)
-        assert row is not None
-        return setup_from_json(row.setup)
+    """The setup as stored: the JSON part and the families' unavailability (rows of their own)."""
+    return services.evening_plans.get(plan_id).setup
 
 
 def test_plan_an_evening_move_a_pupil_and_accept(qtbot, services, school, tmp_path) -> None:  # type: ignore[no-untyped-def]

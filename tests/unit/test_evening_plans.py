@@ -287,3 +287,58 @@ def test_the_schedule_invitations_and_calendar_carry_names_and_times_only(
 
     ics = write_calendar(services, state.id, tmp_path / "plan.ics").read_bytes()
     assert ics.count(b"BEGIN:VEVENT") == 7 and secret.encode() not in ics
+
+
+def test_a_new_pupil_inherits_nothing_from_a_deleted_pupil_with_the_same_id(
+    services: Services,
+) -> None:
+    """SQLite hands a deleted pupil's id to the next pupil added: the plan must not follow."""
+    ids = school(services, pupils=2)
+    state = services.evening_plans.open(ids["5.A"])
+    last = services.students.add("Viggo", "Lund", ids["5.A"]).id  # the highest id
+    setup = evening_setup((TeacherSetup("MK"),)).with_unavailable(
+        last, parse_periods("16:00-17:00")
+    )
+    services.evening_plans.save_setup(state.id, setup)
+    state, result = services.evening_plans.compute(state.id)
+    assert result.ok and state.plan is not None and state.plan.of(last) is not None
+
+    services.students.delete(last)
+    newcomer = services.students.add("Nora", "Vang", ids["5.A"]).id
+    assert newcomer == last  # the id is handed out again
+
+    again = services.evening_plans.get(state.id)
+    assert again.setup.unavailable_of(newcomer) == ()
+    assert again.plan is not None and again.plan.of(newcomer) is None
+    assert newcomer not in again.conversations
+    assert next(p for p in again.pupils if p.id == newcomer).unavailable == ()
+
+
+def test_the_families_and_the_draft_are_rows_that_go_with_the_plan(services: Services) -> None:
+    """Saving keeps one row per family that cannot come (pupils that exist only); the
+    plan's rows go with the plan, and a new plan starts from the families of the last."""
+    from skolehjem_desktop.store.models import EveningPlanAssignment, EveningPlanUnavailable
+
+    ids = school(services, pupils=2)
+    state = services.evening_plans.open(ids["5.A"])
+    setup = (
+        evening_setup((TeacherSetup("MK"),))
+        .with_unavailable(ids["p0"], parse_periods("16:00-16:30"))
+        .with_unavailable(9999, parse_periods("16:00-17:00"))  # no such pupil
+    )
+    saved = services.evening_plans.save_setup(state.id, setup)
+    assert saved.setup.unavailable == ((ids["p0"], parse_periods("16:00-16:30")),)
+    services.evening_plans.compute(state.id)
+    services.evening_plans.accept(state.id)
+    fresh = services.evening_plans.new_plan(ids["5.A"])
+    assert fresh.setup == saved.setup and fresh.plan is None
+
+    def rows(model: type) -> list[int]:
+        with services.db.reading() as s:
+            return sorted(s.scalars(select(model.plan_id)))  # type: ignore[attr-defined]
+
+    assert rows(EveningPlanUnavailable) == [state.id, fresh.id]
+    assert rows(EveningPlanAssignment) == [state.id] * 3
+    with services.db.transaction() as s:
+        s.delete(s.get(EveningPlan, state.id))
+    assert rows(EveningPlanUnavailable) == [fresh.id] and rows(EveningPlanAssignment) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -90,3 +91,115 @@ def test_an_older_schema_is_backed_up_before_it_is_upgraded(tmp_path, monkeypatc
     assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == ("old0",)
     assert backup.execute("SELECT count(*) FROM student").fetchone() == (1,)
     backup.close()
+
+
+def _upgraded_copy(tmp_path: Path, name: str) -> Path:
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    shutil.copy(RESOURCES / name, data_dir / DB_FILENAME)
+    return data_dir
+
+
+def test_the_evening_plans_of_0003_become_rows_of_the_pupils_that_exist(tmp_path) -> None:
+    """0003 kept the families' unavailability and the draft in JSON keyed by pupil id.
+
+    The kept file (made by the program at 0003) has two plans of 5.A, an accepted one and
+    a newer draft, with unavailability for Søren (1) and Ida (2), and assignments for Ida,
+    Bo (3) and Søren. Ida was deleted afterwards, and so was the conversation the accepted
+    plan made for Bo. Upgraded, only the pupils that exist have rows, and only the
+    conversations that exist are remembered.
+    """
+    from skolehjem_desktop.services import Services
+    from skolehjem_desktop.services.planner.model import parse_periods
+
+    db = open_database(_upgraded_copy(tmp_path, "schema-0003-evening-plan.sqlite"))
+    try:
+        assert integrity_problems(db) == []
+        with db.engine.connect() as conn:
+            unavailable = conn.exec_driver_sql(
+                "SELECT plan_id, student_id, periods FROM evening_plan_unavailable"
+                " ORDER BY plan_id, student_id"
+            ).all()
+            assignments = conn.exec_driver_sql(
+                "SELECT plan_id, student_id, starts_at, ends_at, room, teachers, conversation_id"
+                " FROM evening_plan_assignment ORDER BY plan_id, starts_at"
+            ).all()
+            plans = conn.exec_driver_sql("SELECT setup, plan FROM evening_plan").all()
+        assert [tuple(r) for r in unavailable] == [(1, 1, "16:00-16:30"), (2, 1, "16:00-16:30")]
+        assert [tuple(r) for r in assignments] == [
+            (1, 3, "2026-11-24 16:15:00.000000", "2026-11-24 16:30:00.000000", "Lokale 12",
+             '["MK"]', None),
+            (1, 1, "2026-11-24 16:30:00.000000", "2026-11-24 16:45:00.000000", "Lokale 12",
+             '["MK"]', 3),
+            (2, 3, "2026-11-24 16:15:00.000000", "2026-11-24 16:30:00.000000", "Lokale 12",
+             '["MK"]', None),
+            (2, 1, "2026-11-24 16:30:00.000000", "2026-11-24 16:45:00.000000", "Lokale 12",
+             '["MK"]', None),
+        ]  # fmt: skip
+        for setup, plan in plans:
+            setup_data = json.loads(setup)
+            assert setup_data["version"] == 2 and "unavailable" not in setup_data
+            assert setup_data["teachers"] == [
+                {"free": "16:00-18:00", "initials": "MK", "room": "Lokale 12"}
+            ]
+            assert json.loads(plan) == {"version": 2}
+
+        # A pupil given Ida's id now (SQLite may) inherits nothing of hers.
+        with db.engine.begin() as conn:
+            conn.exec_driver_sql(
+                "INSERT INTO student (id, first_name, last_name, created_at)"
+                " VALUES (2, 'Nora', 'Vang', '2026-12-01 10:00:00')"
+            )
+            conn.exec_driver_sql("INSERT INTO enrolment VALUES (2, 2026, 1)")
+        services = Services(db)
+        accepted = services.evening_plans.get(1)
+        assert accepted.setup.unavailable == ((1, parse_periods("16:00-16:30")),)
+        assert accepted.plan is not None
+        assert [a.pupil_id for a in accepted.plan.assignments] == [3, 1]
+        assert accepted.conversations == {1: 3}
+        draft = services.evening_plans.get(2)
+        assert draft.setup.unavailable_of(2) == () and draft.plan is not None
+        assert draft.plan.of(2) is None and draft.conversations == {}
+        assert {p.id: p.unavailable for p in draft.pupils}[2] == ()
+    finally:
+        db.close()
+
+
+def test_0004_goes_back_to_the_json_of_0003(tmp_path) -> None:
+    """Downgraded, the rows are the JSON of 0003 again (the deleted pupil's stay gone)."""
+    from alembic import command
+
+    db = open_database(_upgraded_copy(tmp_path, "schema-0003-evening-plan.sqlite"))
+    try:
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        with db.engine.begin() as connection:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            cfg.attributes["connection"] = connection
+            command.downgrade(cfg, "0003")
+        with db.engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == (
+                "0003"
+            )
+            tables = set(
+                conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'").scalars()
+            )
+            plans = conn.exec_driver_sql("SELECT setup, plan FROM evening_plan ORDER BY id").all()
+        assert not {"evening_plan_unavailable", "evening_plan_assignment"} & tables
+        for (setup, plan), made in zip(plans, ({"1": 3}, {}), strict=True):
+            setup_data = json.loads(setup)
+            assert setup_data["version"] == 1
+            assert setup_data["unavailable"] == {"1": "16:00-16:30"}
+            plan_data = json.loads(plan)
+            assert [a["pupil"] for a in plan_data["assignments"]] == [3, 1]
+            assert plan_data["assignments"][1] == {
+                "pupil": 1,
+                "date": "2026-11-24",
+                "start": "16:30",
+                "end": "16:45",
+                "room": "Lokale 12",
+                "teachers": ["MK"],
+            }
+            assert plan_data["conversations"] == made
+    finally:
+        db.close()
