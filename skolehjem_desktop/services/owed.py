@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from enum import StrEnum
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
 from skolehjem_desktop.domain.enums import ConversationKind, ConversationStatus, FocusArea
@@ -99,33 +99,46 @@ def class_item_text(item: ClassOwedItem, format_date: Callable[[dt.date], str]) 
     deadline = format_date(item.deadline)
     if item.item is ClassItem.PARENT_MEETING:
         what = _("Parent meeting")
-        if item.state is ClassItemState.DONE and item.on is not None:
-            state = _("held {date}").format(date=format_date(item.on))
-        elif item.state is ClassItemState.DUE:
-            state = _("due by {date}").format(date=deadline)
-        else:
-            state = _("overdue since {date}").format(date=deadline)
-        if item.state is not ClassItemState.DONE and item.on is not None:
-            state += " " + _("(planned {date})").format(date=format_date(item.on))
+        state = _meeting_state(item, deadline, format_date)
     elif item.item is ClassItem.COUNCIL:
         what = _("Class parent council")
-        if item.state is ClassItemState.DONE:
-            state = ngettext("elected, {n} member", "elected, {n} members", item.count).format(
-                n=item.count
-            )
-        elif item.state is ClassItemState.DUE:
-            state = _("not elected, due by {date}").format(date=deadline)
-        else:
-            state = _("not elected, overdue since {date}").format(date=deadline)
+        state = _council_state(item, deadline)
     else:
         what = _("Contact parent")
-        if item.state is ClassItemState.DONE:
-            state = _("chosen ({name})").format(name=item.name)
-        elif item.state is ClassItemState.DUE:
-            state = _("not chosen, due by {date}").format(date=deadline)
-        else:
-            state = _("not chosen, overdue since {date}").format(date=deadline)
+        state = _contact_parent_state(item, deadline)
     return _("{sign} {what}: {state}").format(sign=sign, what=what, state=state)
+
+
+def _meeting_state(
+    item: ClassOwedItem, deadline: str, format_date: Callable[[dt.date], str]
+) -> str:
+    if item.state is ClassItemState.DONE and item.on is not None:
+        state = _("held {date}").format(date=format_date(item.on))
+    elif item.state is ClassItemState.DUE:
+        state = _("due by {date}").format(date=deadline)
+    else:
+        state = _("overdue since {date}").format(date=deadline)
+    if item.state is not ClassItemState.DONE and item.on is not None:
+        state += " " + _("(planned {date})").format(date=format_date(item.on))
+    return state
+
+
+def _council_state(item: ClassOwedItem, deadline: str) -> str:
+    if item.state is ClassItemState.DONE:
+        return ngettext("elected, {n} member", "elected, {n} members", item.count).format(
+            n=item.count
+        )
+    if item.state is ClassItemState.DUE:
+        return _("not elected, due by {date}").format(date=deadline)
+    return _("not elected, overdue since {date}").format(date=deadline)
+
+
+def _contact_parent_state(item: ClassOwedItem, deadline: str) -> str:
+    if item.state is ClassItemState.DONE:
+        return _("chosen ({name})").format(name=item.name)
+    if item.state is ClassItemState.DUE:
+        return _("not chosen, due by {date}").format(date=deadline)
+    return _("not chosen, overdue since {date}").format(date=deadline)
 
 
 @dataclass(frozen=True)
@@ -248,11 +261,44 @@ class OwedService(Service):
             return _owed(s, ids, self.today())
 
 
+# One pupil of the classes: id, first name, last name, class id, class name, school
+# year, grade.
+_Pupil = Row[int, str, str, int, str, int, int | None]
+_Key = tuple[int, int]  # (pupil, school year)
+
+
+@dataclass
+class _YearFacts:
+    """Per pupil and school year: the best ordinary conversation, the focus areas with a
+    point, and the latest presentation of the focus points."""
+
+    ordinary: dict[_Key, tuple[OrdinaryState, dt.datetime]] = field(default_factory=dict)
+    areas: defaultdict[_Key, set[FocusArea]] = field(default_factory=lambda: defaultdict(set))
+    presented: dict[_Key, dt.date] = field(default_factory=dict)
+
+
 def _owed(
     s: Session, class_ids: list[int], today: dt.date, student_id: int | None = None
 ) -> list[OwedRow]:
     if not class_ids:
         return []
+    pupils = _pupils(s, class_ids, student_id)
+    if not pupils:
+        return []
+    ids_by_year: dict[int, list[int]] = defaultdict(list)
+    for row in pupils:
+        ids_by_year[row[5]].append(row[0])
+    facts = _YearFacts()
+    for year, ids in ids_by_year.items():
+        _add_year_facts(s, facts, year, ids)
+    all_ids = [row[0] for row in pupils]
+    agreements = _agreements_overdue(s, all_ids, today)
+    replies = _replies_overdue(s, all_ids, today)
+    return [_owed_row(pupil, facts, agreements, replies) for pupil in pupils]
+
+
+def _pupils(s: Session, class_ids: list[int], student_id: int | None) -> Sequence[_Pupil]:
+    """The pupils of the classes (one pupil, who may have left, with ``student_id``)."""
     query = (
         select(
             Student.id,
@@ -274,93 +320,93 @@ def _owed(
         query = query.where(Student.left_on.is_(None))
     else:
         query = query.where(Student.id == student_id)
-    pupils = s.execute(query).all()
-    if not pupils:
-        return []
-    ids_by_year: dict[int, list[int]] = defaultdict(list)
-    for row in pupils:
-        ids_by_year[row[5]].append(row[0])
+    return s.execute(query).all()
 
-    ordinary: dict[tuple[int, int], tuple[OrdinaryState, dt.datetime]] = {}
-    areas: dict[tuple[int, int], set[FocusArea]] = defaultdict(set)
-    presented: dict[tuple[int, int], dt.date] = {}
-    for year, ids in ids_by_year.items():
-        school_year = SchoolYear(year)
-        start = dt.datetime.combine(school_year.first_day, dt.time())
-        end = dt.datetime.combine(school_year.next().first_day, dt.time())
-        for sid, status, starts_at in s.execute(
-            select(Conversation.student_id, Conversation.status, Conversation.starts_at).where(
-                Conversation.student_id.in_(ids),
-                Conversation.kind == ConversationKind.ORDINARY,
-                Conversation.status != ConversationStatus.CANCELLED,
-                Conversation.starts_at >= start,
-                Conversation.starts_at < end,
-            )
-        ):
-            state = (
-                OrdinaryState.HELD if status is ConversationStatus.HELD else OrdinaryState.PLANNED
-            )
-            ordinary[(sid, year)] = _better(ordinary.get((sid, year)), (state, starts_at))
-        for sid, area in s.execute(
-            select(FocusPoint.student_id, FocusPoint.area)
-            .where(FocusPoint.student_id.in_(ids), FocusPoint.school_year == year)
-            .distinct()
-        ):
-            areas[(sid, year)].add(area)
-        for sid, latest in s.execute(
-            select(FocusPresentation.student_id, func.max(FocusPresentation.presented_on))
-            .where(FocusPresentation.student_id.in_(ids), FocusPresentation.school_year == year)
-            .group_by(FocusPresentation.student_id)
-        ):
-            presented[(sid, year)] = latest
 
-    all_ids = [row[0] for row in pupils]
-    agreements = dict(
+def _add_year_facts(s: Session, facts: _YearFacts, year: int, ids: list[int]) -> None:
+    """The conversations, focus points and presentations of the pupils ``ids`` in ``year``."""
+    school_year = SchoolYear(year)
+    start = dt.datetime.combine(school_year.first_day, dt.time())
+    end = dt.datetime.combine(school_year.next().first_day, dt.time())
+    ordinary = facts.ordinary
+    for sid, status, starts_at in s.execute(
+        select(Conversation.student_id, Conversation.status, Conversation.starts_at).where(
+            Conversation.student_id.in_(ids),
+            Conversation.kind == ConversationKind.ORDINARY,
+            Conversation.status != ConversationStatus.CANCELLED,
+            Conversation.starts_at >= start,
+            Conversation.starts_at < end,
+        )
+    ):
+        state = OrdinaryState.HELD if status is ConversationStatus.HELD else OrdinaryState.PLANNED
+        ordinary[(sid, year)] = _better(ordinary.get((sid, year)), (state, starts_at))
+    for sid, area in s.execute(
+        select(FocusPoint.student_id, FocusPoint.area)
+        .where(FocusPoint.student_id.in_(ids), FocusPoint.school_year == year)
+        .distinct()
+    ):
+        facts.areas[(sid, year)].add(area)
+    for sid, latest in s.execute(
+        select(FocusPresentation.student_id, func.max(FocusPresentation.presented_on))
+        .where(FocusPresentation.student_id.in_(ids), FocusPresentation.school_year == year)
+        .group_by(FocusPresentation.student_id)
+    ):
+        facts.presented[(sid, year)] = latest
+
+
+def _agreements_overdue(s: Session, ids: list[int], today: dt.date) -> dict[int, int]:
+    """Per pupil: the agreements not done and past their due date."""
+    return dict(
         s.execute(
             select(Conversation.student_id, func.count(Agreement.id))
             .join(Conversation, Conversation.id == Agreement.conversation_id)
             .where(
-                Conversation.student_id.in_(all_ids),
+                Conversation.student_id.in_(ids),
                 Agreement.done.is_(False),
                 Agreement.due < today,
             )
             .group_by(Conversation.student_id)
         ).all()
     )
-    replies = dict(
+
+
+def _replies_overdue(s: Session, ids: list[int], today: dt.date) -> dict[int, int]:
+    """Per pupil: the replies to parents not done and past their due date."""
+    return dict(
         s.execute(
             select(ContactEntry.student_id, func.count(ContactEntry.id))
             .where(
-                ContactEntry.student_id.in_(all_ids),
+                ContactEntry.student_id.in_(ids),
                 ContactEntry.done.is_(False),
                 ContactEntry.reply_due < today,
             )
             .group_by(ContactEntry.student_id)
         ).all()
     )
-    rows: list[OwedRow] = []
-    for sid, first, last, cid, cname, year, grade in pupils:
-        required = required_areas(grade)
-        state, when = ordinary.get((sid, year), (OrdinaryState.MISSING, None))
-        present = areas.get((sid, year), set())
-        rows.append(
-            OwedRow(
-                student_id=sid,
-                first_name=first,
-                last_name=last,
-                class_id=cid,
-                class_name=cname,
-                school_year=year,
-                ordinary=state,
-                ordinary_at=when,
-                required_areas=required,
-                missing_areas=tuple(a for a in required if a not in present),
-                presented_on=presented.get((sid, year)),
-                agreements_overdue=int(agreements.get(sid, 0)),
-                replies_overdue=int(replies.get(sid, 0)),
-            )
-        )
-    return rows
+
+
+def _owed_row(
+    pupil: _Pupil, facts: _YearFacts, agreements: dict[int, int], replies: dict[int, int]
+) -> OwedRow:
+    sid, first, last, cid, cname, year, grade = pupil
+    required = required_areas(grade)
+    state, when = facts.ordinary.get((sid, year), (OrdinaryState.MISSING, None))
+    present = facts.areas.get((sid, year), set())
+    return OwedRow(
+        student_id=sid,
+        first_name=first,
+        last_name=last,
+        class_id=cid,
+        class_name=cname,
+        school_year=year,
+        ordinary=state,
+        ordinary_at=when,
+        required_areas=required,
+        missing_areas=tuple(a for a in required if a not in present),
+        presented_on=facts.presented.get((sid, year)),
+        agreements_overdue=int(agreements.get(sid, 0)),
+        replies_overdue=int(replies.get(sid, 0)),
+    )
 
 
 def _better(

@@ -149,7 +149,7 @@ def test_a_failing_restore_reopens_the_old_data(
             raise OSError(errno.ENOSPC, "No space left on device")
         return real_replace(self, target)
 
-    monkeypatch.setattr(backups.Path, "replace", full)
+    monkeypatch.setattr(backups.restoring.Path, "replace", full)
     dialogs.files = [backup_file]
     dialogs.confirms = [True]
     assert not backup_dialogs.restore_in_window(window)

@@ -100,7 +100,7 @@ def test_backup_disk_full_leaves_no_temp_file_and_old_target(
     target = tmp_path / "b.sqlite"
     backup_to(services, target)
     old = _digest(target)
-    real = backups.backup_database
+    real = backups.writing.backup_database
 
     def half_then_full(source: Path, dest: Path, passphrase: str | None = None) -> Path:
         real(source, dest, passphrase)
@@ -108,7 +108,7 @@ def test_backup_disk_full_leaves_no_temp_file_and_old_target(
         dest.write_bytes(data[: len(data) // 2])  # part of it reached the disk
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(backups, "backup_database", half_then_full)
+    monkeypatch.setattr(backups.writing, "backup_database", half_then_full)
     with pytest.raises(UserError, match="not enough room"):
         backup_to(services, target)
     assert _digest(target) == old
@@ -121,7 +121,7 @@ def test_backup_fsync_failure_is_a_clear_message(
     def full(_fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(backups.os, "fsync", full)
+    monkeypatch.setattr(backups.files.os, "fsync", full)
     with pytest.raises(UserError, match="not enough room"):
         backup_to(services, tmp_path / "b.sqlite")
     assert not (tmp_path / "b.sqlite").exists()
@@ -277,7 +277,7 @@ def test_restore_disk_full_part_way_leaves_the_data(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     services.classes.create("9.Z", services.classes.current_year())
-    real = backups.backup_database
+    real = backups.restoring.backup_database
 
     def half_then_full(source: Path, dest: Path, passphrase: str | None = None) -> Path:
         real(source, dest, passphrase)
@@ -285,7 +285,7 @@ def test_restore_disk_full_part_way_leaves_the_data(
         dest.write_bytes(data[: len(data) // 3])
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(backups, "backup_database", half_then_full)
+    monkeypatch.setattr(backups.restoring, "backup_database", half_then_full)
     closed: list[bool] = []
     with pytest.raises(UserError, match="not enough room"):
         restore_from(data_dir, backup_file, engine_closer=lambda: closed.append(True))

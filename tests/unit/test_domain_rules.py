@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from skolehjem_desktop.domain import rules
 from skolehjem_desktop.services.base import clean_phone
 from skolehjem_desktop.services.class_import import import_class_list, parse_class_list
-from skolehjem_desktop.services.class_import.parse import clean_text as import_clean_text
+from skolehjem_desktop.services.class_import.model import clean_text as import_clean_text
 
 TODAY = dt.date(2026, 11, 23)
 

@@ -19,7 +19,7 @@ from skolehjem_desktop.services.class_import import (
     summarize_failure,
 )
 from skolehjem_desktop.services.class_import import apply as apply_module
-from skolehjem_desktop.services.class_import.apply import summarize_report
+from skolehjem_desktop.services.class_import.report import summarize_report
 from skolehjem_desktop.store.database import Database
 from skolehjem_desktop.store.models import (
     Enrolment,

@@ -23,12 +23,9 @@ from skolehjem_desktop.services.class_import import (
     describe_problem,
     parse_class_list,
 )
-from skolehjem_desktop.services.class_import.parse import (
-    name_key,
-    normalize_header,
-    parse_date,
-    split_full_name,
-)
+from skolehjem_desktop.services.class_import.checks import parse_date, split_full_name
+from skolehjem_desktop.services.class_import.headers import normalize_header
+from skolehjem_desktop.services.class_import.model import name_key
 
 RESOURCES = Path(__file__).parent.parent / "resources" / "import"
 TODAY = dt.date(2026, 11, 23)

@@ -4,18 +4,17 @@
 :func:`import_class_list` (in :mod:`.apply`) writes it, all or nothing. The rules for
 the accepted files are in :mod:`.parse`, the identity rule for pupils and guardians
 already stored in :mod:`.apply`.
+
+The modules, one job each: :mod:`.model` (what a read list is), :mod:`.reading` (the
+bytes into a table), :mod:`.headers` (the columns), :mod:`.checks` (the rows),
+:mod:`.parse` (the reading as a whole); :mod:`.targets` (each row's class),
+:mod:`.plan` (what to add), :mod:`.apply` (writing it), :mod:`.report` (in words).
 """
 
 from __future__ import annotations
 
-from skolehjem_desktop.services.class_import.apply import (
-    ImportFailed,
-    ImportReport,
-    import_class_list,
-    summarize_failure,
-    summarize_report,
-)
-from skolehjem_desktop.services.class_import.parse import (
+from skolehjem_desktop.services.class_import.apply import import_class_list
+from skolehjem_desktop.services.class_import.model import (
     MAX_BYTES,
     MAX_ROWS,
     ImportProblem,
@@ -23,7 +22,13 @@ from skolehjem_desktop.services.class_import.parse import (
     ParsedList,
     ParsedRow,
     describe_problem,
-    parse_class_list,
+)
+from skolehjem_desktop.services.class_import.parse import parse_class_list
+from skolehjem_desktop.services.class_import.report import (
+    ImportFailed,
+    ImportReport,
+    summarize_failure,
+    summarize_report,
 )
 
 __all__ = [
