@@ -7,6 +7,7 @@ plan (say, after a move by hand) breaks; :mod:`.ics` writes the plan as iCalenda
 from __future__ import annotations
 
 from skolehjem_desktop.services.planner.explain import check
-from skolehjem_desktop.services.planner.solver import Cell, slots, solve
+from skolehjem_desktop.services.planner.problem import Cell
+from skolehjem_desktop.services.planner.solver import slots, solve
 
 __all__ = ["Cell", "check", "slots", "solve"]

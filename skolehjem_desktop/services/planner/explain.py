@@ -11,7 +11,6 @@ e.g. after the teacher moved a pupil by hand.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from skolehjem_desktop.i18n import _, ngettext
 from skolehjem_desktop.services.planner.model import (
@@ -25,9 +24,7 @@ from skolehjem_desktop.services.planner.model import (
     hhmm,
     minutes,
 )
-
-if TYPE_CHECKING:
-    from skolehjem_desktop.services.planner.solver import Cell, Problem
+from skolehjem_desktop.services.planner.problem import Cell, Problem, sibling_groups
 
 MAX_NAMES = 5
 
@@ -510,8 +507,6 @@ def _room_of(teachers: dict[str, TeacherSpec], initials: str) -> str:
 
 
 def _check_siblings(plan: Plan, inp: PlanInput) -> list[Violation]:
-    from skolehjem_desktop.services.planner.solver import sibling_groups
-
     out: list[Violation] = []
     for members, anchors in sibling_groups(inp.pupils, inp.fixed):
         if len(members) + len(anchors) < 2:
