@@ -12,7 +12,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
-from skolehjem_desktop.i18n import translator
+from skolehjem_desktop.i18n import Translator, translator
 from skolehjem_desktop.reports.data import InvitationData
 from skolehjem_desktop.reports.layout import (
     FillWithLines,
@@ -43,12 +43,29 @@ LINES_PER_QUESTION = 3
 def invitation_part(data: InvitationData) -> Part:
     tr = translator(data.lang)
     _ = tr.gettext
+    c = data.conversation
+    title = _("Invitation to a school–home conversation")
+    story: list[Flowable] = [
+        *_letter(data, title, tr),
+        PageBreak(),
+        *_preparation_sheet(data, tr),
+    ]
+    return Part(
+        tr=tr,
+        letterhead=data.letterhead,
+        running_title=f"{title} · {pupil_line(c)}",
+        flowables=story,
+    )
+
+
+def _letter(data: InvitationData, title: str, tr: Translator) -> list[Flowable]:
+    """Page one: to whom, when and where, who takes part, and what the conversation is for."""
+    _ = tr.gettext
     st = styles()
     c = data.conversation
     name = c.student_first_name
-    title = _("Invitation to a school–home conversation")
     names = join_names([g.name for g in c.guardians], tr)
-    story: list[Flowable] = [
+    return [
         *title_block(title, pupil_line(c)),
         para(_("Dear {names},").format(names=names) if names else _("Dear parents,"), st.body),
         para(
@@ -98,7 +115,15 @@ def invitation_part(data: InvitationData) -> Part:
             data.letterhead.teacher or join_names(c.teachers, tr),
             contact_teacher(c.class_name, tr),
         ),
-        PageBreak(),
+    ]
+
+
+def _preparation_sheet(data: InvitationData, tr: Translator) -> list[Flowable]:
+    """Page two: each question from the settings with lines to write on, then room for more."""
+    _ = tr.gettext
+    st = styles()
+    c = data.conversation
+    story: list[Flowable] = [
         *title_block(
             _("Preparation sheet"),
             _("For the conversation about {name} on {date}").format(
@@ -121,12 +146,7 @@ def invitation_part(data: InvitationData) -> Part:
             )
         )
     story.append(FillWithLines(para(_("Anything else you would like to tell us"), st.subheading)))
-    return Part(
-        tr=tr,
-        letterhead=data.letterhead,
-        running_title=f"{title} · {pupil_line(c)}",
-        flowables=story,
-    )
+    return story
 
 
 def meta(data: InvitationData) -> Meta:

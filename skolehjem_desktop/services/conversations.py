@@ -4,31 +4,48 @@ A conversation is an individual dialogue between the pupil's parents and at leas
 the contact teacher (the school's principles); the contact teacher decides whether
 the pupil attends and which teachers join, with the parents' wishes in mind.
 The teacher's private preparation is a section that can never be shared.
+
+The rows it hands out are in :mod:`.conversation_rows`, the text sections in
+:mod:`.conversation_sections` and the agreements in :mod:`.conversation_agreements`;
+:class:`ConversationService` brings them together, and the rows are re-exported here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from skolehjem_desktop.domain.enums import (
     ConversationKind,
     ConversationStatus,
     RequestedBy,
-    Responsible,
     SectionKind,
 )
 from skolehjem_desktop.domain.limits import SHORT_MAX, TEXT_MAX
 from skolehjem_desktop.errors import ValidationError
 from skolehjem_desktop.i18n import _
-from skolehjem_desktop.services.base import Service, clean_text, get_or_404
+from skolehjem_desktop.services.base import clean_text, get_or_404
+from skolehjem_desktop.services.conversation_agreements import (
+    ConversationAgreements,
+    agreement_info,
+)
+from skolehjem_desktop.services.conversation_rows import (
+    MAX_DURATION,
+    MIN_DURATION,
+    PLACE_MAX,
+    AgreementInfo,
+    ConversationDetail,
+    ConversationRow,
+    Planning,
+    SectionInfo,
+    default_shared,
+)
+from skolehjem_desktop.services.conversation_sections import ConversationSections
 from skolehjem_desktop.services.schoolyear import SchoolYear
 from skolehjem_desktop.services.workdays import next_working_day
 from skolehjem_desktop.store.models import (
-    Agreement,
     ClassTeacher,
     Conversation,
     ConversationGuardian,
@@ -42,93 +59,20 @@ from skolehjem_desktop.store.models import (
     Teacher,
 )
 
-MIN_DURATION = 5
-PLACE_MAX = SHORT_MAX  # the longest place or note the store keeps
-MAX_DURATION = 480
+__all__ = [
+    "MAX_DURATION",
+    "MIN_DURATION",
+    "PLACE_MAX",
+    "AgreementInfo",
+    "ConversationDetail",
+    "ConversationRow",
+    "ConversationService",
+    "Planning",
+    "SectionInfo",
+    "default_shared",
+]
+
 SUGGESTED_TIME = dt.time(15, 0)
-
-
-@dataclass
-class Planning:
-    """What the teacher decides when planning a conversation."""
-
-    starts_at: dt.datetime
-    kind: ConversationKind = ConversationKind.ORDINARY
-    requested_by: RequestedBy = RequestedBy.SCHOOL
-    duration_minutes: int = 30
-    place: str = ""
-    pupil_attends: bool = True
-    pupil_attends_note: str = ""
-    parents_wishes: str = ""
-    teacher_ids: tuple[int, ...] | None = None  # None: the class's contact teachers
-    guardian_ids: tuple[int, ...] | None = None  # None: the guardians with custody
-
-
-@dataclass(frozen=True)
-class SectionInfo:
-    kind: SectionKind
-    text: str
-    shared: bool
-
-
-@dataclass(frozen=True)
-class AgreementInfo:
-    id: int
-    conversation_id: int
-    text: str
-    responsible: Responsible
-    due: dt.date | None
-    done: bool
-
-    def overdue(self, today: dt.date) -> bool:
-        return not self.done and self.due is not None and self.due < today
-
-
-@dataclass(frozen=True)
-class ConversationRow:
-    id: int
-    student_id: int
-    student_name: str
-    kind: ConversationKind
-    requested_by: RequestedBy
-    status: ConversationStatus
-    starts_at: dt.datetime
-    duration_minutes: int
-    place: str
-
-
-@dataclass(frozen=True)
-class ConversationDetail:
-    id: int
-    student_id: int
-    student_name: str
-    kind: ConversationKind
-    requested_by: RequestedBy
-    status: ConversationStatus
-    starts_at: dt.datetime
-    duration_minutes: int
-    place: str
-    pupil_attends: bool
-    pupil_attends_note: str
-    parents_wishes: str
-    next_conversation: str
-    teachers: tuple[tuple[int, str], ...]
-    guardians: tuple[tuple[int, str], ...]
-    sections: dict[SectionKind, SectionInfo] = field(default_factory=dict)
-    agreements: tuple[AgreementInfo, ...] = ()
-    updated_at: dt.datetime | None = None
-
-    def section(self, kind: SectionKind) -> SectionInfo:
-        return self.sections.get(kind, SectionInfo(kind, "", default_shared(kind)))
-
-    @property
-    def school_year(self) -> int:
-        return SchoolYear.of(self.starts_at.date()).start_year
-
-
-def default_shared(kind: SectionKind) -> bool:
-    """A new section is shared with the parents, except the private preparation."""
-    return kind is not SectionKind.PRIVATE_PREPARATION
 
 
 def _check_duration(minutes: int) -> int:
@@ -141,11 +85,9 @@ def _check_duration(minutes: int) -> int:
     return minutes
 
 
-def _agreement(a: Agreement) -> AgreementInfo:
-    return AgreementInfo(a.id, a.conversation_id, a.text, a.responsible, a.due, a.done)
+class ConversationService(ConversationSections, ConversationAgreements):
+    """Conversations: planning and status, reading; the sections and agreements inherited."""
 
-
-class ConversationService(Service):
     # --- planning -------------------------------------------------------------------------
 
     def plan(self, student_id: int, planning: Planning) -> ConversationDetail:
@@ -276,92 +218,11 @@ class ConversationService(Service):
             )
         )
 
-    # --- recording ------------------------------------------------------------------------
-
-    def set_section(
-        self, conversation_id: int, kind: SectionKind, text: str, shared: bool | None = None
-    ) -> SectionInfo:
-        """Save one text section (the autosave path). ``shared=None`` keeps the current flag."""
-        kind = SectionKind(kind)
-        if kind is SectionKind.PRIVATE_PREPARATION and shared:
-            raise ValidationError(_("The private preparation is never shared with the parents."))
-        text = clean_text(text, _("The text"), TEXT_MAX)
-        with self.db.transaction() as s:
-            conversation = get_or_404(s, Conversation, conversation_id, _("Conversation"))
-            section = s.scalars(
-                select(ConversationSection).where(
-                    ConversationSection.conversation_id == conversation_id,
-                    ConversationSection.kind == kind,
-                )
-            ).first()
-            if section is None:
-                section = ConversationSection(
-                    conversation_id=conversation_id,
-                    kind=kind,
-                    shared=default_shared(kind) if shared is None else shared,
-                )
-                s.add(section)
-            elif shared is not None:
-                section.shared = shared
-            section.text = text
-            conversation.updated_at = self.clock()
-            return SectionInfo(kind, section.text, section.shared)
-
-    def set_section_shared(
-        self, conversation_id: int, kind: SectionKind, shared: bool
-    ) -> SectionInfo:
-        """Share a section with the parents or not, keeping its text (the switch beside it)."""
-        kind = SectionKind(kind)
-        if kind is SectionKind.PRIVATE_PREPARATION and shared:
-            raise ValidationError(_("The private preparation is never shared with the parents."))
-        with self.db.transaction() as s:
-            conversation = get_or_404(s, Conversation, conversation_id, _("Conversation"))
-            section = s.scalars(
-                select(ConversationSection).where(
-                    ConversationSection.conversation_id == conversation_id,
-                    ConversationSection.kind == kind,
-                )
-            ).first()
-            if section is None:
-                section = ConversationSection(
-                    conversation_id=conversation_id, kind=kind, text="", shared=shared
-                )
-                s.add(section)
-            section.shared = shared
-            conversation.updated_at = self.clock()
-            return SectionInfo(kind, section.text, section.shared)
-
     def suggested_start(self) -> dt.datetime:
         """When a new conversation is first put: the next working day at 15:00."""
         return dt.datetime.combine(next_working_day(self.today()), SUGGESTED_TIME)
 
-    def set_next_conversation(self, conversation_id: int, text: str) -> None:
-        text = clean_text(text, _("Next conversation"), TEXT_MAX)
-        with self.db.transaction() as s:
-            conversation = get_or_404(s, Conversation, conversation_id, _("Conversation"))
-            conversation.next_conversation = text
-            conversation.updated_at = self.clock()
-
-    def copy_last_agenda(self, conversation_id: int) -> str:
-        """Start this conversation's agenda from the pupil's most recent earlier one."""
-        with self.db.transaction() as s:
-            conversation = get_or_404(s, Conversation, conversation_id, _("Conversation"))
-            text = s.scalars(
-                select(ConversationSection.text)
-                .join(Conversation, Conversation.id == ConversationSection.conversation_id)
-                .where(
-                    Conversation.student_id == conversation.student_id,
-                    Conversation.id != conversation_id,
-                    Conversation.starts_at <= conversation.starts_at,
-                    ConversationSection.kind == SectionKind.AGENDA,
-                    func.length(func.trim(ConversationSection.text)) > 0,
-                )
-                .order_by(Conversation.starts_at.desc(), Conversation.id.desc())
-            ).first()
-            if text is None:
-                raise ValidationError(_("The pupil has no earlier conversation with an agenda."))
-        self.set_section(conversation_id, SectionKind.AGENDA, text)
-        return text
+    # --- status ---------------------------------------------------------------------------
 
     def mark_held(self, conversation_id: int) -> ConversationDetail:
         return self._set_status(conversation_id, ConversationStatus.HELD)
@@ -395,75 +256,6 @@ class ConversationService(Service):
     def delete(self, conversation_id: int) -> None:
         with self.db.transaction() as s:
             s.delete(get_or_404(s, Conversation, conversation_id, _("Conversation")))
-
-    # --- agreements -----------------------------------------------------------------------
-
-    def add_agreement(
-        self,
-        conversation_id: int,
-        text: str,
-        responsible: Responsible,
-        due: dt.date | None = None,
-    ) -> AgreementInfo:
-        text = clean_text(text, _("The agreement"), TEXT_MAX, required=True)
-        with self.db.transaction() as s:
-            get_or_404(s, Conversation, conversation_id, _("Conversation"))
-            position = s.scalar(
-                select(func.coalesce(func.max(Agreement.position), -1)).where(
-                    Agreement.conversation_id == conversation_id
-                )
-            )
-            agreement = Agreement(
-                conversation_id=conversation_id,
-                text=text,
-                responsible=Responsible(responsible),
-                due=due,
-                done=False,
-                position=int(position or 0) + 1,
-            )
-            s.add(agreement)
-            s.flush()
-            return _agreement(agreement)
-
-    def update_agreement(
-        self,
-        agreement_id: int,
-        *,
-        text: str | None = None,
-        responsible: Responsible | None = None,
-        due: dt.date | None = None,
-        clear_due: bool = False,
-        done: bool | None = None,
-    ) -> AgreementInfo:
-        with self.db.transaction() as s:
-            agreement = get_or_404(s, Agreement, agreement_id, _("Agreement"))
-            if text is not None:
-                agreement.text = clean_text(text, _("The agreement"), TEXT_MAX, required=True)
-            if responsible is not None:
-                agreement.responsible = Responsible(responsible)
-            if clear_due:
-                agreement.due = None
-            elif due is not None:
-                agreement.due = due
-            if done is not None:
-                agreement.done = done
-            s.flush()
-            return _agreement(agreement)
-
-    def remove_agreement(self, agreement_id: int) -> None:
-        with self.db.transaction() as s:
-            s.delete(get_or_404(s, Agreement, agreement_id, _("Agreement")))
-
-    def open_agreements(self, student_id: int) -> list[AgreementInfo]:
-        """The pupil's agreements not yet done, the earliest due first."""
-        with self.db.reading() as s:
-            rows = s.scalars(
-                select(Agreement)
-                .join(Conversation, Conversation.id == Agreement.conversation_id)
-                .where(Conversation.student_id == student_id, Agreement.done.is_(False))
-                .order_by(Agreement.due.is_(None), Agreement.due, Agreement.id)
-            ).all()
-            return [_agreement(a) for a in rows]
 
     # --- reading --------------------------------------------------------------------------
 
@@ -550,6 +342,6 @@ class ConversationService(Service):
             ),
             guardians=tuple((link.guardian.id, link.guardian.name) for link in c.guardian_links),
             sections={sec.kind: SectionInfo(sec.kind, sec.text, sec.shared) for sec in c.sections},
-            agreements=tuple(_agreement(a) for a in c.agreements),
+            agreements=tuple(agreement_info(a) for a in c.agreements),
             updated_at=c.updated_at,
         )

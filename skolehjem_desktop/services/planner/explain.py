@@ -1,69 +1,23 @@
-"""Why no plan fits, and what a plan breaks: computed from the data, never a fixed text.
+"""Why no plan fits: computed from the data, never a fixed text.
 
 :func:`static_reasons` runs before the search: counting (more pupils than a teacher
 has slots), then per pupil the slots each constraint removes, then sibling blocks,
 then a matching per teacher (Hall's condition: a group of families who can only come
 in fewer slots than they are). :func:`search_reasons` speaks when all of that passes
-but the search still finds nothing. :func:`check` lists the violations of any plan,
-e.g. after the teacher moved a pupil by hand.
+but the search still finds nothing. What a given plan breaks is :mod:`.violations`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import TYPE_CHECKING
-
 from skolehjem_desktop.i18n import _, ngettext
 from skolehjem_desktop.services.planner.model import (
-    Assignment,
     FixedBooking,
-    Plan,
-    PlanInput,
     PupilSpec,
-    TeacherSpec,
-    Violation,
     hhmm,
     minutes,
 )
-
-if TYPE_CHECKING:
-    from skolehjem_desktop.services.planner.solver import Cell, Problem
-
-MAX_NAMES = 5
-
-
-def _names(labels: list[str]) -> str:
-    if len(labels) > MAX_NAMES:
-        rest = len(labels) - MAX_NAMES
-        labels = [
-            *labels[:MAX_NAMES],
-            ngettext("{n} more", "{n} more", rest).format(n=rest),
-        ]
-    if len(labels) == 1:
-        return labels[0]
-    return _("{first} and {last}").format(first=", ".join(labels[:-1]), last=labels[-1])
-
-
-def _clock(m: int) -> str:
-    return f"{m // 60:02d}:{m % 60:02d}"
-
-
-def times_text(problem: Problem, cells: list[Cell]) -> str:
-    """``17:00`` or ``16:00–17:30, 18:00`` (with the date when there are several evenings)."""
-    several = len({e.date for e in problem.inp.evenings}) > 1
-    runs: list[tuple[dt.date, int, int, int]] = []  # date, start, end, slots
-    for c in sorted(cells, key=lambda c: (c.date, c.start)):
-        if runs and runs[-1][0] == c.date and runs[-1][2] == c.start:
-            d, s, _e, n = runs[-1]
-            runs[-1] = (d, s, c.end, n + 1)
-        else:
-            runs.append((c.date, c.start, c.end, 1))
-    parts = []
-    for d, s, e, n in runs:
-        span = _clock(s) if n == 1 else f"{_clock(s)}–{_clock(e)}"
-        parts.append(f"{d.isoformat()} {span}" if several else span)
-    return ", ".join(parts)
-
+from skolehjem_desktop.services.planner.problem import Cell, Problem
+from skolehjem_desktop.services.planner.wording import names_text, times_text
 
 # --- before the search --------------------------------------------------------------------
 
@@ -103,7 +57,7 @@ def _missing_teachers(problem: Problem) -> list[str]:
     if no_teacher:
         reasons.append(
             _("{names}: no teacher is set to attend the conversation.").format(
-                names=_names(no_teacher)
+                names=names_text(no_teacher)
             )
         )
     absent: dict[str, list[str]] = {}
@@ -117,7 +71,7 @@ def _missing_teachers(problem: Problem) -> list[str]:
                 "Teacher {teacher} must attend for {n} pupil but does not take part: {names}.",
                 "Teacher {teacher} must attend for {n} pupils but does not take part: {names}.",
                 len(labels),
-            ).format(teacher=t, n=len(labels), names=_names(labels))
+            ).format(teacher=t, n=len(labels), names=names_text(labels))
         )
     return reasons
 
@@ -155,7 +109,7 @@ def _counting(problem: Problem) -> list[str]:
         if not problem.pool:
             reasons.append(
                 _("{names}: no teacher of theirs has a room, and there is no shared room.").format(
-                    names=_names([p.label for p in pooled])
+                    names=names_text([p.label for p in pooled])
                 )
             )
         elif len(pooled) > capacity:
@@ -213,7 +167,7 @@ def _pupil_reason(problem: Problem, pupil: PupilSpec) -> str:
 
 
 def _siblings_reason(members: list[PupilSpec], fixed: list[FixedBooking]) -> str:
-    names = _names([p.name for p in members] + [f.pupil.name for f in fixed])
+    names = names_text([p.name for p in members] + [f.pupil.name for f in fixed])
     if len({f.assignment.date for f in fixed}) > 1:
         return _("Siblings {names}: already placed on different evenings.").format(names=names)
     if fixed:
@@ -276,7 +230,7 @@ def _hall(problem: Problem, domains: dict[int, list[Cell]]) -> list[str]:
                     "with teacher {teacher}.",
                     len(cells),
                 ).format(
-                    names=_names(labels),
+                    names=names_text(labels),
                     times=times_text(problem, list(cells)),
                     n=len(group),
                     slots=len(cells),
@@ -297,7 +251,7 @@ def search_reasons(problem: Problem, exhausted: bool) -> list[str]:
     for members, anchors in problem.groups:
         if len(members) + len(anchors) >= 2:
             ways = len(problem.block_values(members, anchors, sets))
-            names = _names([p.name for p in members] + [f.pupil.name for f in anchors])
+            names = names_text([p.name for p in members] + [f.pupil.name for f in anchors])
             tight.append(
                 (
                     ways,
@@ -334,212 +288,3 @@ def search_reasons(problem: Problem, exhausted: bool) -> list[str]:
             "slots and the families' wishes crowd each other out. The tightest: {names}."
         ).format(names=names)
     ]
-
-
-# --- a plan's violations ------------------------------------------------------------------
-
-
-def _overlap(a: Assignment, b: Assignment) -> bool:
-    return a.date == b.date and a.start < b.end and b.start < a.end
-
-
-def check(plan: Plan, inp: PlanInput) -> list[Violation]:
-    """Every constraint ``plan`` breaks (empty when it keeps them all)."""
-    out: list[Violation] = []
-    pupils = {p.id: p for p in inp.pupils}
-    teachers = {t.initials: t for t in inp.teachers}
-    owned = {t.room for t in inp.teachers if t.room}
-    use_rooms = bool(inp.rooms) or bool(owned)
-    pool = set(inp.rooms) - owned
-    seen: dict[int, int] = {}
-    for a in plan.assignments:
-        seen[a.pupil_id] = seen.get(a.pupil_id, 0) + 1
-    for pid, n in sorted(seen.items()):
-        if pid not in pupils:
-            out.append(Violation("unknown", _("The plan names a pupil who is not in the class.")))
-        elif n > 1:
-            out.append(
-                Violation(
-                    "twice",
-                    _("{pupil} has {n} slots.").format(pupil=pupils[pid].label, n=n),
-                    (pid,),
-                )
-            )
-    for p in inp.pupils:
-        if p.id not in seen:
-            out.append(
-                Violation("missing", _("{pupil} has no slot.").format(pupil=p.label), (p.id,))
-            )
-    for a in plan.assignments:
-        spec = pupils.get(a.pupil_id)
-        if spec is not None:
-            out += _check_one(a, p=spec, inp=inp, teachers=teachers, use_rooms=use_rooms, pool=pool)
-    everyone: list[tuple[Assignment, PupilSpec, bool]] = [
-        (a, pupils[a.pupil_id], False) for a in plan.assignments if a.pupil_id in pupils
-    ] + [(f.assignment, f.pupil, True) for f in inp.fixed]
-    for i, (a, pa, fa) in enumerate(everyone):
-        for b, pb, fb in everyone[i + 1 :]:
-            if (fa and fb) or not _overlap(a, b):
-                continue
-            for t in sorted(set(a.teachers) & set(b.teachers)):
-                out.append(
-                    Violation(
-                        "teacher_double",
-                        _("Teacher {teacher} is with {one} and {other} at the same time.").format(
-                            teacher=t, one=pa.label, other=pb.label
-                        ),
-                        tuple(x.id for x, f in ((pa, fa), (pb, fb)) if not f),
-                    )
-                )
-            if a.room and a.room == b.room:
-                out.append(
-                    Violation(
-                        "room_double",
-                        _("{room} is booked for {one} and {other} at the same time.").format(
-                            room=a.room, one=pa.label, other=pb.label
-                        ),
-                        tuple(x.id for x, f in ((pa, fa), (pb, fb)) if not f),
-                    )
-                )
-    out += _check_siblings(plan, inp)
-    return out
-
-
-def _check_one(
-    a: Assignment,
-    *,
-    p: PupilSpec,
-    inp: PlanInput,
-    teachers: dict[str, TeacherSpec],
-    use_rooms: bool,
-    pool: set[str],
-) -> list[Violation]:
-    out: list[Violation] = []
-    s, e = minutes(a.start), minutes(a.end)
-    when = f"{a.date.isoformat()} {hhmm(a.start)}"
-    evenings = [
-        ev
-        for ev in inp.evenings
-        if ev.date == a.date and minutes(ev.start) <= s and e <= minutes(ev.end)
-    ]
-    if e <= s or not evenings:
-        out.append(
-            Violation(
-                "outside",
-                _("{pupil} at {when} is outside the evenings.").format(pupil=p.label, when=when),
-                (p.id,),
-            )
-        )
-    elif any(b.overlaps(a.date, s, e) for ev in evenings for b in ev.breaks):
-        out.append(
-            Violation(
-                "break",
-                _("{pupil} at {when} falls in a break.").format(pupil=p.label, when=when),
-                (p.id,),
-            )
-        )
-    for t in p.teachers:
-        spec = teachers.get(t)
-        if t not in a.teachers:
-            out.append(
-                Violation(
-                    "teacher_missing",
-                    _("{pupil}: teacher {teacher} is not with the family.").format(
-                        pupil=p.label, teacher=t
-                    ),
-                    (p.id,),
-                )
-            )
-        elif spec is None:
-            out.append(
-                Violation(
-                    "teacher_missing",
-                    _("{pupil}: teacher {teacher} does not take part.").format(
-                        pupil=p.label, teacher=t
-                    ),
-                    (p.id,),
-                )
-            )
-    for t in a.teachers:
-        spec = teachers.get(t)
-        if spec is not None and spec.free and not any(f.covers(a.date, s, e) for f in spec.free):
-            out.append(
-                Violation(
-                    "teacher_busy",
-                    _("{pupil} at {when}: teacher {teacher} is not free then.").format(
-                        pupil=p.label, when=when, teacher=t
-                    ),
-                    (p.id,),
-                )
-            )
-    if any(u.overlaps(a.date, s, e) for u in p.unavailable):
-        out.append(
-            Violation(
-                "family",
-                _("{pupil} at {when}: the family cannot come then.").format(
-                    pupil=p.label, when=when
-                ),
-                (p.id,),
-            )
-        )
-    own = next((r for t in p.teachers if (r := _room_of(teachers, t))), "")
-    if own and a.room != own:
-        out.append(
-            Violation(
-                "wrong_room",
-                _("{pupil} at {when} is not in {room}, the room of the teacher.").format(
-                    pupil=p.label, when=when, room=own
-                ),
-                (p.id,),
-            )
-        )
-    elif use_rooms and not own and a.room not in pool:
-        out.append(
-            Violation(
-                "no_room",
-                _("{pupil} at {when} has no room.").format(pupil=p.label, when=when),
-                (p.id,),
-            )
-        )
-    return out
-
-
-def _room_of(teachers: dict[str, TeacherSpec], initials: str) -> str:
-    spec = teachers.get(initials)
-    return spec.room if spec is not None else ""
-
-
-def _check_siblings(plan: Plan, inp: PlanInput) -> list[Violation]:
-    from skolehjem_desktop.services.planner.solver import sibling_groups
-
-    out: list[Violation] = []
-    for members, anchors in sibling_groups(inp.pupils, inp.fixed):
-        if len(members) + len(anchors) < 2:
-            continue
-        placed: list[tuple[Assignment, PupilSpec]] = [
-            (a, p) for p in members if (a := plan.of(p.id)) is not None
-        ] + [(f.assignment, f.pupil) for f in anchors]
-        if len(placed) < 2:
-            continue
-        placed.sort(key=lambda x: (x[0].date, x[0].start))
-        ids = tuple(p.id for p in members)
-        names = _names([p.name for _a, p in placed])
-        if any(_overlap(x[0], y[0]) for i, x in enumerate(placed) for y in placed[i + 1 :]):
-            out.append(
-                Violation(
-                    "siblings_same_time",
-                    _("Siblings {names} are placed at the same time.").format(names=names),
-                    ids,
-                )
-            )
-        elif len({a.date for a, _p in placed}) > 1 or any(
-            placed[k][0].end != placed[k + 1][0].start for k in range(len(placed) - 1)
-        ):
-            out.append(
-                Violation(
-                    "siblings_apart",
-                    _("Siblings {names} are not back to back.").format(names=names),
-                    ids,
-                )
-            )
-    return out
