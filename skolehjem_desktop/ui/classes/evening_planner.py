@@ -12,6 +12,7 @@ plan* creates the planned conversations, after a question saying how many.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -45,6 +46,31 @@ from skolehjem_desktop.ui.common.tasks import run_task
 PUPIL_ROLE = Qt.ItemDataRole.UserRole
 PROBLEM_BG = QColor("#F8D7D3")
 
+Column = tuple[str, int]  # a room (or teachers) and which of its columns: 0, or 1… for a clash
+
+
+def _grid_places(
+    cells: list[Cell], assignments: tuple[Assignment, ...]
+) -> tuple[list[Column], dict[tuple[int, Column], int]]:
+    """The grid's columns, and the pupil in each (row, column) of it."""
+    row_of = {(c.date, c.start): i for i, c in enumerate(cells)}
+    # a room (or teacher) column; a second pupil in the same cell gets a column of its own
+    columns: list[Column] = []
+    placed: dict[tuple[int, Column], int] = {}
+    for a in assignments:
+        row = row_of.get((a.date, a.start.hour * 60 + a.start.minute))
+        if row is None:
+            continue
+        key = a.room or ", ".join(a.teachers)
+        k = 0
+        while (row, (key, k)) in placed:
+            k += 1
+        if (key, k) not in columns:
+            columns.append((key, k))
+        placed[(row, (key, k))] = a.pupil_id
+    columns.sort(key=lambda c: (c[0] if c[1] == 0 else "\uffff" + c[0], c[1]))
+    return columns, placed
+
 
 class EveningPlannerDialog(QDialog):
     def __init__(self, ctx: UiContext, parent: QWidget | None, class_id: int) -> None:
@@ -62,6 +88,26 @@ class EveningPlannerDialog(QDialog):
         self.autosave.saved.connect(self._setup_saved)
 
         teachers = [f"{t.initials} {t.name}" for t in ctx.services.school.teachers()]
+        left = self._setup_side(teachers)
+        self._plan_widgets()
+        close = self._buttons()
+        right = self._plan_side()
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(self._button_row(close))
+        self.setup_panel.load(self.state.setup, self.state.pupils)
+        self.reasons: tuple[str, ...] = ()
+        self._show()
+
+    # --- building ------------------------------------------------------------------------
+
+    def _setup_side(self, teachers: list[str]) -> QWidget:
+        """The left side: the setup panel, and under it what saving it said."""
         self.setup_panel = SetupPanel(teachers)
         self.setup_panel.changed.connect(self.autosave.touch)
         self.setup_error = QLabel()
@@ -72,7 +118,10 @@ class EveningPlannerDialog(QDialog):
         left_box.setContentsMargins(0, 0, 0, 0)
         left_box.addWidget(self.setup_panel, 1)
         left_box.addWidget(self.setup_error)
+        return left
 
+    def _plan_widgets(self) -> None:
+        """The plan's status, its grid, the move of a pupil and the list of messages."""
         self.status = QLabel()
         self.status.setObjectName("plan_status")
         self.status.setWordWrap(True)
@@ -93,6 +142,8 @@ class EveningPlannerDialog(QDialog):
         self.messages.setWordWrap(True)
         self.messages.setMaximumHeight(140)
 
+    def _buttons(self) -> QPushButton:
+        """Compute, accept, the outputs and a new plan; returns the Close button."""
         self.compute_button = QPushButton(_("&Compute plan"))
         self.compute_button.setObjectName("compute")
         self.compute_button.clicked.connect(self.compute)
@@ -113,7 +164,10 @@ class EveningPlannerDialog(QDialog):
         self.new_button.clicked.connect(self.new_plan)
         close = QPushButton(_("Close"))
         close.clicked.connect(self.reject)
+        return close
 
+    def _plan_side(self) -> QWidget:
+        """The right side: compute and the status, the grid, the move, the messages."""
         right = QWidget()
         right_box = QVBoxLayout(right)
         right_box.setContentsMargins(0, 0, 0, 0)
@@ -131,12 +185,9 @@ class EveningPlannerDialog(QDialog):
         right_box.addLayout(move_row)
         right_box.addWidget(self.messages_title)
         right_box.addWidget(self.messages)
+        return right
 
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+    def _button_row(self, close: QPushButton) -> QHBoxLayout:
         buttons = QHBoxLayout()
         for b in (
             self.accept_button,
@@ -148,12 +199,7 @@ class EveningPlannerDialog(QDialog):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter, 1)
-        layout.addLayout(buttons)
-        self.setup_panel.load(self.state.setup, self.state.pupils)
-        self.reasons: tuple[str, ...] = ()
-        self._show()
+        return buttons
 
     # --- the setup -----------------------------------------------------------------------
 
@@ -181,74 +227,16 @@ class EveningPlannerDialog(QDialog):
             self.cells = slots(self.plans.planner_input(state.id))
         except UserError:
             self.cells = []
-        several = len({c.date for c in self.cells}) > 1
-
-        def when(c: Cell) -> str:
-            time = hhmm(from_minutes(c.start))
-            return f"{active().format_date(c.date, 'short')} {time}" if several else time
-
+        when = self._slot_text()
         self.move_to.clear()
         for c in self.cells:
             self.move_to.addItem(when(c), (c.date, from_minutes(c.start)))
         plan = state.plan
         assignments = plan.assignments if plan is not None else ()
-        row_of = {(c.date, c.start): i for i, c in enumerate(self.cells)}
-        # a room (or teacher) column; a second pupil in the same cell gets a column of its own
-        columns: list[tuple[str, int]] = []
-        placed: dict[tuple[int, tuple[str, int]], int] = {}
-        for a in assignments:
-            row = row_of.get((a.date, a.start.hour * 60 + a.start.minute))
-            if row is None:
-                continue
-            key = a.room or ", ".join(a.teachers)
-            k = 0
-            while (row, (key, k)) in placed:
-                k += 1
-            if (key, k) not in columns:
-                columns.append((key, k))
-            placed[(row, (key, k))] = a.pupil_id
-        columns.sort(key=lambda c: (c[0] if c[1] == 0 else "\uffff" + c[0], c[1]))
-        self.grid.clear()
-        self.grid.setColumnCount(len(columns))
-        self.grid.setRowCount(len(self.cells))
-        self.grid.setHorizontalHeaderLabels(
-            [self._header(key, k, assignments) for key, k in columns]
-        )
-        self.grid.setVerticalHeaderLabels([when(c) for c in self.cells])
-        troubled = {p for v in state.violations for p in v.pupils}
-        for (row, column), pupil_id in placed.items():
-            item = QTableWidgetItem(state.name_of(pupil_id))
-            item.setData(PUPIL_ROLE, pupil_id)
-            if pupil_id in troubled:
-                item.setBackground(PROBLEM_BG)
-            self.grid.setItem(row, columns.index(column), item)
+        self._show_grid(when, assignments)
         self.messages.clear()
-        if accepted:
-            assert state.accepted_at is not None
-            self.status.setText(
-                _("Accepted {date}: the conversations are planned.").format(
-                    date=active().format_date(state.accepted_at.date())
-                )
-            )
-        elif plan is None:
-            self.status.setText(_("No plan yet: set up the evening and compute a plan."))
-        else:
-            self.status.setText(
-                ngettext("{n} pupil placed.", "{n} pupils placed.", len(assignments)).format(
-                    n=len(assignments)
-                )
-            )
-        if self.reasons:
-            self.messages_title.setText(_("Why no plan fits:"))
-            self.messages.addItems(list(self.reasons))
-        elif state.violations:
-            self.messages_title.setText(_("What the plan breaks:"))
-            self.messages.addItems([v.message for v in state.violations])
-        elif plan is not None:
-            self.messages_title.setText(_("The plan keeps every rule."))
-        else:
-            self.messages_title.setText("")
-        self.messages.setVisible(self.messages.count() > 0)
+        self._show_status(len(assignments))
+        self._show_messages()
         for w in (self.setup_panel, self.compute_button, self.move_button, self.move_to):
             w.setEnabled(not accepted)
         self.accept_button.setEnabled(not accepted and plan is not None)
@@ -258,6 +246,64 @@ class EveningPlannerDialog(QDialog):
         self.invitations_button.setEnabled(accepted)
         self.new_button.setVisible(accepted)
         self._selection_changed()
+
+    def _slot_text(self) -> Callable[[Cell], str]:
+        """How a slot is named: its time, and its date too when the evening has several."""
+        several = len({c.date for c in self.cells}) > 1
+
+        def when(c: Cell) -> str:
+            time = hhmm(from_minutes(c.start))
+            return f"{active().format_date(c.date, 'short')} {time}" if several else time
+
+        return when
+
+    def _show_grid(self, when: Callable[[Cell], str], assignments: tuple[Assignment, ...]) -> None:
+        """The slots down, the rooms (or the teachers) across, the pupils in the cells."""
+        columns, placed = _grid_places(self.cells, assignments)
+        self.grid.clear()
+        self.grid.setColumnCount(len(columns))
+        self.grid.setRowCount(len(self.cells))
+        self.grid.setHorizontalHeaderLabels(
+            [self._header(key, k, assignments) for key, k in columns]
+        )
+        self.grid.setVerticalHeaderLabels([when(c) for c in self.cells])
+        troubled = {p for v in self.state.violations for p in v.pupils}
+        for (row, column), pupil_id in placed.items():
+            item = QTableWidgetItem(self.state.name_of(pupil_id))
+            item.setData(PUPIL_ROLE, pupil_id)
+            if pupil_id in troubled:
+                item.setBackground(PROBLEM_BG)
+            self.grid.setItem(row, columns.index(column), item)
+
+    def _show_status(self, placed: int) -> None:
+        state = self.state
+        if state.accepted_at is not None:
+            self.status.setText(
+                _("Accepted {date}: the conversations are planned.").format(
+                    date=active().format_date(state.accepted_at.date())
+                )
+            )
+        elif state.plan is None:
+            self.status.setText(_("No plan yet: set up the evening and compute a plan."))
+        else:
+            self.status.setText(
+                ngettext("{n} pupil placed.", "{n} pupils placed.", placed).format(n=placed)
+            )
+
+    def _show_messages(self) -> None:
+        """Why no plan fits, or what the plan breaks, or that it keeps every rule."""
+        state = self.state
+        if self.reasons:
+            self.messages_title.setText(_("Why no plan fits:"))
+            self.messages.addItems(list(self.reasons))
+        elif state.violations:
+            self.messages_title.setText(_("What the plan breaks:"))
+            self.messages.addItems([v.message for v in state.violations])
+        elif state.plan is not None:
+            self.messages_title.setText(_("The plan keeps every rule."))
+        else:
+            self.messages_title.setText("")
+        self.messages.setVisible(self.messages.count() > 0)
 
     @staticmethod
     def _header(key: str, k: int, assignments: tuple[Assignment, ...]) -> str:

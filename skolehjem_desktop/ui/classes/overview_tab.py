@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 from skolehjem_desktop.domain.enums import ConversationStatus
 from skolehjem_desktop.i18n import _, ngettext
 from skolehjem_desktop.i18n.labels import label
-from skolehjem_desktop.services.owed import OrdinaryState
+from skolehjem_desktop.services.owed import OrdinaryState, OwedRow
 from skolehjem_desktop.ui.common.context import UiContext
 from skolehjem_desktop.ui.common.formatting import date_text, datetime_text
 
@@ -53,76 +53,34 @@ class OverviewTab(QScrollArea):
         if student_id is None:
             self.text.setText("")
             return
-        services = self.ctx.services
-        today = services.today()
+        today = self.ctx.services.today()
         parts: list[str] = []
-        owed = services.owed.for_student(student_id, school_year)
-        parts.append(_h3(_("This school year")))
+        parts += self._school_year(student_id, school_year)
+        parts += self._next_conversation(student_id, today)
+        parts += self._open_agreements(student_id, today)
+        parts += self._latest_contacts(student_id, today)
+        self.text.setText("".join(parts))
+
+    # --- the parts, each a heading and what is under it -----------------------------------
+
+    def _school_year(self, student_id: int, school_year: int) -> list[str]:
+        owed = self.ctx.services.owed.for_student(student_id, school_year)
+        parts = [_h3(_("This school year"))]
         if owed is None:
             parts.append(_p(_("The pupil is in no class this school year.")))
         else:
-            items = []
-            if owed.ordinary is OrdinaryState.HELD:
-                items.append(
-                    "✓ "
-                    + _("Ordinary conversation held {date}.").format(
-                        date=date_text(owed.ordinary_at.date() if owed.ordinary_at else None)
-                    )
-                )
-            elif owed.ordinary is OrdinaryState.PLANNED:
-                items.append(
-                    "• "
-                    + _("Ordinary conversation planned {date}.").format(
-                        date=datetime_text(owed.ordinary_at)
-                    )
-                )
-            else:
-                items.append("✗ " + _("No ordinary conversation yet this school year."))
-            if owed.missing_areas:
-                items.append(
-                    "✗ "
-                    + _("Focus points missing in: {areas}.").format(
-                        areas=", ".join(label(a) for a in owed.missing_areas)
-                    )
-                )
-            else:
-                items.append("✓ " + _("Focus points in every area the grade requires."))
-            if owed.presented_on:
-                items.append(
-                    "✓ "
-                    + _("Focus points presented to the parents {date}.").format(
-                        date=date_text(owed.presented_on)
-                    )
-                )
-            else:
-                items.append("✗ " + _("Focus points not yet presented to the parents."))
-            if owed.agreements_overdue:
-                items.append(
-                    "✗ "
-                    + ngettext(
-                        "{n} agreement is overdue.",
-                        "{n} agreements are overdue.",
-                        owed.agreements_overdue,
-                    ).format(n=owed.agreements_overdue)
-                )
-            if owed.replies_overdue:
-                items.append(
-                    "✗ "
-                    + ngettext(
-                        "{n} reply to the parents is overdue.",
-                        "{n} replies to the parents are overdue.",
-                        owed.replies_overdue,
-                    ).format(n=owed.replies_overdue)
-                )
+            items = _owed_items(owed)
             parts.append("<ul>" + "".join(f"<li>{_e(i)}</li>" for i in items) + "</ul>")
+        return parts
 
+    def _next_conversation(self, student_id: int, today: dt.date) -> list[str]:
         upcoming = [
             c
-            for c in services.conversations.all(student_id=student_id)
+            for c in self.ctx.services.conversations.all(student_id=student_id)
             if c.status is ConversationStatus.PLANNED
             and c.starts_at >= dt.datetime.combine(today, dt.time())
         ]
-        parts.append(_h3(_("Next conversation")))
+        parts = [_h3(_("Next conversation"))]
         if upcoming:
             nxt = min(upcoming, key=lambda c: c.starts_at)
             place = f", {nxt.place}" if nxt.place else ""
@@ -131,9 +89,11 @@ class OverviewTab(QScrollArea):
             )
         else:
             parts.append(_p(_("None planned.")))
+        return parts
 
-        agreements = services.conversations.open_agreements(student_id)
-        parts.append(_h3(_("Open agreements")))
+    def _open_agreements(self, student_id: int, today: dt.date) -> list[str]:
+        agreements = self.ctx.services.conversations.open_agreements(student_id)
+        parts = [_h3(_("Open agreements"))]
         if agreements:
             rows = []
             for a in agreements:
@@ -144,9 +104,11 @@ class OverviewTab(QScrollArea):
             parts.append("<ul>" + "".join(rows) + "</ul>")
         else:
             parts.append(_p(_("None.")))
+        return parts
 
-        contacts = services.contacts.all(student_id)[:LATEST_CONTACTS]
-        parts.append(_h3(_("Latest contacts")))
+    def _latest_contacts(self, student_id: int, today: dt.date) -> list[str]:
+        contacts = self.ctx.services.contacts.all(student_id)[:LATEST_CONTACTS]
+        parts = [_h3(_("Latest contacts"))]
         if contacts:
             rows = []
             for c in contacts:
@@ -159,4 +121,62 @@ class OverviewTab(QScrollArea):
             parts.append("<ul>" + "".join(rows) + "</ul>")
         else:
             parts.append(_p(_("None.")))
-        self.text.setText("".join(parts))
+        return parts
+
+
+def _owed_items(owed: OwedRow) -> list[str]:
+    """What the pupil is owed this school year, each line marked ✓, • or ✗."""
+    items = []
+    if owed.ordinary is OrdinaryState.HELD:
+        items.append(
+            "✓ "
+            + _("Ordinary conversation held {date}.").format(
+                date=date_text(owed.ordinary_at.date() if owed.ordinary_at else None)
+            )
+        )
+    elif owed.ordinary is OrdinaryState.PLANNED:
+        items.append(
+            "• "
+            + _("Ordinary conversation planned {date}.").format(
+                date=datetime_text(owed.ordinary_at)
+            )
+        )
+    else:
+        items.append("✗ " + _("No ordinary conversation yet this school year."))
+    if owed.missing_areas:
+        items.append(
+            "✗ "
+            + _("Focus points missing in: {areas}.").format(
+                areas=", ".join(label(a) for a in owed.missing_areas)
+            )
+        )
+    else:
+        items.append("✓ " + _("Focus points in every area the grade requires."))
+    if owed.presented_on:
+        items.append(
+            "✓ "
+            + _("Focus points presented to the parents {date}.").format(
+                date=date_text(owed.presented_on)
+            )
+        )
+    else:
+        items.append("✗ " + _("Focus points not yet presented to the parents."))
+    if owed.agreements_overdue:
+        items.append(
+            "✗ "
+            + ngettext(
+                "{n} agreement is overdue.",
+                "{n} agreements are overdue.",
+                owed.agreements_overdue,
+            ).format(n=owed.agreements_overdue)
+        )
+    if owed.replies_overdue:
+        items.append(
+            "✗ "
+            + ngettext(
+                "{n} reply to the parents is overdue.",
+                "{n} replies to the parents are overdue.",
+                owed.replies_overdue,
+            ).format(n=owed.replies_overdue)
+        )
+    return items

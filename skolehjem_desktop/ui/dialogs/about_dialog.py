@@ -162,7 +162,18 @@ class AboutDialog(QDialog):
         self.logs_dir = log_path(self.data_dir).parent
         self.setWindowTitle(_("About Skolehjem"))
         layout = QVBoxLayout(self)
+        layout.addLayout(self._head())
+        layout.addLayout(self._places())
+        layout.addWidget(QLabel(_("Parts of other projects shipped with Skolehjem:")))
+        layout.addWidget(self._components_table(), 1)
+        layout.addWidget(self._buttons())
+        self.table.selectRow(0)
+        self.resize(760, 620)
 
+    # --- building ------------------------------------------------------------------------
+
+    def _head(self) -> QHBoxLayout:
+        """The icon, and beside it the name and version, what it is and its licence."""
         head = QHBoxLayout()
         icon = QLabel()
         icon.setPixmap(QIcon(str(resources_dir() / "icons" / "skolehjem.svg")).pixmap(64, 64))
@@ -190,8 +201,10 @@ class AboutDialog(QDialog):
         self.licence.setWordWrap(True)
         title_box.addWidget(self.licence)
         head.addLayout(title_box, 1)
-        layout.addLayout(head)
+        return head
 
+    def _places(self) -> QGridLayout:
+        """Where the data and the logs are; the data folder opens with a button."""
         places = QGridLayout()
         places.addWidget(QLabel(_("Your data:")), 0, 0)
         self.data_label = QLabel(str(self.data_dir))
@@ -209,9 +222,10 @@ class AboutDialog(QDialog):
         self.logs_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         places.addWidget(self.logs_label, 1, 1)
         places.setColumnStretch(1, 1)
-        layout.addLayout(places)
+        return places
 
-        layout.addWidget(QLabel(_("Parts of other projects shipped with Skolehjem:")))
+    def _components_table(self) -> QTableWidget:
+        """Skolehjem and every component shipped with it: name, version, licence."""
         self.table = QTableWidget(len(COMPONENTS) + 1, 3)
         self.table.setObjectName("components")
         self.table.setHorizontalHeaderLabels([_("Component"), _("Version"), _("Licence")])
@@ -228,8 +242,9 @@ class AboutDialog(QDialog):
         self.table.resizeRowsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self.show_licence())
-        layout.addWidget(self.table, 1)
+        return self.table
 
+    def _buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.licence_button = QPushButton(_("Show &licence…"))
         self.licence_button.setObjectName("show_licence")
@@ -237,9 +252,9 @@ class AboutDialog(QDialog):
         self.licence_button.clicked.connect(self.show_licence)
         buttons.addButton(self.licence_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.table.selectRow(0)
-        self.resize(760, 620)
+        return buttons
+
+    # --- using it ------------------------------------------------------------------------
 
     def _set_row(self, row: int, name: str, version: str, licence: str) -> None:
         for column, text in enumerate((name, version, licence)):

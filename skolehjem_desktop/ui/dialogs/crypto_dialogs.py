@@ -147,15 +147,7 @@ class ProtectDialog(QDialog):
         warning.setWordWrap(True)
         warning.setStyleSheet("font-weight: bold;")
         layout.addWidget(warning)
-        form = QFormLayout()
-        self.current = _password_field("current")
-        self.new = _password_field("new")
-        self.repeat = _password_field("repeat")
-        if self.protected:
-            form.addRow(_("Current passphrase:"), self.current)
-        form.addRow(_("New passphrase:"), self.new)
-        form.addRow(_("New passphrase again:"), self.repeat)
-        layout.addLayout(form)
+        layout.addLayout(self._passphrase_form())
         hint = QLabel(
             _("At least {n} characters. A short sentence is easy to remember.").format(
                 n=PASSPHRASE_MIN
@@ -165,18 +157,37 @@ class ProtectDialog(QDialog):
         layout.addWidget(hint)
         self.error = _error_label()
         layout.addWidget(self.error)
-        # The idle lock: saved at once, it needs no passphrase to change.
+        layout.addLayout(self._idle_form())
+        layout.addWidget(self._buttons())
+
+    def _passphrase_form(self) -> QFormLayout:
+        """The new passphrase twice, after the current one when there is one."""
+        form = QFormLayout()
+        self.current = _password_field("current")
+        self.new = _password_field("new")
+        self.repeat = _password_field("repeat")
+        if self.protected:
+            form.addRow(_("Current passphrase:"), self.current)
+        form.addRow(_("New passphrase:"), self.new)
+        form.addRow(_("New passphrase again:"), self.repeat)
+        return form
+
+    def _idle_form(self) -> QFormLayout:
+        """The idle lock: saved at once, it needs no passphrase to change."""
         self.idle_minutes = QSpinBox()
         self.idle_minutes.setRange(0, 240)
         self.idle_minutes.setSuffix(" " + _("min"))
         self.idle_minutes.setSpecialValueText(_("never"))
-        self.idle_minutes.setValue(idle_lock_minutes(ctx))
+        self.idle_minutes.setValue(idle_lock_minutes(self.ctx))
         idle_form = QFormLayout()
         idle_label = QLabel(_("&Lock the window after being idle for:"))
         idle_label.setBuddy(self.idle_minutes)
         idle_form.addRow(idle_label, self.idle_minutes)
-        layout.addLayout(idle_form)
         self.idle_minutes.valueChanged.connect(self._idle_changed)
+        return idle_form
+
+    def _buttons(self) -> QDialogButtonBox:
+        """Protect (or change), turn protection off when it is on, and Cancel."""
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.apply_button = QPushButton(
             _("Change passphrase") if self.protected else _("Protect with passphrase")
@@ -191,7 +202,7 @@ class ProtectDialog(QDialog):
             buttons.addButton(self.off_button, QDialogButtonBox.ButtonRole.DestructiveRole)
             self.off_button.clicked.connect(self.turn_off)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        return buttons
 
     def _idle_changed(self, minutes: int) -> None:
         self.ctx.services.school.set_setting(IDLE_LOCK_SETTING, str(minutes))

@@ -3,7 +3,8 @@ problems, each with its line), the teacher's go-ahead, and what was done.
 
 Nothing is written before the teacher presses *Import* on the confirmation page: the
 preview is a dry run (:func:`import_class_list` with ``dry_run=True``). Both the check
-and the import run off the GUI thread behind a progress dialog.
+and the import run off the GUI thread behind a progress dialog. The first page, the file
+and the class, is :class:`~skolehjem_desktop.ui.dialogs.import_file_page.FilePage`.
 """
 
 from __future__ import annotations
@@ -15,15 +16,8 @@ from typing import TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
-    QComboBox,
-    QGridLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QPushButton,
-    QRadioButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -42,13 +36,11 @@ from skolehjem_desktop.services.class_import import (
     parse_class_list,
     summarize_report,
 )
-from skolehjem_desktop.services.schoolyear import SchoolYear
 from skolehjem_desktop.ui.common.context import UiContext
 from skolehjem_desktop.ui.common.formatting import date_text
 from skolehjem_desktop.ui.common.tasks import Cancelled, Progress, run_task
-from skolehjem_desktop.ui.pupil.student_dialogs import buddy_label, hint_label
+from skolehjem_desktop.ui.dialogs.import_file_page import FilePage
 
-FILE_FILTER = "*.csv *.xlsx *.txt *.tsv"
 T = TypeVar("T")
 
 
@@ -83,134 +75,6 @@ class Preview:
     report: ImportReport
     parsed: ParsedList | None
     failed: bool
-
-
-class FilePage(QWizardPage):
-    """Page 1: the file, and which class the pupils go in."""
-
-    def __init__(self, wizard: ImportWizard) -> None:
-        super().__init__()
-        self.wiz = wizard
-        ctx = wizard.ctx
-        self.setTitle(_("Choose the class list"))
-        self.setSubTitle(
-            _(
-                "A CSV or Excel (.xlsx) file with one row per pupil under a header row: "
-                "Fornavn, Efternavn, Fødselsdato, Klasse, Forælder 1, Forælder 1 e-mail, "
-                "Forælder 1 telefon… (English headers work too). A CPR column is ignored."
-            )
-        )
-        self.path_edit = QLineEdit()
-        self.path_edit.setPlaceholderText(_("The class list file"))
-        self.browse_button = QPushButton(_("B&rowse…"))
-        self.browse_button.setAccessibleName(_("Browse for the class list file"))
-        self.browse_button.clicked.connect(self.browse)
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.path_edit, 1)
-        file_row.addWidget(self.browse_button)
-
-        year = SchoolYear(wizard.school_year).label
-        self.existing_radio = QRadioButton(_("Into the &existing class:"))
-        self.class_combo = QComboBox()
-        self.class_combo.setAccessibleName(_("Existing class"))
-        for info in ctx.services.classes.all(school_year=wizard.school_year):
-            self.class_combo.addItem(info.name, info.id)
-        self.new_radio = QRadioButton(_("Into a ne&w class:"))
-        self.new_edit = QLineEdit()
-        self.new_edit.setPlaceholderText(_("e.g. 5.A"))
-        self.new_edit.setAccessibleName(_("Name of the new class"))
-        self.new_edit.setMaxLength(32)
-        self.column_radio = QRadioButton(_("Into the classes the list names in its &Class column"))
-        self.group = QButtonGroup(self)
-        for button in (self.existing_radio, self.new_radio, self.column_radio):
-            self.group.addButton(button)
-
-        target = QGridLayout()
-        target.addWidget(self.existing_radio, 0, 0)
-        target.addWidget(self.class_combo, 0, 1)
-        target.addWidget(self.new_radio, 1, 0)
-        target.addWidget(self.new_edit, 1, 1)
-        target.addWidget(self.column_radio, 2, 0, 1, 2)
-        target.setColumnStretch(1, 1)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(buddy_label(_("&File:"), self.path_edit))
-        layout.addLayout(file_row)
-        layout.addSpacing(12)
-        layout.addWidget(
-            QLabel(_("The pupils go in a class of the school year {year}:").format(year=year))
-        )
-        layout.addLayout(target)
-        layout.addStretch(1)
-        layout.addWidget(hint_label(_("Nothing is imported before you confirm on the last page.")))
-
-        if self.class_combo.count():
-            index = self.class_combo.findData(wizard.class_id) if wizard.class_id else 0
-            self.class_combo.setCurrentIndex(max(index, 0))
-            self.existing_radio.setChecked(True)
-        else:
-            self.existing_radio.setEnabled(False)
-            self.class_combo.setEnabled(False)
-            self.new_radio.setChecked(True)
-        self.setTabOrder(self.path_edit, self.browse_button)
-        self.setTabOrder(self.browse_button, self.existing_radio)
-        self.setTabOrder(self.existing_radio, self.class_combo)
-        self.setTabOrder(self.class_combo, self.new_radio)
-        self.setTabOrder(self.new_radio, self.new_edit)
-        self.setTabOrder(self.new_edit, self.column_radio)
-
-        self.path_edit.textChanged.connect(self.completeChanged)
-        self.new_edit.textChanged.connect(self._new_name_typed)
-        self.group.buttonToggled.connect(lambda *_args: self._sync())
-        self._sync()
-
-    def _new_name_typed(self, text: str) -> None:
-        if text.strip() and not self.new_radio.isChecked():
-            self.new_radio.setChecked(True)
-        self.completeChanged.emit()
-
-    def _sync(self) -> None:
-        self.class_combo.setEnabled(self.existing_radio.isChecked())
-        self.completeChanged.emit()
-
-    def browse(self) -> None:
-        path = self.wiz.ctx.dialogs.open_file(
-            self,
-            _("Choose a class list"),
-            _("Class lists ({patterns});;All files (*)").format(patterns=FILE_FILTER),
-        )
-        if path is not None:
-            self.path_edit.setText(str(path))
-
-    def path(self) -> Path | None:
-        text = self.path_edit.text().strip()
-        return Path(text).expanduser() if text else None
-
-    def class_name(self) -> str | None:
-        """The class for the whole list, or None when the list's column decides."""
-        if self.existing_radio.isChecked():
-            return self.class_combo.currentText() or None
-        if self.new_radio.isChecked():
-            return self.new_edit.text().strip() or None
-        return None
-
-    def target_text(self) -> str:
-        name = self.class_name()
-        year = SchoolYear(self.wiz.school_year).label
-        if self.column_radio.isChecked():
-            return _("the classes the list names, in {year}").format(year=year)
-        if self.new_radio.isChecked():
-            return _("the new class {name} ({year})").format(name=name, year=year)
-        return _("class {name} ({year})").format(name=name, year=year)
-
-    def isComplete(self) -> bool:
-        if self.path() is None:
-            return False
-        if self.existing_radio.isChecked():
-            return self.class_combo.count() > 0
-        if self.new_radio.isChecked():
-            return bool(self.new_edit.text().strip())
-        return self.column_radio.isChecked()
 
 
 class PreviewPage(QWizardPage):

@@ -30,90 +30,11 @@ THUMBNAIL = 96
 class SettingsDialog(FormDialog):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent, _("Settings"))
-        school = ctx.services.school
-        self.logo: bytes | None = school.logo()
-
-        # The school
-        self.school_edit = QLineEdit(school.school_name())
-        self.school_edit.setPlaceholderText(_("e.g. Den lille Skole"))
-        self.logo_preview = QLabel()
-        self.logo_preview.setFixedSize(THUMBNAIL, THUMBNAIL)
-        self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.logo_preview.setFrameShape(QLabel.Shape.StyledPanel)
-        self.logo_preview.setAccessibleName(_("The school's logo"))
-        self.logo_button = QPushButton(_("Choose &logo…"))
-        self.remove_logo_button = QPushButton(_("Remo&ve logo"))
-        logo_buttons = QVBoxLayout()
-        logo_buttons.addWidget(self.logo_button)
-        logo_buttons.addWidget(self.remove_logo_button)
-        logo_buttons.addWidget(hint_label(_("PNG or JPEG, at most 1 MB. Printed on the PDFs.")))
-        logo_buttons.addStretch(1)
-        logo_row = QHBoxLayout()
-        logo_row.addWidget(self.logo_preview)
-        logo_row.addLayout(logo_buttons, 1)
-        school_box = QGroupBox(_("School"))
-        school_layout = QVBoxLayout(school_box)
-        school_layout.addWidget(buddy_label(_("School &name:"), self.school_edit))
-        school_layout.addWidget(self.school_edit)
-        school_layout.addWidget(QLabel(_("Logo:")))
-        school_layout.addLayout(logo_row)
-
-        # The teacher
-        user = school.user()
-        self.teacher_edit = QLineEdit(user.name if user else "")
-        self.teacher_edit.setPlaceholderText(_("e.g. Mette Kjær Hansen"))
-        self.initials_edit = QLineEdit(user.initials if user else "")
-        self.initials_edit.setMaxLength(8)
-        self.initials_edit.setPlaceholderText(_("e.g. MKH"))
-        teacher_box = QGroupBox(_("You"))
-        teacher_layout = QHBoxLayout(teacher_box)
-        name_col = QVBoxLayout()
-        name_col.addWidget(buddy_label(_("Your na&me:"), self.teacher_edit))
-        name_col.addWidget(self.teacher_edit)
-        initials_col = QVBoxLayout()
-        initials_col.addWidget(buddy_label(_("&Initials:"), self.initials_edit))
-        initials_col.addWidget(self.initials_edit)
-        teacher_layout.addLayout(name_col, 3)
-        teacher_layout.addLayout(initials_col, 1)
-
-        # The language
-        self.language_combo = QComboBox()
-        self.language_combo.addItem(_("System default"), "")
-        self.language_combo.addItem("Dansk", "da")
-        self.language_combo.addItem("English", "en")
-        self.language_combo.setCurrentIndex(
-            max(0, self.language_combo.findData(school.language() or ""))
-        )
-        self.language_hint = hint_label(_("The language changes when the program is restarted."))
-        language_box = QGroupBox(_("Language"))
-        language_layout = QVBoxLayout(language_box)
-        language_layout.addWidget(buddy_label(_("Lan&guage of the program:"), self.language_combo))
-        language_layout.addWidget(self.language_combo)
-        language_layout.addWidget(self.language_hint)
-
-        # The preparation sheet
-        self.questions_edit = QPlainTextEdit()
-        self.questions_edit.setPlainText("\n".join(school.preparation_questions()))
-        self.questions_edit.setTabChangesFocus(True)
-        self.questions_edit.setMinimumHeight(120)
-        self.defaults_button = QPushButton(_("&Restore defaults"))
-        questions_box = QGroupBox(_("The parents' preparation sheet"))
-        questions_layout = QVBoxLayout(questions_box)
-        questions_layout.addWidget(
-            buddy_label(_("&Questions for the parents, one per line:"), self.questions_edit)
-        )
-        questions_layout.addWidget(self.questions_edit, 1)
-        defaults_row = QHBoxLayout()
-        defaults_row.addWidget(
-            hint_label(
-                _("At most {limit} questions. They are printed on the invitation.").format(
-                    limit=QUESTIONS_MAX
-                )
-            ),
-            1,
-        )
-        defaults_row.addWidget(self.defaults_button)
-        questions_layout.addLayout(defaults_row)
+        self.logo: bytes | None = ctx.services.school.logo()
+        school_box = self._school_box()
+        teacher_box = self._teacher_box()
+        language_box = self._language_box()
+        questions_box = self._questions_box()
 
         top = QHBoxLayout()
         left = QVBoxLayout()
@@ -144,6 +65,100 @@ class SettingsDialog(FormDialog):
         self._show_logo()
         self.school_edit.setFocus()
         self.resize(940, 480)
+
+    # --- the group boxes -----------------------------------------------------------------
+
+    def _school_box(self) -> QGroupBox:
+        """The school's name, and its logo with the buttons to choose or remove it."""
+        self.school_edit = QLineEdit(self.ctx.services.school.school_name())
+        self.school_edit.setPlaceholderText(_("e.g. Den lille Skole"))
+        self.logo_preview = QLabel()
+        self.logo_preview.setFixedSize(THUMBNAIL, THUMBNAIL)
+        self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.logo_preview.setFrameShape(QLabel.Shape.StyledPanel)
+        self.logo_preview.setAccessibleName(_("The school's logo"))
+        self.logo_button = QPushButton(_("Choose &logo…"))
+        self.remove_logo_button = QPushButton(_("Remo&ve logo"))
+        logo_buttons = QVBoxLayout()
+        logo_buttons.addWidget(self.logo_button)
+        logo_buttons.addWidget(self.remove_logo_button)
+        logo_buttons.addWidget(hint_label(_("PNG or JPEG, at most 1 MB. Printed on the PDFs.")))
+        logo_buttons.addStretch(1)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo_preview)
+        logo_row.addLayout(logo_buttons, 1)
+        school_box = QGroupBox(_("School"))
+        school_layout = QVBoxLayout(school_box)
+        school_layout.addWidget(buddy_label(_("School &name:"), self.school_edit))
+        school_layout.addWidget(self.school_edit)
+        school_layout.addWidget(QLabel(_("Logo:")))
+        school_layout.addLayout(logo_row)
+        return school_box
+
+    def _teacher_box(self) -> QGroupBox:
+        """The teacher's own name and initials."""
+        user = self.ctx.services.school.user()
+        self.teacher_edit = QLineEdit(user.name if user else "")
+        self.teacher_edit.setPlaceholderText(_("e.g. Mette Kjær Hansen"))
+        self.initials_edit = QLineEdit(user.initials if user else "")
+        self.initials_edit.setMaxLength(8)
+        self.initials_edit.setPlaceholderText(_("e.g. MKH"))
+        teacher_box = QGroupBox(_("You"))
+        teacher_layout = QHBoxLayout(teacher_box)
+        name_col = QVBoxLayout()
+        name_col.addWidget(buddy_label(_("Your na&me:"), self.teacher_edit))
+        name_col.addWidget(self.teacher_edit)
+        initials_col = QVBoxLayout()
+        initials_col.addWidget(buddy_label(_("&Initials:"), self.initials_edit))
+        initials_col.addWidget(self.initials_edit)
+        teacher_layout.addLayout(name_col, 3)
+        teacher_layout.addLayout(initials_col, 1)
+        return teacher_box
+
+    def _language_box(self) -> QGroupBox:
+        """The program's language: the system's, Danish or English."""
+        self.language_combo = QComboBox()
+        self.language_combo.addItem(_("System default"), "")
+        self.language_combo.addItem("Dansk", "da")
+        self.language_combo.addItem("English", "en")
+        self.language_combo.setCurrentIndex(
+            max(0, self.language_combo.findData(self.ctx.services.school.language() or ""))
+        )
+        self.language_hint = hint_label(_("The language changes when the program is restarted."))
+        language_box = QGroupBox(_("Language"))
+        language_layout = QVBoxLayout(language_box)
+        language_layout.addWidget(buddy_label(_("Lan&guage of the program:"), self.language_combo))
+        language_layout.addWidget(self.language_combo)
+        language_layout.addWidget(self.language_hint)
+        return language_box
+
+    def _questions_box(self) -> QGroupBox:
+        """The questions on the parents' preparation sheet, and a button for the defaults."""
+        self.questions_edit = QPlainTextEdit()
+        self.questions_edit.setPlainText(
+            "\n".join(self.ctx.services.school.preparation_questions())
+        )
+        self.questions_edit.setTabChangesFocus(True)
+        self.questions_edit.setMinimumHeight(120)
+        self.defaults_button = QPushButton(_("&Restore defaults"))
+        questions_box = QGroupBox(_("The parents' preparation sheet"))
+        questions_layout = QVBoxLayout(questions_box)
+        questions_layout.addWidget(
+            buddy_label(_("&Questions for the parents, one per line:"), self.questions_edit)
+        )
+        questions_layout.addWidget(self.questions_edit, 1)
+        defaults_row = QHBoxLayout()
+        defaults_row.addWidget(
+            hint_label(
+                _("At most {limit} questions. They are printed on the invitation.").format(
+                    limit=QUESTIONS_MAX
+                )
+            ),
+            1,
+        )
+        defaults_row.addWidget(self.defaults_button)
+        questions_layout.addLayout(defaults_row)
+        return questions_box
 
     # --- the logo ------------------------------------------------------------------------
 

@@ -95,7 +95,35 @@ class WelcomeDialog(QDialog):
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
+        layout.addLayout(self._identity_form())
 
+        # Protection: the details show once the teacher ticks it.
+        self.protect_check = QCheckBox()
+        self.protect_check.setObjectName("protect")
+        layout.addWidget(self.protect_check)
+        layout.addWidget(self._protect_details())
+        self.protect_check.toggled.connect(self._protect_toggled)
+
+        layout.addWidget(self._begin_box())
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+        layout.addWidget(self.error)
+        layout.addWidget(self._buttons())
+
+        self.language_combo.currentIndexChanged.connect(self._language_changed)
+        self._install_qt_language()
+        self._retranslate()
+        self.name_edit.setFocus()
+        self.setMinimumWidth(640)
+        self._fit_height()
+
+    # --- building (the texts are set by _retranslate) -------------------------------------
+
+    def _identity_form(self) -> QFormLayout:
+        """The teacher's name and initials, the school's name, the language."""
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("teacher_name")
         self.initials_edit = QLineEdit()
@@ -123,12 +151,10 @@ class WelcomeDialog(QDialog):
         ):
             label.setBuddy(field)
             form.addRow(label, field)
-        layout.addLayout(form)
+        return form
 
-        # Protection: the details show once the teacher ticks it.
-        self.protect_check = QCheckBox()
-        self.protect_check.setObjectName("protect")
-        layout.addWidget(self.protect_check)
+    def _protect_details(self) -> QWidget:
+        """What protection means, the warning and the passphrase twice; hidden at first."""
         self.protect_details = QWidget()
         protect_layout = QVBoxLayout(self.protect_details)
         protect_layout.setContentsMargins(24, 0, 0, 0)
@@ -151,9 +177,10 @@ class WelcomeDialog(QDialog):
         pass_form.addRow(self.repeat_label, self.repeat_edit)
         protect_layout.addLayout(pass_form)
         self.protect_details.setVisible(False)
-        layout.addWidget(self.protect_details)
-        self.protect_check.toggled.connect(self._protect_toggled)
+        return self.protect_details
 
+    def _begin_box(self) -> QGroupBox:
+        """How to begin: import a class list (chosen), the demo school, or empty."""
         self.begin_box = QGroupBox()
         begin_layout = QVBoxLayout(self.begin_box)
         self.begin_group = QButtonGroup(self)
@@ -167,15 +194,9 @@ class WelcomeDialog(QDialog):
             self.begin_group.addButton(radio)
             begin_layout.addWidget(radio)
         self.import_radio.setChecked(True)
-        layout.addWidget(self.begin_box)
+        return self.begin_box
 
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.hide()
-        layout.addWidget(self.error)
-
+    def _buttons(self) -> QDialogButtonBox:
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.start_button = QPushButton()
         self.start_button.setObjectName("start")
@@ -187,14 +208,7 @@ class WelcomeDialog(QDialog):
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start)
         self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-
-        self.language_combo.currentIndexChanged.connect(self._language_changed)
-        self._install_qt_language()
-        self._retranslate()
-        self.name_edit.setFocus()
-        self.setMinimumWidth(640)
-        self._fit_height()
+        return self.buttons
 
     # --- language ------------------------------------------------------------------------
 

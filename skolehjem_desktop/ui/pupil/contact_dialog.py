@@ -34,6 +34,7 @@ from skolehjem_desktop.domain.enums import ContactChannel, ContactTopic, Started
 from skolehjem_desktop.i18n import _
 from skolehjem_desktop.i18n.labels import label
 from skolehjem_desktop.services.contacts import ContactInfo, default_reply_due
+from skolehjem_desktop.services.students import GuardianInfo
 from skolehjem_desktop.ui.common.context import UiContext
 from skolehjem_desktop.ui.common.formatting import (
     datetime_text,
@@ -82,64 +83,9 @@ class ContactDialog(QDialog):
         title = _("New contact") if contact is None else _("Edit contact")
         self.setWindowTitle(f"{title} – {pupil.full_name}")
 
-        now = ctx.services.clock().replace(second=0, microsecond=0)
-        self.when_edit = QDateTimeEdit()
-        self.when_edit.setCalendarPopup(True)
-        self.when_edit.setDisplayFormat(QLocale().dateTimeFormat(QLocale.FormatType.ShortFormat))
-        self.when_edit.setMaximumDate(qdate(now.date()))
-        self.when_edit.setDateTime(qdatetime(contact.occurred_at if contact else now))
-        self.channel_combo = QComboBox()
-        for channel in ContactChannel:
-            self.channel_combo.addItem(label(channel), channel)
-        self.started_combo = QComboBox()
-        for who in StartedBy:
-            self.started_combo.addItem(label(who), who)
-        self.guardian_combo = QComboBox()
-        self.guardian_combo.addItem(_("Not recorded"), None)
-        for guardian in pupil.guardians:
-            self.guardian_combo.addItem(
-                f"{guardian.name} ({label(guardian.relation)})", guardian.id
-            )
-        self.topic_combo = QComboBox()
-        for topic in ContactTopic:
-            self.topic_combo.addItem(label(topic), topic)
-        self.summary_edit = QPlainTextEdit()
-        self.summary_edit.setTabChangesFocus(True)
-        self.summary_edit.setPlaceholderText(_("What was it about, what was said or agreed"))
-        self.summary_edit.setMinimumHeight(self.summary_edit.fontMetrics().lineSpacing() * 5 + 12)
-        self.due_check = QCheckBox(_("&Reply due by:"))
-        self.due_edit = QDateEdit()
-        self.due_edit.setCalendarPopup(True)
-        self.due_edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
-        self.due_edit.setAccessibleName(_("Reply due"))
-        self.due_hint = QLabel()
-        self.due_hint.setTextFormat(Qt.TextFormat.PlainText)
-        due_row = QHBoxLayout()
-        due_row.setContentsMargins(0, 0, 0, 0)
-        due_row.addWidget(self.due_edit)
-        due_row.addWidget(self.due_hint, 1)
-
-        form = QFormLayout()
-        for text, widget in (
-            (_("&When:"), self.when_edit),
-            (_("&Channel:"), self.channel_combo),
-            (_("&Started by:"), self.started_combo),
-            (_("&Guardian:"), self.guardian_combo),
-            (_("&Topic:"), self.topic_combo),
-            (_("S&ummary:"), self.summary_edit),
-        ):
-            row_label = QLabel(text)
-            row_label.setBuddy(widget)
-            form.addRow(row_label, widget)
-        form.addRow(self.due_check, due_row)
-
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setToolTip(_("Save the contact (Ctrl+Enter)"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self._fields(pupil.guardians)
+        form = self._form(self._due_row())
+        buttons = self._buttons()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
@@ -155,6 +101,80 @@ class ContactDialog(QDialog):
         self._rule_inputs_changed()
         self.resize(520, self.sizeHint().height())
         (self.summary_edit if contact is not None else self.channel_combo).setFocus()
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _fields(self, guardians: tuple[GuardianInfo, ...]) -> None:
+        """When, the channel, who started it, the guardian, the topic and the summary."""
+        now = self.ctx.services.clock().replace(second=0, microsecond=0)
+        contact = self.contact
+        self.when_edit = QDateTimeEdit()
+        self.when_edit.setCalendarPopup(True)
+        self.when_edit.setDisplayFormat(QLocale().dateTimeFormat(QLocale.FormatType.ShortFormat))
+        self.when_edit.setMaximumDate(qdate(now.date()))
+        self.when_edit.setDateTime(qdatetime(contact.occurred_at if contact else now))
+        self.channel_combo = QComboBox()
+        for channel in ContactChannel:
+            self.channel_combo.addItem(label(channel), channel)
+        self.started_combo = QComboBox()
+        for who in StartedBy:
+            self.started_combo.addItem(label(who), who)
+        self.guardian_combo = QComboBox()
+        self.guardian_combo.addItem(_("Not recorded"), None)
+        for guardian in guardians:
+            self.guardian_combo.addItem(
+                f"{guardian.name} ({label(guardian.relation)})", guardian.id
+            )
+        self.topic_combo = QComboBox()
+        for topic in ContactTopic:
+            self.topic_combo.addItem(label(topic), topic)
+        self.summary_edit = QPlainTextEdit()
+        self.summary_edit.setTabChangesFocus(True)
+        self.summary_edit.setPlaceholderText(_("What was it about, what was said or agreed"))
+        self.summary_edit.setMinimumHeight(self.summary_edit.fontMetrics().lineSpacing() * 5 + 12)
+
+    def _due_row(self) -> QHBoxLayout:
+        """The reply due: ticked with a date, and a hint of where the date came from."""
+        self.due_check = QCheckBox(_("&Reply due by:"))
+        self.due_edit = QDateEdit()
+        self.due_edit.setCalendarPopup(True)
+        self.due_edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+        self.due_edit.setAccessibleName(_("Reply due"))
+        self.due_hint = QLabel()
+        self.due_hint.setTextFormat(Qt.TextFormat.PlainText)
+        due_row = QHBoxLayout()
+        due_row.setContentsMargins(0, 0, 0, 0)
+        due_row.addWidget(self.due_edit)
+        due_row.addWidget(self.due_hint, 1)
+        return due_row
+
+    def _form(self, due_row: QHBoxLayout) -> QFormLayout:
+        form = QFormLayout()
+        for text, widget in (
+            (_("&When:"), self.when_edit),
+            (_("&Channel:"), self.channel_combo),
+            (_("&Started by:"), self.started_combo),
+            (_("&Guardian:"), self.guardian_combo),
+            (_("&Topic:"), self.topic_combo),
+            (_("S&ummary:"), self.summary_edit),
+        ):
+            row_label = QLabel(text)
+            row_label.setBuddy(widget)
+            form.addRow(row_label, widget)
+        form.addRow(self.due_check, due_row)
+        return form
+
+    def _buttons(self) -> QDialogButtonBox:
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setToolTip(_("Save the contact (Ctrl+Enter)"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        return buttons
+
+    # --- showing a stored contact -----------------------------------------------------------
 
     def _show_contact(self, contact: ContactInfo) -> None:
         self._select(self.channel_combo, contact.channel)

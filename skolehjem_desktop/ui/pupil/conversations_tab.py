@@ -110,6 +110,36 @@ class ConversationsTab(QWidget):
         self.school_year = ctx.services.classes.current_year()
         self._choosing = False
 
+        buttons = self._buttons()
+        row_height = self._make_table()
+        self._make_stack()
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(buttons)
+        top_layout.addWidget(self.table, 1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        list_height = (
+            self.new_button.sizeHint().height()
+            + self.table.horizontalHeader().sizeHint().height()
+            + row_height * self.LIST_HEIGHT_ROWS
+            + 12
+        )
+        self.splitter.setSizes([list_height, 10_000])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self._show_empty()
+
+    # --- building -----------------------------------------------------------------------
+
+    def _buttons(self) -> QHBoxLayout:
         self.new_button = QPushButton(_("Ne&w conversation"))
         self.new_button.setToolTip(_("Plan a new school–home conversation (Ctrl+N)."))
         self.new_button.clicked.connect(self.new_conversation)
@@ -119,7 +149,10 @@ class ConversationsTab(QWidget):
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
+        return buttons
 
+    def _make_table(self) -> int:
+        """The list of the pupil's conversations, at least two rows high; its row height."""
         self.model = ConversationListModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -136,8 +169,11 @@ class ConversationsTab(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(row_height)
         self.table.setMinimumHeight(header.sizeHint().height() + row_height * 2 + 4)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        return row_height
 
-        self.editor = ConversationEditor(ctx)
+    def _make_stack(self) -> None:
+        """The editor of the chosen conversation, or a label when there is none."""
+        self.editor = ConversationEditor(self.ctx)
         self.table.doubleClicked.connect(lambda _index: self.editor.show_planning())
         self.editor.changed.connect(self._editor_changed)
         self.empty_label = QLabel()
@@ -146,29 +182,6 @@ class ConversationsTab(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_label)
         self.stack.addWidget(self.editor)
-
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addLayout(buttons)
-        top_layout.addWidget(self.table, 1)
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(top)
-        self.splitter.addWidget(self.stack)
-        self.splitter.setStretchFactor(1, 1)
-        list_height = (
-            self.new_button.sizeHint().height()
-            + header.sizeHint().height()
-            + row_height * self.LIST_HEIGHT_ROWS
-            + 12
-        )
-        self.splitter.setSizes([list_height, 10_000])
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
-        self._show_empty()
 
     # --- the pupil ----------------------------------------------------------------------
 
