@@ -1,147 +1,52 @@
-"""Pupils and their guardians: add, edit, move between classes, mark as left, delete."""
+"""Pupils and their guardians: add, edit, move between classes, mark as left, delete.
+
+The rows it hands out and the birth date rules are in :mod:`.student_rows`, a pupil's
+guardians in :mod:`.student_guardians`, the deletion summary and the siblings in
+:mod:`.student_family`, on the reading they share (:mod:`.student_reading`);
+:class:`StudentService` brings them together, and the rows are re-exported here.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select
 
-from skolehjem_desktop.domain.enums import Language, Relation
 from skolehjem_desktop.domain.limits import NAME_MAX
-from skolehjem_desktop.errors import ValidationError
 from skolehjem_desktop.i18n import _
-from skolehjem_desktop.services.base import (
-    Service,
-    clean_email,
-    clean_phone,
-    clean_text,
-    get_or_404,
+from skolehjem_desktop.services.base import clean_text, get_or_404
+from skolehjem_desktop.services.student_family import StudentFamily
+from skolehjem_desktop.services.student_guardians import StudentGuardians
+from skolehjem_desktop.services.student_reading import delete_orphan_guardians
+from skolehjem_desktop.services.student_rows import (
+    OLDEST_BIRTH_YEAR,
+    DeletionSummary,
+    GuardianCandidate,
+    GuardianInfo,
+    StudentDetail,
+    StudentRow,
+    check_birth_date,
+    parse_birth_date,
 )
-from skolehjem_desktop.store.models import (
-    Agreement,
-    ContactEntry,
-    Conversation,
-    Enrolment,
-    FocusPoint,
-    FocusPresentation,
-    Guardian,
-    SchoolClass,
-    Student,
-    StudentGuardian,
-)
+from skolehjem_desktop.store.models import Enrolment, SchoolClass, Student
 
-OLDEST_BIRTH_YEAR = 1990
-
-
-@dataclass(frozen=True)
-class StudentRow:
-    id: int
-    first_name: str
-    last_name: str
-    birth_date: dt.date | None
-    left_on: dt.date | None
-    class_id: int | None
-    class_name: str | None
-    school_year: int | None
-
-    @property
-    def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip()
+__all__ = [
+    "OLDEST_BIRTH_YEAR",
+    "DeletionSummary",
+    "GuardianCandidate",
+    "GuardianInfo",
+    "StudentDetail",
+    "StudentRow",
+    "StudentService",
+    "check_birth_date",
+    "parse_birth_date",
+]
 
 
-@dataclass(frozen=True)
-class GuardianInfo:
-    id: int
-    name: str
-    relation: Relation
-    email: str | None
-    phone: str | None
-    has_custody: bool
-    preferred_language: Language
-    other_children: tuple[str, ...]
+class StudentService(StudentGuardians, StudentFamily):
+    """Pupils: add, edit, move, mark as left, delete, read; their guardians, deletion
+    summary and siblings inherited."""
 
-
-@dataclass(frozen=True)
-class StudentDetail:
-    id: int
-    first_name: str
-    last_name: str
-    birth_date: dt.date | None
-    left_on: dt.date | None
-    classes: tuple[tuple[int, int, str], ...]  # (school year, class id, class name), newest first
-    guardians: tuple[GuardianInfo, ...]
-
-    @property
-    def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip()
-
-    def class_in(self, school_year: int) -> tuple[int, str] | None:
-        for year, class_id, name in self.classes:
-            if year == school_year:
-                return class_id, name
-        return None
-
-
-@dataclass(frozen=True)
-class DeletionSummary:
-    """What deleting a pupil deletes with them (for the confirmation the teacher reads)."""
-
-    student_id: int
-    full_name: str
-    conversations: int
-    agreements: int
-    focus_points: int
-    presentations: int
-    contacts: int
-    guardians_deleted: tuple[str, ...]  # guardians with no other child: deleted too
-    guardians_kept: tuple[str, ...]  # guardians of a sibling as well: kept
-
-
-@dataclass(frozen=True)
-class GuardianCandidate:
-    """A guardian of other pupils who could be linked to this one (a sibling's parent)."""
-
-    id: int
-    name: str
-    email: str | None
-    phone: str | None
-    children: tuple[str, ...]  # "Ida Hansen (3.B)", sorted
-
-    @property
-    def search_text(self) -> str:
-        parts = [self.name, self.email or "", self.phone or "", *self.children]
-        return " ".join(parts).casefold()
-
-
-def parse_birth_date(text: str) -> dt.date | None:
-    """A birth date typed by the teacher: dd-mm-yyyy (also with . or /) or yyyy-mm-dd.
-
-    Empty text is an unknown birth date (None). Anything else that is not a real date
-    raises :class:`ValidationError` with a message that says why.
-    """
-    from skolehjem_desktop.services.class_import.parse import parse_date
-
-    if not text.strip():
-        return None
-    try:
-        return parse_date(text.strip())
-    except ValueError as exc:
-        raise ValidationError(str(getattr(exc, "message", exc))) from None
-
-
-def check_birth_date(value: dt.date | None, today: dt.date) -> dt.date | None:
-    if value is None:
-        return None
-    if value > today or value.year < OLDEST_BIRTH_YEAR:
-        raise ValidationError(
-            _("{date} cannot be a pupil's birth date.").format(date=value.isoformat())
-        )
-    return value
-
-
-class StudentService(Service):
     # --- pupils -------------------------------------------------------------------------
 
     def add(
@@ -230,7 +135,7 @@ class StudentService(Service):
             guardian_ids = [link.guardian_id for link in student.guardian_links]
             s.delete(student)
             s.flush()
-            _delete_orphan_guardians(s, guardian_ids)
+            delete_orphan_guardians(s, guardian_ids)
 
     def get(self, student_id: int) -> StudentDetail:
         with self.db.reading() as s:
@@ -304,293 +209,3 @@ class StudentService(Service):
                 if found.class_id is not None:
                     return found
             return self._row(s, student_id, None)
-
-    def _row(self, s: Session, student_id: int, year: int | None) -> StudentRow:
-        student = get_or_404(s, Student, student_id, _("Pupil"))
-        query = (
-            select(SchoolClass.id, SchoolClass.name, SchoolClass.school_year)
-            .join(Enrolment, Enrolment.class_id == SchoolClass.id)
-            .where(Enrolment.student_id == student_id)
-            .order_by(Enrolment.school_year.desc())
-        )
-        if year is not None:
-            query = query.where(Enrolment.school_year == year)
-        found = s.execute(query).first()
-        cid, cname, cyear = (found[0], found[1], found[2]) if found else (None, None, None)
-        return StudentRow(
-            student.id,
-            student.first_name,
-            student.last_name,
-            student.birth_date,
-            student.left_on,
-            cid,
-            cname,
-            cyear,
-        )
-
-    # --- guardians ----------------------------------------------------------------------
-
-    def add_guardian(
-        self,
-        student_id: int,
-        name: str,
-        *,
-        relation: Relation = Relation.PARENT,
-        email: str | None = None,
-        phone: str | None = None,
-        has_custody: bool = True,
-        preferred_language: Language = Language.DA,
-    ) -> GuardianInfo:
-        name = clean_text(name, _("Name"), NAME_MAX, required=True)
-        email = clean_email(email)
-        phone = clean_phone(phone)
-        with self.db.transaction() as s:
-            get_or_404(s, Student, student_id, _("Pupil"))
-            guardian = Guardian(
-                name=name, email=email, phone=phone, preferred_language=preferred_language
-            )
-            s.add(guardian)
-            s.flush()
-            position = len(self._guardians(s, student_id))
-            s.add(
-                StudentGuardian(
-                    student_id=student_id,
-                    guardian_id=guardian.id,
-                    relation=relation,
-                    has_custody=has_custody,
-                    position=position,
-                )
-            )
-            s.flush()
-            return self._guardian(s, student_id, guardian.id)
-
-    def link_guardian(
-        self,
-        student_id: int,
-        guardian_id: int,
-        *,
-        relation: Relation = Relation.PARENT,
-        has_custody: bool = True,
-    ) -> GuardianInfo:
-        """Make an existing guardian (a sibling's parent) a guardian of this pupil too."""
-        with self.db.transaction() as s:
-            get_or_404(s, Student, student_id, _("Pupil"))
-            get_or_404(s, Guardian, guardian_id, _("Parent or guardian"))
-            if s.get(StudentGuardian, (student_id, guardian_id)) is None:
-                position = len(self._guardians(s, student_id))
-                s.add(
-                    StudentGuardian(
-                        student_id=student_id,
-                        guardian_id=guardian_id,
-                        relation=relation,
-                        has_custody=has_custody,
-                        position=position,
-                    )
-                )
-                s.flush()
-            return self._guardian(s, student_id, guardian_id)
-
-    def edit_guardian(
-        self,
-        student_id: int,
-        guardian_id: int,
-        *,
-        name: str | None = None,
-        relation: Relation | None = None,
-        email: str | None = None,
-        phone: str | None = None,
-        has_custody: bool | None = None,
-        preferred_language: Language | None = None,
-    ) -> GuardianInfo:
-        """Change a guardian; ``email``/``phone`` given as "" clear the field."""
-        with self.db.transaction() as s:
-            link = s.get(StudentGuardian, (student_id, guardian_id))
-            if link is None:
-                get_or_404(s, Student, student_id, _("Pupil"))
-                get_or_404(s, Guardian, guardian_id, _("Parent or guardian"))
-                raise ValidationError(_("That guardian is not a guardian of this pupil."))
-            guardian = link.guardian
-            if name is not None:
-                guardian.name = clean_text(name, _("Name"), NAME_MAX, required=True)
-            if email is not None:
-                guardian.email = clean_email(email)
-            if phone is not None:
-                guardian.phone = clean_phone(phone)
-            if preferred_language is not None:
-                guardian.preferred_language = preferred_language
-            if relation is not None:
-                link.relation = relation
-            if has_custody is not None:
-                link.has_custody = has_custody
-            s.flush()
-            return self._guardian(s, student_id, guardian_id)
-
-    def remove_guardian(self, student_id: int, guardian_id: int) -> None:
-        """Unlink a guardian from the pupil; delete them if they are no one else's."""
-        with self.db.transaction() as s:
-            s.execute(
-                delete(StudentGuardian).where(
-                    StudentGuardian.student_id == student_id,
-                    StudentGuardian.guardian_id == guardian_id,
-                )
-            )
-            _delete_orphan_guardians(s, [guardian_id])
-
-    def guardians(self, student_id: int) -> list[GuardianInfo]:
-        with self.db.reading() as s:
-            get_or_404(s, Student, student_id, _("Pupil"))
-            return self._guardians(s, student_id)
-
-    def deletion_summary(self, student_id: int) -> DeletionSummary:
-        """What :meth:`delete` would delete: counts per kind and the guardians who go too."""
-        with self.db.reading() as s:
-            student = get_or_404(s, Student, student_id, _("Pupil"))
-
-            def count(
-                model: type[Conversation | FocusPoint | FocusPresentation | ContactEntry],
-            ) -> int:
-                return int(
-                    s.scalar(
-                        select(func.count())
-                        .select_from(model)
-                        .where(model.student_id == student_id)
-                    )
-                    or 0
-                )
-
-            agreements = int(
-                s.scalar(
-                    select(func.count())
-                    .select_from(Agreement)
-                    .join(Conversation, Conversation.id == Agreement.conversation_id)
-                    .where(Conversation.student_id == student_id)
-                )
-                or 0
-            )
-            deleted: list[str] = []
-            kept: list[str] = []
-            for guardian in self._guardians(s, student_id):
-                (kept if guardian.other_children else deleted).append(guardian.name)
-            return DeletionSummary(
-                student_id=student.id,
-                full_name=student.full_name,
-                conversations=count(Conversation),
-                agreements=agreements,
-                focus_points=count(FocusPoint),
-                presentations=count(FocusPresentation),
-                contacts=count(ContactEntry),
-                guardians_deleted=tuple(deleted),
-                guardians_kept=tuple(kept),
-            )
-
-    def guardian_candidates(self, student_id: int) -> list[GuardianCandidate]:
-        """Guardians of other pupils who are not yet this pupil's, with their children,
-        guardians of pupils with the same last name first, then by name."""
-        with self.db.reading() as s:
-            student = get_or_404(s, Student, student_id, _("Pupil"))
-            mine = select(StudentGuardian.guardian_id).where(
-                StudentGuardian.student_id == student_id
-            )
-            rows = s.execute(
-                select(
-                    Guardian.id,
-                    Guardian.name,
-                    Guardian.email,
-                    Guardian.phone,
-                    Student.id,
-                    Student.first_name,
-                    Student.last_name,
-                )
-                .join(StudentGuardian, StudentGuardian.guardian_id == Guardian.id)
-                .join(Student, Student.id == StudentGuardian.student_id)
-                .where(Guardian.id.not_in(mine))
-            ).all()
-            latest_class: dict[int, str] = {}
-            child_ids = {row[4] for row in rows}
-            if child_ids:
-                for sid, cname in s.execute(
-                    select(Enrolment.student_id, SchoolClass.name)
-                    .join(SchoolClass, SchoolClass.id == Enrolment.class_id)
-                    .where(Enrolment.student_id.in_(child_ids))
-                    .order_by(Enrolment.school_year)
-                ):
-                    latest_class[sid] = cname  # the newest year wins
-            found: dict[int, tuple[str, str | None, str | None, list[str], bool]] = {}
-            family = student.last_name.casefold()
-            for gid, gname, email, phone, sid, first, last in rows:
-                child = f"{first} {last}".strip()
-                if sid in latest_class:
-                    child = f"{child} ({latest_class[sid]})"
-                entry = found.setdefault(gid, (gname, email, phone, [], False))
-                entry[3].append(child)
-                if family and last.casefold() == family and not entry[4]:
-                    found[gid] = (gname, email, phone, entry[3], True)
-        candidates = [
-            (
-                not same_family,
-                GuardianCandidate(
-                    gid, name, email, phone, tuple(sorted(children, key=str.casefold))
-                ),
-            )
-            for gid, (name, email, phone, children, same_family) in found.items()
-        ]
-        candidates.sort(key=lambda c: (c[0], c[1].name.casefold(), c[1].id))
-        return [c for _first, c in candidates]
-
-    def siblings(self, student_id: int) -> list[StudentRow]:
-        """Pupils who share a guardian with this one, in any class."""
-        with self.db.reading() as s:
-            guardian_ids = select(StudentGuardian.guardian_id).where(
-                StudentGuardian.student_id == student_id
-            )
-            ids = s.scalars(
-                select(StudentGuardian.student_id)
-                .where(
-                    StudentGuardian.guardian_id.in_(guardian_ids),
-                    StudentGuardian.student_id != student_id,
-                )
-                .distinct()
-            ).all()
-            return [self._row(s, i, None) for i in sorted(ids)]
-
-    def _guardians(self, s: Session, student_id: int) -> list[GuardianInfo]:
-        ids = s.scalars(
-            select(StudentGuardian.guardian_id)
-            .where(StudentGuardian.student_id == student_id)
-            .order_by(StudentGuardian.position, StudentGuardian.guardian_id)
-        ).all()
-        return [self._guardian(s, student_id, gid) for gid in ids]
-
-    def _guardian(self, s: Session, student_id: int, guardian_id: int) -> GuardianInfo:
-        link = s.get(StudentGuardian, (student_id, guardian_id))
-        assert link is not None
-        guardian = link.guardian
-        others = s.scalars(
-            select(Student.first_name)
-            .join(StudentGuardian, StudentGuardian.student_id == Student.id)
-            .where(
-                StudentGuardian.guardian_id == guardian_id, StudentGuardian.student_id != student_id
-            )
-            .order_by(Student.first_name.collate("da"))
-        ).all()
-        return GuardianInfo(
-            id=guardian.id,
-            name=guardian.name,
-            relation=link.relation,
-            email=guardian.email,
-            phone=guardian.phone,
-            has_custody=link.has_custody,
-            preferred_language=guardian.preferred_language,
-            other_children=tuple(others),
-        )
-
-
-def _delete_orphan_guardians(s: Session, guardian_ids: list[int]) -> None:
-    if not guardian_ids:
-        return
-    still_linked = select(StudentGuardian.guardian_id).where(
-        StudentGuardian.guardian_id.in_(guardian_ids)
-    )
-    s.execute(
-        delete(Guardian).where(Guardian.id.in_(guardian_ids), Guardian.id.not_in(still_linked))
-    )

@@ -1,0 +1,72 @@
+"""The typed SQLAlchemy models of the whole domain (see the glossary in DESIGN.md).
+
+Rules that the database itself can keep are kept here: foreign keys, CHECK
+constraints for every closed vocabulary, sane ranges and text lengths, and the
+rule that the teacher's private preparation is never shared. No CPR number is
+stored anywhere, by design.
+
+The models are in modules by area: :mod:`.base` (the declarative base, the names the
+constraints get), :mod:`.school` (settings, teachers, classes, enrolment),
+:mod:`.people` (pupils and guardians), :mod:`.conversations`, :mod:`.focus` (the
+message book), :mod:`.contacts`, :mod:`.class_records` (parent meetings and councils)
+and :mod:`.evening_plans`. Importing this package imports them all, so that the
+relationships between them, named by string, resolve; every model is re-exported here.
+"""
+
+from __future__ import annotations
+
+from skolehjem_desktop.store.models.base import NAMING, Base
+from skolehjem_desktop.store.models.class_records import (
+    CouncilMember,
+    ParentMeeting,
+    ParentMeetingTeacher,
+)
+from skolehjem_desktop.store.models.contacts import ContactEntry
+from skolehjem_desktop.store.models.conversations import (
+    Agreement,
+    Conversation,
+    ConversationGuardian,
+    ConversationSection,
+    ConversationTeacher,
+)
+from skolehjem_desktop.store.models.evening_plans import (
+    EveningPlan,
+    EveningPlanAssignment,
+    EveningPlanUnavailable,
+)
+from skolehjem_desktop.store.models.focus import FocusPoint, FocusPresentation
+from skolehjem_desktop.store.models.people import Guardian, Student, StudentGuardian
+from skolehjem_desktop.store.models.school import (
+    ClassTeacher,
+    Enrolment,
+    SchoolClass,
+    Setting,
+    Teacher,
+)
+
+__all__ = [
+    "NAMING",
+    "Agreement",
+    "Base",
+    "ClassTeacher",
+    "ContactEntry",
+    "Conversation",
+    "ConversationGuardian",
+    "ConversationSection",
+    "ConversationTeacher",
+    "CouncilMember",
+    "Enrolment",
+    "EveningPlan",
+    "EveningPlanAssignment",
+    "EveningPlanUnavailable",
+    "FocusPoint",
+    "FocusPresentation",
+    "Guardian",
+    "ParentMeeting",
+    "ParentMeetingTeacher",
+    "SchoolClass",
+    "Setting",
+    "Student",
+    "StudentGuardian",
+    "Teacher",
+]
