@@ -41,7 +41,7 @@ from dataclasses import replace
 from typing import Final
 
 from skolehjem_desktop.i18n import _
-from skolehjem_desktop.services.class_import.checks import RowChecker, duplicates, parse_date
+from skolehjem_desktop.services.class_import.checks import RowChecker, duplicates
 from skolehjem_desktop.services.class_import.headers import (
     Columns,
     Field,
@@ -61,8 +61,7 @@ from skolehjem_desktop.services.class_import.model import (
 )
 from skolehjem_desktop.services.class_import.reading import Unreadable, read_table
 
-# parse_date is read here by the pupils' service (services.students).
-__all__ = ["parse_class_list", "parse_date"]
+__all__ = ["parse_class_list"]
 
 
 def parse_class_list(data: bytes, filename: str, *, today: dt.date | None = None) -> ParsedList:
