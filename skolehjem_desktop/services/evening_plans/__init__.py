@@ -19,11 +19,6 @@ The modules, by job: :mod:`.setup` (what the teacher types, its checks, its JSON
 cases) and :mod:`.outputs` (the schedule PDF and the .ics).
 """
 
-from skolehjem_desktop.services.evening_plans.outputs import (
-    schedule_data,
-    write_calendar,
-    write_schedule,
-)
 from skolehjem_desktop.services.evening_plans.service import EveningPlanService
 from skolehjem_desktop.services.evening_plans.setup import (
     JSON_MAX,
@@ -56,9 +51,6 @@ __all__ = [
     "Setup",
     "TeacherSetup",
     "check_setup",
-    "schedule_data",
     "setup_from_json",
     "setup_to_json",
-    "write_calendar",
-    "write_schedule",
 ]

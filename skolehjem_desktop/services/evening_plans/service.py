@@ -1,4 +1,6 @@
-"""The evening-plan use cases: open, get, save the setup, solve, move, check, accept.
+"""The evening-plan use cases: open, save the setup, solve, move, check, accept, print.
+
+Printing is the schedule PDF and the iCalendar file (shaped in :mod:`.outputs`).
 
 Accepting a plan that breaks nothing makes one planned ordinary conversation per pupil,
 all in one transaction; accepting it again makes nothing new.
@@ -7,10 +9,13 @@ all in one transaction; accepting it again makes nothing new.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from skolehjem_desktop import i18n
 from skolehjem_desktop.domain.enums import (
     ConversationKind,
     ConversationStatus,
@@ -25,6 +30,7 @@ from skolehjem_desktop.services.conversations import (
     Planning,
 )
 from skolehjem_desktop.services.evening_plans.inputs import input_of
+from skolehjem_desktop.services.evening_plans.outputs import printable, schedule_of
 from skolehjem_desktop.services.evening_plans.setup import (
     JSON_MAX,
     Setup,
@@ -46,6 +52,7 @@ from skolehjem_desktop.services.evening_plans.storage import (
     setup_of,
 )
 from skolehjem_desktop.services.planner import Cell, check, slots, solve
+from skolehjem_desktop.services.planner.ics import to_ics
 from skolehjem_desktop.services.planner.model import (
     Assignment,
     Plan,
@@ -63,6 +70,11 @@ from skolehjem_desktop.store.models import (
     SchoolClass,
     Teacher,
 )
+
+if TYPE_CHECKING:
+    from skolehjem_desktop.reports.evening_schedule import ScheduleData
+    from skolehjem_desktop.services import Services
+    from skolehjem_desktop.services.pdfs import PdfWritten
 
 
 class EveningPlanService(Service):
@@ -223,7 +235,51 @@ class EveningPlanService(Service):
             row.updated_at = self.clock()
             return Accepted(created, tuple(made[a.pupil_id] for a in plan.assignments))
 
+    # --- outputs ---------------------------------------------------------------------------
+
+    def schedule_data(self, plan_id: int, lang: str | None = None) -> ScheduleData:
+        """The evening's schedule: per evening and room (or teacher), time, pupil and class."""
+        from skolehjem_desktop.services.report_data import letterhead
+
+        state = printable(self.get(plan_id))
+        return schedule_of(state, letterhead(self._services()), lang or i18n.active().lang)
+
+    def write_schedule(self, plan_id: int, path: Path, lang: str | None = None) -> PdfWritten:
+        """The schedule PDF, written safely (see :mod:`skolehjem_desktop.services.pdfs`)."""
+        from skolehjem_desktop.reports.evening_schedule import render_schedule
+        from skolehjem_desktop.services.pdfs import PdfWritten, check_target, write_atomically
+
+        target = check_target(path)
+        data = self.schedule_data(plan_id, lang)
+        pdf = render_schedule(data)
+        write_atomically(target, pdf.data)
+        return PdfWritten(target, pdf.pages, data.lang)
+
+    def write_calendar(self, plan_id: int, path: Path, teacher: str | None = None) -> Path:
+        """The plan as an iCalendar file (.ics): one event per teacher and slot."""
+        from skolehjem_desktop.services.pdfs import check_target, write_atomically
+
+        target = check_target(path)
+        state = printable(self.get(plan_id))
+        assert state.plan is not None
+        inp = self.planner_input(plan_id)
+        data = to_ics(
+            state.plan,
+            inp,
+            now=self.clock(),
+            teacher=teacher,
+            school=self._services().school.school_name(),
+        )
+        write_atomically(target, data)
+        return target
+
     # --- helpers ---------------------------------------------------------------------------
+
+    def _services(self) -> Services:
+        """The services over the same data and clock, for the letterhead and the school's name."""
+        from skolehjem_desktop.services import Services
+
+        return Services(self.db, self.clock)
 
     def _refuse_accepted(self, row: EveningPlan) -> None:
         if row.accepted_at is not None:
