@@ -142,10 +142,8 @@ def shot_planner(window, shot, width: int, height: int) -> None:  # type: ignore
     import tempfile
     from pathlib import Path
 
-    from skolehjem_desktop.services.evening_plans import write_schedule
-
     with tempfile.TemporaryDirectory() as tmp:
-        pdf = write_schedule(window.services, state.id, Path(tmp) / "schedule.pdf").path
+        pdf = plans.write_schedule(state.id, Path(tmp) / "schedule.pdf").path
         target = shot.folder / f"evening-schedule-{shot.lang}"  # type: ignore[attr-defined]
         subprocess.run(
             ["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "2", str(pdf), str(target)],

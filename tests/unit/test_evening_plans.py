@@ -182,11 +182,10 @@ def test_a_sibling_planned_in_another_class_is_kept_next_to(services: Services) 
     moved = services.evening_plans.move(a.id, ids["emma"], far.date, far.start)
     assert "siblings_apart" in {v.kind for v in moved.violations}
     # a plan that breaks a rule goes neither to the door nor into a calendar
-    from skolehjem_desktop.services.evening_plans import write_calendar, write_schedule
-
-    for write, name in ((write_schedule, "s.pdf"), (write_calendar, "c.ics")):
+    plans = services.evening_plans
+    for write, name in ((plans.write_schedule, "s.pdf"), (plans.write_calendar, "c.ics")):
         with pytest.raises(ValidationError, match="breaks"):
-            write(services, a.id, services.db.data_dir / name)
+            write(a.id, services.db.data_dir / name)
         assert not (services.db.data_dir / name).exists()
 
 
@@ -250,7 +249,6 @@ def test_the_schedule_invitations_and_calendar_carry_names_and_times_only(
 
     from pypdf import PdfReader
 
-    from skolehjem_desktop.services.evening_plans import write_calendar, write_schedule
     from skolehjem_desktop.services.pdfs import PdfWriteError
 
     secret = "SECRET-PREPARATION-7731"
@@ -267,7 +265,7 @@ def test_the_schedule_invitations_and_calendar_carry_names_and_times_only(
         services.conversations.set_section(cid, SectionKind.PRIVATE_PREPARATION, secret)
     assert state.plan is not None
 
-    written = write_schedule(services, state.id, tmp_path / "schedule.pdf")
+    written = services.evening_plans.write_schedule(state.id, tmp_path / "schedule.pdf")
     raw = (tmp_path / "schedule.pdf").read_bytes()
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(raw)).pages)
     assert written.pages >= 2  # the overview and a page for the door of each room used
@@ -285,7 +283,7 @@ def test_the_schedule_invitations_and_calendar_carry_names_and_times_only(
     names = sorted(p.name for p in (tmp_path / "inv").iterdir())
     assert "Łukasz Ćwikła 2026-11-24.pdf" in names
 
-    ics = write_calendar(services, state.id, tmp_path / "plan.ics").read_bytes()
+    ics = services.evening_plans.write_calendar(state.id, tmp_path / "plan.ics").read_bytes()
     assert ics.count(b"BEGIN:VEVENT") == 7 and secret.encode() not in ics
 
 

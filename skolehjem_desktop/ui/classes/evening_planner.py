@@ -393,12 +393,11 @@ class EveningPlannerDialog(QDialog):
     # --- outputs -------------------------------------------------------------------------
 
     def print_schedule(self) -> None:
-        from skolehjem_desktop.services.evening_plans import write_schedule
         from skolehjem_desktop.ui.app.printing import preview_path
 
         name = _("Conversation evening {class_name}").format(class_name=self.state.class_name)
         path = preview_path(self.ctx.services.data_dir, name)
-        written = self.ctx.attempt(self, write_schedule, self.ctx.services, self.state.id, path)
+        written = self.ctx.attempt(self, self.plans.write_schedule, self.state.id, path)
         if written is not None:
             self.ctx.dialogs.open_document(written.path)
 
@@ -426,8 +425,6 @@ class EveningPlannerDialog(QDialog):
         )
 
     def export_calendar(self) -> None:
-        from skolehjem_desktop.services.evening_plans import write_calendar
-
         suggested = _("Conversation evening {class_name}.ics").format(
             class_name=self.state.class_name
         )
@@ -438,7 +435,7 @@ class EveningPlannerDialog(QDialog):
             return
         if path.suffix.lower() != ".ics":
             path = Path(f"{path}.ics")
-        written = self.ctx.attempt(self, write_calendar, self.ctx.services, self.state.id, path)
+        written = self.ctx.attempt(self, self.plans.write_calendar, self.state.id, path)
         if written is not None:
             self.ctx.dialogs.info(self, _("Calendar written to {path}.").format(path=written))
 
