@@ -9,7 +9,7 @@ plainly as such. For the access request only; never a document for the parents.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -166,52 +166,158 @@ def _conversation(c: Mapping[str, Any], tr: Translator) -> list[Flowable]:
     return out
 
 
+def _listed(
+    tr: Translator,
+    title: str,
+    items: Sequence[Mapping[str, Any]],
+    entry: Callable[[Mapping[str, Any], Translator], list[Flowable]],
+) -> list[Flowable]:
+    """A section of the document: its heading, then each item (or that none is recorded)."""
+    _ = tr.gettext
+    out: list[Flowable] = [*heading(title)]
+    if not items:
+        out.append(para(_("None recorded."), styles().muted))
+    for item in items:
+        out.extend(entry(item, tr))
+    return out
+
+
+def _intro(tr: Translator, name: str) -> list[Flowable]:
+    _ = tr.gettext
+    return [
+        *title_block(title(tr, name), _("Access request: everything stored in Skolehjem")),
+        para(
+            _(
+                "This document holds everything Skolehjem stores about the pupil, including "
+                "the teacher's own notes, which are never shared with the parents. They are "
+                "marked as such. The same data is in the JSON file beside this document."
+            )
+        ),
+    ]
+
+
+def _pupil(doc: Mapping[str, Any], tr: Translator, name: str) -> list[Flowable]:
+    _ = tr.gettext
+    pupil = doc["student"]
+    classes = "\n".join(
+        f"{school_year_label(e['school_year'])}: {e['class']}" for e in doc["enrolments"]
+    )
+    return [
+        *heading(_("The pupil")),
+        facts_table(
+            [
+                (_("Name"), name),
+                (_("Birth date"), _date(tr, pupil["birth_date"])),
+                (_("Left the school"), _date(tr, pupil["left_on"])),
+                (_("Registered"), _date(tr, pupil["created_at"])),
+                (_("Classes"), classes or "–"),
+            ]
+        ),
+    ]
+
+
+def _guardian(g: Mapping[str, Any], tr: Translator) -> list[Flowable]:
+    _ = tr.gettext
+    return [
+        facts_table(
+            [
+                (_("Name"), g["name"]),
+                (_("Relation"), _label(Relation, g["relation"], tr)),
+                (_("Custody"), _yes(tr, g["has_custody"])),
+                (_("E-mail"), g["email"] or "–"),
+                (_("Phone"), g["phone"] or "–"),
+                (_("Language"), _label(Language, g["preferred_language"], tr)),
+            ],
+            space_after=4,
+        )
+    ]
+
+
+def _focus_point(p: Mapping[str, Any], tr: Translator) -> list[Flowable]:
+    _ = tr.gettext
+    area = _label(FocusArea, p["area"], tr)
+    return [
+        facts_table(
+            [
+                (_("School year"), school_year_label(p["school_year"])),
+                (_("Area"), f"{area} ({p['subject']})" if p["subject"] else area),
+                (_("Goal"), p["goal"]),
+                (_("How we work on it"), p["actions"] or "–"),
+                (_("Status"), _label(FocusStatus, p["status"], tr)),
+                (_("Evaluation"), p["evaluation"] or "–"),
+            ],
+            space_after=4,
+        )
+    ]
+
+
+def _presentation(pr: Mapping[str, Any], tr: Translator) -> list[Flowable]:
+    _ = tr.gettext
+    return [
+        facts_table(
+            [
+                (_("Presented on"), _date(tr, pr["presented_on"])),
+                (_("How"), _label(PresentationVia, pr["via"], tr)),
+                (_("Note"), pr["note"] or "–"),
+            ],
+            space_after=4,
+        )
+    ]
+
+
+def _contact(e: Mapping[str, Any], tr: Translator) -> list[Flowable]:
+    _ = tr.gettext
+    return [
+        facts_table(
+            [
+                (_("When"), _date(tr, e["occurred_at"])),
+                (_("Channel"), _label(ContactChannel, e["channel"], tr)),
+                (_("Started by"), _label(StartedBy, e["started_by"], tr)),
+                (_("Topic"), _label(ContactTopic, e["topic"], tr)),
+                (_("Parent"), e["guardian"] or "–"),
+                (_("Summary"), e["summary"] or "–"),
+                (_("Reply due"), _date(tr, e["reply_due"])),
+                (_("Done"), _yes(tr, e["done"])),
+            ],
+            space_after=4,
+        )
+    ]
+
+
+def _council_member(m: Mapping[str, Any], tr: Translator) -> list[Flowable]:
+    _ = tr.gettext
+    return [
+        facts_table(
+            [
+                (_("Class"), f"{m['class']} ({school_year_label(m['school_year'])})"),
+                (_("Member"), m["guardian"]),
+                (_("Contact parent"), _yes(tr, m["is_contact_parent"])),
+            ],
+            space_after=4,
+        )
+    ]
+
+
 def _time_span(tr: Translator, starts_at: str, ends_at: str) -> str:
     """``24.11.2026 16:30–16:45`` in the document's language."""
     return f"{_date(tr, starts_at)}–{dt.datetime.fromisoformat(ends_at):%H:%M}"
 
 
-def _councils(doc: Mapping[str, Any], tr: Translator) -> list[Flowable]:
+def _evening_plan(p: Mapping[str, Any], tr: Translator) -> list[Flowable]:
     _ = tr.gettext
-    st = styles()
-    out: list[Flowable] = [*heading(_("Class parent councils"))]
-    if not doc.get("parent_councils"):
-        out.append(para(_("None recorded."), st.muted))
-    for m in doc.get("parent_councils", []):
-        out.append(
-            facts_table(
-                [
-                    (_("Class"), f"{m['class']} ({school_year_label(m['school_year'])})"),
-                    (_("Member"), m["guardian"]),
-                    (_("Contact parent"), _yes(tr, m["is_contact_parent"])),
-                ],
-                space_after=4,
-            )
-        )
-    return out
-
-
-def _evening_plans(doc: Mapping[str, Any], tr: Translator) -> list[Flowable]:
-    _ = tr.gettext
-    st = styles()
-    out: list[Flowable] = [*heading(_("Conversation evenings"))]
-    if not doc.get("evening_plans"):
-        out.append(para(_("None recorded."), st.muted))
-    for p in doc.get("evening_plans", []):
-        a = p["assignment"]
-        rows: list[tuple[str, str | Flowable]] = [
-            (_("Class"), f"{p['class']} ({school_year_label(p['school_year'])})"),
-            (_("Times the family cannot come"), p["unavailable"] or "–"),
+    a = p["assignment"]
+    rows: list[tuple[str, str | Flowable]] = [
+        (_("Class"), f"{p['class']} ({school_year_label(p['school_year'])})"),
+        (_("Times the family cannot come"), p["unavailable"] or "–"),
+    ]
+    if a is not None:
+        rows += [
+            (_("Time in the plan"), _time_span(tr, a["starts_at"], a["ends_at"])),
+            (_("Room"), a["room"] or "–"),
+            (_("Teachers"), ", ".join(a["teachers"]) or "–"),
         ]
-        if a is not None:
-            rows += [
-                (_("Time in the plan"), _time_span(tr, a["starts_at"], a["ends_at"])),
-                (_("Room"), a["room"] or "–"),
-                (_("Teachers"), ", ".join(a["teachers"]) or "–"),
-            ]
-        rows.append((_("Plan accepted"), _date(tr, p["accepted_at"])))
-        out.append(facts_table(rows, space_after=4))
-    return out
+    rows.append((_("Plan accepted"), _date(tr, p["accepted_at"])))
+    return [facts_table(rows, space_after=4)]
 
 
 def _other_records(doc: Mapping[str, Any], tr: Translator) -> list[Flowable]:
@@ -240,113 +346,30 @@ def _other_records(doc: Mapping[str, Any], tr: Translator) -> list[Flowable]:
 def access_request_part(data: AccessRequestData) -> Part:
     tr = translator(data.lang)
     _ = tr.gettext
-    st = styles()
     doc = data.document
-    pupil = doc["student"]
-    name = _name(pupil)
+    name = _name(doc["student"])
     story: list[Flowable] = [
-        *title_block(title(tr, name), _("Access request: everything stored in Skolehjem")),
-        para(
-            _(
-                "This document holds everything Skolehjem stores about the pupil, including "
-                "the teacher's own notes, which are never shared with the parents. They are "
-                "marked as such. The same data is in the JSON file beside this document."
-            )
+        *_intro(tr, name),
+        *_pupil(doc, tr, name),
+        *_listed(tr, _("Parents and guardians"), doc["guardians"], _guardian),
+        *_listed(tr, _("Conversations"), doc["conversations"], _conversation),
+        *_listed(tr, _("Focus points"), doc["focus_points"], _focus_point),
+        *_listed(
+            tr,
+            _("Presentations of the focus points"),
+            doc["focus_presentations"],
+            _presentation,
         ),
-        *heading(_("The pupil")),
-        facts_table(
-            [
-                (_("Name"), name),
-                (_("Birth date"), _date(tr, pupil["birth_date"])),
-                (_("Left the school"), _date(tr, pupil["left_on"])),
-                (_("Registered"), _date(tr, pupil["created_at"])),
-                (
-                    _("Classes"),
-                    "\n".join(
-                        f"{school_year_label(e['school_year'])}: {e['class']}"
-                        for e in doc["enrolments"]
-                    )
-                    or "–",
-                ),
-            ]
+        *_listed(tr, _("Contacts"), doc["contacts"], _contact),
+        *_listed(
+            tr,
+            _("Class parent councils"),
+            doc.get("parent_councils") or [],
+            _council_member,
         ),
-        *heading(_("Parents and guardians")),
+        *_listed(tr, _("Conversation evenings"), doc.get("evening_plans") or [], _evening_plan),
+        *_other_records(doc, tr),
     ]
-    if not doc["guardians"]:
-        story.append(para(_("None recorded."), st.muted))
-    for g in doc["guardians"]:
-        story.append(
-            facts_table(
-                [
-                    (_("Name"), g["name"]),
-                    (_("Relation"), _label(Relation, g["relation"], tr)),
-                    (_("Custody"), _yes(tr, g["has_custody"])),
-                    (_("E-mail"), g["email"] or "–"),
-                    (_("Phone"), g["phone"] or "–"),
-                    (_("Language"), _label(Language, g["preferred_language"], tr)),
-                ],
-                space_after=4,
-            )
-        )
-    story.extend(heading(_("Conversations")))
-    if not doc["conversations"]:
-        story.append(para(_("None recorded."), st.muted))
-    for c in doc["conversations"]:
-        story.extend(_conversation(c, tr))
-    story.extend(heading(_("Focus points")))
-    if not doc["focus_points"]:
-        story.append(para(_("None recorded."), st.muted))
-    for p in doc["focus_points"]:
-        area = _label(FocusArea, p["area"], tr)
-        story.append(
-            facts_table(
-                [
-                    (_("School year"), school_year_label(p["school_year"])),
-                    (_("Area"), f"{area} ({p['subject']})" if p["subject"] else area),
-                    (_("Goal"), p["goal"]),
-                    (_("How we work on it"), p["actions"] or "–"),
-                    (_("Status"), _label(FocusStatus, p["status"], tr)),
-                    (_("Evaluation"), p["evaluation"] or "–"),
-                ],
-                space_after=4,
-            )
-        )
-    story.extend(heading(_("Presentations of the focus points")))
-    if not doc["focus_presentations"]:
-        story.append(para(_("None recorded."), st.muted))
-    for pr in doc["focus_presentations"]:
-        story.append(
-            facts_table(
-                [
-                    (_("Presented on"), _date(tr, pr["presented_on"])),
-                    (_("How"), _label(PresentationVia, pr["via"], tr)),
-                    (_("Note"), pr["note"] or "–"),
-                ],
-                space_after=4,
-            )
-        )
-    story.extend(heading(_("Contacts")))
-    if not doc["contacts"]:
-        story.append(para(_("None recorded."), st.muted))
-    for e in doc["contacts"]:
-        story.append(
-            facts_table(
-                [
-                    (_("When"), _date(tr, e["occurred_at"])),
-                    (_("Channel"), _label(ContactChannel, e["channel"], tr)),
-                    (_("Started by"), _label(StartedBy, e["started_by"], tr)),
-                    (_("Topic"), _label(ContactTopic, e["topic"], tr)),
-                    (_("Parent"), e["guardian"] or "–"),
-                    (_("Summary"), e["summary"] or "–"),
-                    (_("Reply due"), _date(tr, e["reply_due"])),
-                    (_("Done"), _yes(tr, e["done"])),
-                ],
-                space_after=4,
-            )
-        )
-    story.extend(_councils(doc, tr))
-    story.extend(_evening_plans(doc, tr))
-    story.extend(_other_records(doc, tr))
     return Part(
         tr=tr,
         letterhead=data.letterhead,
