@@ -271,7 +271,11 @@ def open_database(
         )
     engine = make_engine(path, key)
     if revision != HEAD:
-        upgrade(engine)
+        try:
+            upgrade(engine)
+        except BaseException:
+            engine.dispose()  # a failed migration leaves no connection open on the file
+            raise
     if os.name == "posix":
         for candidate in (
             path,

@@ -71,8 +71,9 @@ def stored(data_dir: Path, passphrase: str | None = None) -> dict[str, object]:
 
 def class_count(data_dir: Path) -> int:
     import sqlite3
+    from contextlib import closing
 
-    with sqlite3.connect(database_path(data_dir)) as conn:
+    with closing(sqlite3.connect(database_path(data_dir))) as conn:
         return int(conn.execute("SELECT count(*) FROM school_class").fetchone()[0])
 
 
