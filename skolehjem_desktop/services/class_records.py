@@ -13,15 +13,16 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 
 from skolehjem_desktop.collation import sort_key
 from skolehjem_desktop.domain.enums import CalledBy, Language
 from skolehjem_desktop.domain.limits import SHORT_MAX, TEXT_MAX
 from skolehjem_desktop.errors import ValidationError
-from skolehjem_desktop.i18n import _
+from skolehjem_desktop.i18n import N_, _
 from skolehjem_desktop.services.base import Service, clean_text, get_or_404
+from skolehjem_desktop.services.bulk import check_exist, insert_rows
 from skolehjem_desktop.services.schoolyear import SchoolYear
 from skolehjem_desktop.store.models import (
     ClassTeacher,
@@ -52,6 +53,29 @@ class MeetingInput:
     minutes: str = ""
     families_present: int | None = None
     teacher_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class NewMeeting:
+    """A parent meeting for :meth:`ClassRecordService.create_meetings_in`.
+
+    What :meth:`ClassRecordService.create_meeting` takes, with when it was written
+    (None: now) and last changed (None: when it was written).
+    """
+
+    class_id: int
+    meeting: MeetingInput
+    created_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class NewCouncil:
+    """A class's parent council for :meth:`ClassRecordService.set_councils_in`."""
+
+    class_id: int
+    guardian_ids: tuple[int, ...]
+    contact_parent_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -391,6 +415,86 @@ class ClassRecordService(Service):
         """Choose the contact parent among the council's members (None: no contact parent)."""
         council = self.council(class_id)
         return self.set_council(class_id, [c.guardian_id for c in council.members], guardian_id)
+
+    # --- in bulk --------------------------------------------------------------------------
+
+    def create_meetings_in(self, s: Session, meetings: Sequence[NewMeeting]) -> list[int]:
+        """Add parent meetings inside the caller's transaction; their ids, in order.
+
+        Each is checked as :meth:`create_meeting` checks one.
+        """
+        class_ids = {m.class_id for m in meetings}
+        check_exist(s, SchoolClass, class_ids, N_("Class"))
+        teacher_ids = {t for m in meetings for t in m.meeting.teacher_ids}
+        check_exist(s, Teacher, teacher_ids, N_("Teacher"))
+        classes = {
+            c.id: c for c in s.scalars(select(SchoolClass).where(SchoolClass.id.in_(class_ids)))
+        }
+        # Kept here until the end, so that each meeting's check finds its teachers loaded.
+        loaded = list(s.scalars(select(Teacher).where(Teacher.id.in_(teacher_ids))))
+        made = []
+        for new in meetings:
+            school_class = classes[new.class_id]
+            created = new.created_at or self.clock()
+            meeting = ParentMeeting(
+                school_class_id=new.class_id,
+                created_at=created,
+                updated_at=new.updated_at or created,
+            )
+            self._apply(s, school_class, meeting, new.meeting)
+            s.add(meeting)
+            made.append(meeting)
+        s.flush()
+        loaded.clear()
+        return [meeting.id for meeting in made]
+
+    def set_councils_in(self, s: Session, councils: Sequence[NewCouncil]) -> None:
+        """Set the parent councils of classes inside the caller's transaction.
+
+        Each class's council becomes exactly its ``guardian_ids``, checked as
+        :meth:`set_council` checks them: the contact parent is one of the members, and
+        a new member is a guardian of a pupil in the class.
+        """
+        class_ids = {c.class_id for c in councils}
+        check_exist(s, SchoolClass, class_ids, N_("Class"))
+        guardian_ids = {g for c in councils for g in c.guardian_ids}
+        check_exist(s, Guardian, guardian_ids, N_("Parent or guardian"))
+        pairs = (
+            select(CouncilMember.school_class_id, CouncilMember.guardian_id)
+            .where(CouncilMember.school_class_id.in_(class_ids))
+            .union(
+                select(Enrolment.class_id, StudentGuardian.guardian_id)
+                .join(StudentGuardian, StudentGuardian.student_id == Enrolment.student_id)
+                .join(Student, Student.id == Enrolment.student_id)
+                .where(Enrolment.class_id.in_(class_ids), Student.left_on.is_(None))
+            )
+        )
+        # Members sitting already may stay (their child may have left); others must fit.
+        allowed = {(class_id, guardian_id) for class_id, guardian_id in s.execute(pairs)}
+        rows: list[dict[str, object]] = []
+        for council in councils:
+            members = tuple(dict.fromkeys(council.guardian_ids))
+            if council.contact_parent_id is not None and council.contact_parent_id not in members:
+                raise ValidationError(
+                    _("The contact parent must be a member of the class parent council.")
+                )
+            if any((council.class_id, g) not in allowed for g in members):
+                raise ValidationError(
+                    _(
+                        "Only a parent or guardian of a pupil in the class can sit on its "
+                        "parent council."
+                    )
+                )
+            rows.extend(
+                {
+                    "school_class_id": council.class_id,
+                    "guardian_id": guardian_id,
+                    "is_contact_parent": guardian_id == council.contact_parent_id,
+                }
+                for guardian_id in members
+            )
+        s.execute(delete(CouncilMember).where(CouncilMember.school_class_id.in_(class_ids)))
+        insert_rows(s, CouncilMember, rows)
 
     def _check_guardians(self, s: Session, class_id: int, guardian_ids: Sequence[int]) -> None:
         allowed = class_guardian_ids(s, class_id)
