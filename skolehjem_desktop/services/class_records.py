@@ -55,7 +55,7 @@ class MeetingInput:
     teacher_ids: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NewMeeting:
     """A parent meeting for :meth:`ClassRecordService.create_meetings_in`.
 
@@ -69,7 +69,7 @@ class NewMeeting:
     updated_at: dt.datetime | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NewCouncil:
     """A class's parent council for :meth:`ClassRecordService.set_councils_in`."""
 

@@ -59,7 +59,7 @@ class Promotion:
     promoted_as: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NewClass:
     """A class for :meth:`ClassService.create_many_in`.
 

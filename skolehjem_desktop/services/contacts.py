@@ -47,7 +47,7 @@ class ContactInfo:
         return not self.done and self.reply_due is not None and self.reply_due < today
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NewContact:
     """A logged contact for :meth:`ContactService.add_many_in`.
 

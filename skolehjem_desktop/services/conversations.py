@@ -135,7 +135,7 @@ class ConversationDetail:
         return SchoolYear.of(self.starts_at.date()).start_year
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NewSection:
     """A text section of a recorded conversation; ``shared`` None is :func:`default_shared`."""
 
@@ -144,7 +144,7 @@ class NewSection:
     shared: bool | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NewAgreement:
     """An agreement of a recorded conversation; they keep the order they are given in."""
 
@@ -154,7 +154,7 @@ class NewAgreement:
     done: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RecordedConversation:
     """A conversation as it stands, for :meth:`ConversationService.add_many_in`.
 

@@ -82,7 +82,7 @@ class PresentationInfo:
     note: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NewFocusPoint:
     """A focus point for :meth:`FocusService.add_many_in`.
 
@@ -102,7 +102,7 @@ class NewFocusPoint:
     carried_from: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NewPresentation:
     """A presentation for :meth:`FocusService.record_presentations_in`."""
 

@@ -42,7 +42,7 @@ class TeacherInfo:
     is_user: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NewTeacher:
     """A teacher for :meth:`SchoolService.add_teachers_in`."""
 

@@ -123,7 +123,7 @@ class GuardianCandidate:
         return " ".join(parts).casefold()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NewGuardian:
     """A guardian for :meth:`StudentService.add_many_in`."""
 
@@ -133,7 +133,7 @@ class NewGuardian:
     preferred_language: Language = Language.DA
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GuardianLink:
     """A pupil's guardian: ``guardian`` is its place in the ``guardians`` given alongside."""
 
@@ -142,7 +142,7 @@ class GuardianLink:
     has_custody: bool = True
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NewPupil:
     """A pupil for :meth:`StudentService.add_many_in`, enrolled in ``class_ids``.
 
@@ -158,7 +158,7 @@ class NewPupil:
     guardians: tuple[GuardianLink, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AddedPupils:
     """The ids :meth:`StudentService.add_many_in` gave, in the order of its input."""
 
