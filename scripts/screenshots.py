@@ -56,22 +56,20 @@ def main() -> int:
 
 
 def _shoot(lang: str, out: Path) -> int:
-    import datetime as dt
 
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
     from skolehjem_desktop.app import create_main_window
-    from skolehjem_desktop.services.demo import generate_demo
-    from skolehjem_desktop.store.database import open_database
+    from skolehjem_desktop.services.data_folder import DataFolder
 
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv)
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
-        db = open_database(data)
-        generate_demo(db, seed=7, today=dt.date.today())
-        db.close()
+        services = DataFolder(data).open()
+        services.generate_demo(seed=7)
+        services.close()
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
         window = create_main_window(data, "en" if lang == "pseudo" else lang, settings=settings)
         window.setGeometry(0, 0, WIDTH, HEIGHT)
@@ -105,17 +103,22 @@ def _shoot(lang: str, out: Path) -> int:
         shot("class-council")
         records.close()
         shot_planner(window, shot, WIDTH, HEIGHT)
-        first = window.model.row_at(0)
-        window.open_student(first.student_id)
-        shot("pupil-overview")
-        page = window.pupil_page
-        page.tabs.setCurrentWidget(page.conversations)
-        page.conversations.select_first()
-        shot("conversation-editor")
-        page.tabs.setCurrentWidget(page.message_book)
-        shot("message-book")
+        shot_pupil(window, shot)
         window.close()
     return 0
+
+
+def shot_pupil(window, shot) -> None:  # type: ignore[no-untyped-def]
+    """The first pupil's page: its overview, the conversation editor, the message book."""
+    first = window.model.row_at(0)
+    window.open_student(first.student_id)
+    shot("pupil-overview")
+    page = window.pupil_page
+    page.tabs.setCurrentWidget(page.conversations)
+    page.conversations.select_first()
+    shot("conversation-editor")
+    page.tabs.setCurrentWidget(page.message_book)
+    shot("message-book")
 
 
 def shot_planner(window, shot, width: int, height: int) -> None:  # type: ignore[no-untyped-def]

@@ -11,17 +11,26 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 
 from skolehjem_desktop.collation import sort_key
 from skolehjem_desktop.domain.enums import CalledBy, Language
 from skolehjem_desktop.domain.limits import SHORT_MAX, TEXT_MAX
 from skolehjem_desktop.errors import ValidationError
-from skolehjem_desktop.i18n import _
+from skolehjem_desktop.i18n import N_, _
 from skolehjem_desktop.services.base import Service, clean_text, get_or_404
+from skolehjem_desktop.services.bulk import check_exist, insert_rows
+from skolehjem_desktop.services.class_record_rows import (
+    Council,
+    CouncilCandidate,
+    MeetingInfo,
+    MeetingInput,
+    NewCouncil,
+    NewMeeting,
+    TeacherChoice,
+)
 from skolehjem_desktop.services.schoolyear import SchoolYear
 from skolehjem_desktop.store.models import (
     ClassTeacher,
@@ -40,81 +49,17 @@ FAMILIES_MAX = 500
 MEETING_HOURS_MAX = 12
 
 
-@dataclass
-class MeetingInput:
-    """What the teacher types about a parent meeting."""
-
-    starts_at: dt.datetime
-    ends_at: dt.datetime | None = None
-    place: str = ""
-    called_by: CalledBy = CalledBy.TEACHERS
-    agenda: str = ""
-    minutes: str = ""
-    families_present: int | None = None
-    teacher_ids: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True)
-class MeetingInfo:
-    id: int
-    class_id: int
-    starts_at: dt.datetime
-    ends_at: dt.datetime | None
-    place: str
-    called_by: CalledBy
-    agenda: str
-    minutes: str
-    families_present: int | None
-    teachers: tuple[tuple[int, str], ...]
-    updated_at: dt.datetime
-
-    def held(self, now: dt.datetime) -> bool:
-        """Whether the meeting has taken place (it has started) by ``now``."""
-        return self.starts_at <= now
-
-    def as_input(self) -> MeetingInput:
-        return MeetingInput(
-            starts_at=self.starts_at,
-            ends_at=self.ends_at,
-            place=self.place,
-            called_by=self.called_by,
-            agenda=self.agenda,
-            minutes=self.minutes,
-            families_present=self.families_present,
-            teacher_ids=tuple(t for t, _name in self.teachers),
-        )
-
-
-@dataclass(frozen=True)
-class CouncilCandidate:
-    """A guardian of a pupil of the class, and whether they sit on its parent council."""
-
-    guardian_id: int
-    name: str
-    pupils: tuple[str, ...]
-    member: bool
-    contact_parent: bool
-
-
-@dataclass(frozen=True)
-class Council:
-    class_id: int
-    candidates: tuple[CouncilCandidate, ...]
-
-    @property
-    def members(self) -> tuple[CouncilCandidate, ...]:
-        return tuple(c for c in self.candidates if c.member)
-
-    @property
-    def contact_parent(self) -> CouncilCandidate | None:
-        return next((c for c in self.candidates if c.contact_parent), None)
-
-
-@dataclass(frozen=True)
-class TeacherChoice:
-    id: int
-    name: str
-    teaches_class: bool
+__all__ = [
+    "ClassRecordService",
+    "Council",
+    "CouncilCandidate",
+    "MeetingInfo",
+    "MeetingInput",
+    "NewCouncil",
+    "NewMeeting",
+    "TeacherChoice",
+    "class_guardian_ids",
+]
 
 
 def _info(m: ParentMeeting) -> MeetingInfo:
@@ -391,6 +336,86 @@ class ClassRecordService(Service):
         """Choose the contact parent among the council's members (None: no contact parent)."""
         council = self.council(class_id)
         return self.set_council(class_id, [c.guardian_id for c in council.members], guardian_id)
+
+    # --- in bulk --------------------------------------------------------------------------
+
+    def create_meetings_in(self, s: Session, meetings: Sequence[NewMeeting]) -> list[int]:
+        """Add parent meetings inside the caller's transaction; their ids, in order.
+
+        Each is checked as :meth:`create_meeting` checks one.
+        """
+        class_ids = {m.class_id for m in meetings}
+        check_exist(s, SchoolClass, class_ids, N_("Class"))
+        teacher_ids = {t for m in meetings for t in m.meeting.teacher_ids}
+        check_exist(s, Teacher, teacher_ids, N_("Teacher"))
+        classes = {
+            c.id: c for c in s.scalars(select(SchoolClass).where(SchoolClass.id.in_(class_ids)))
+        }
+        # Kept here until the end, so that each meeting's check finds its teachers loaded.
+        loaded = list(s.scalars(select(Teacher).where(Teacher.id.in_(teacher_ids))))
+        made = []
+        for new in meetings:
+            school_class = classes[new.class_id]
+            created = new.created_at or self.clock()
+            meeting = ParentMeeting(
+                school_class_id=new.class_id,
+                created_at=created,
+                updated_at=new.updated_at or created,
+            )
+            self._apply(s, school_class, meeting, new.meeting)
+            s.add(meeting)
+            made.append(meeting)
+        s.flush()
+        loaded.clear()
+        return [meeting.id for meeting in made]
+
+    def set_councils_in(self, s: Session, councils: Sequence[NewCouncil]) -> None:
+        """Set the parent councils of classes inside the caller's transaction.
+
+        Each class's council becomes exactly its ``guardian_ids``, checked as
+        :meth:`set_council` checks them: the contact parent is one of the members, and
+        a new member is a guardian of a pupil in the class.
+        """
+        class_ids = {c.class_id for c in councils}
+        check_exist(s, SchoolClass, class_ids, N_("Class"))
+        guardian_ids = {g for c in councils for g in c.guardian_ids}
+        check_exist(s, Guardian, guardian_ids, N_("Parent or guardian"))
+        pairs = (
+            select(CouncilMember.school_class_id, CouncilMember.guardian_id)
+            .where(CouncilMember.school_class_id.in_(class_ids))
+            .union(
+                select(Enrolment.class_id, StudentGuardian.guardian_id)
+                .join(StudentGuardian, StudentGuardian.student_id == Enrolment.student_id)
+                .join(Student, Student.id == Enrolment.student_id)
+                .where(Enrolment.class_id.in_(class_ids), Student.left_on.is_(None))
+            )
+        )
+        # Members sitting already may stay (their child may have left); others must fit.
+        allowed = {(class_id, guardian_id) for class_id, guardian_id in s.execute(pairs)}
+        rows: list[dict[str, object]] = []
+        for council in councils:
+            members = tuple(dict.fromkeys(council.guardian_ids))
+            if council.contact_parent_id is not None and council.contact_parent_id not in members:
+                raise ValidationError(
+                    _("The contact parent must be a member of the class parent council.")
+                )
+            if any((council.class_id, g) not in allowed for g in members):
+                raise ValidationError(
+                    _(
+                        "Only a parent or guardian of a pupil in the class can sit on its "
+                        "parent council."
+                    )
+                )
+            rows.extend(
+                {
+                    "school_class_id": council.class_id,
+                    "guardian_id": guardian_id,
+                    "is_contact_parent": guardian_id == council.contact_parent_id,
+                }
+                for guardian_id in members
+            )
+        s.execute(delete(CouncilMember).where(CouncilMember.school_class_id.in_(class_ids)))
+        insert_rows(s, CouncilMember, rows)
 
     def _check_guardians(self, s: Session, class_id: int, guardian_ids: Sequence[int]) -> None:
         allowed = class_guardian_ids(s, class_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -10,8 +11,15 @@ from sqlalchemy.orm import Session
 
 from skolehjem_desktop.domain.limits import CLASS_NAME_MAX
 from skolehjem_desktop.errors import NotFoundError, ValidationError
-from skolehjem_desktop.i18n import _
+from skolehjem_desktop.i18n import N_, _
 from skolehjem_desktop.services.base import Service, check_school_year, clean_text, get_or_404
+from skolehjem_desktop.services.bulk import (
+    check_exist,
+    clean,
+    insert_returning_ids,
+    insert_rows,
+    values_by_id,
+)
 from skolehjem_desktop.services.grades import grade_from_name
 from skolehjem_desktop.services.schoolyear import SchoolYear
 from skolehjem_desktop.store.models import ClassTeacher, Enrolment, SchoolClass, Student, Teacher
@@ -49,6 +57,24 @@ class Promotion:
     proposed_name: str | None
     suggested: bool
     promoted_as: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class NewClass:
+    """A class for :meth:`ClassService.create_many_in`.
+
+    ``grade`` None reads it from the name, as :meth:`ClassService.create` does.
+    ``other_teacher_ids`` are the class's teachers who are not its contact teachers.
+    ``previous_id`` is the class of the school year before that this one continues
+    (what :meth:`ClassService.promote` records).
+    """
+
+    name: str
+    school_year: int
+    grade: int | None = None
+    contact_teacher_ids: tuple[int, ...] = ()
+    other_teacher_ids: tuple[int, ...] = ()
+    previous_id: int | None = None
 
 
 def next_class_name(name: str) -> str | None:
@@ -248,6 +274,62 @@ class ClassService(Service):
             years = set(s.scalars(select(SchoolClass.school_year).distinct()))
         years.add(self.current_year())
         return sorted(years, reverse=True)
+
+    def create_many_in(self, s: Session, classes: Sequence[NewClass]) -> list[int]:
+        """Create ``classes`` inside the caller's transaction; their ids, in the same order.
+
+        Each is checked as :meth:`create` checks one: a name unique in its school year
+        (among those stored and those given), a grade from 0 to 10, teachers who exist.
+        A previous class must exist and belong to the school year before. A teacher
+        both among the contact teachers and the others is a contact teacher.
+        """
+        rows = []
+        names: set[tuple[str, int]] = set()
+        teacher_ids = {t for c in classes for t in (*c.contact_teacher_ids, *c.other_teacher_ids)}
+        check_exist(s, Teacher, teacher_ids, N_("Teacher"))
+        previous = {c.previous_id for c in classes if c.previous_id is not None}
+        check_exist(s, SchoolClass, previous, N_("Class"))
+        previous_year = values_by_id(s, SchoolClass, SchoolClass.school_year, previous)
+        for c in classes:
+            name = clean(c.name, N_("Class name"), CLASS_NAME_MAX, required=True)
+            year = check_school_year(c.school_year)
+            key = (name.casefold(), year)
+            if key in names:
+                raise ValidationError(
+                    _("There is already a class {name} in {year}.").format(
+                        name=name, year=SchoolYear(year).label
+                    )
+                )
+            names.add(key)
+            _ensure_unique(s, name, year)
+            if c.previous_id is not None and previous_year.get(c.previous_id) != year - 1:
+                raise ValueError(f"Class {c.previous_id} is not a class of the year before.")
+            rows.append(
+                {
+                    "name": name,
+                    "school_year": year,
+                    "grade": _check_grade(
+                        c.grade if c.grade is not None else grade_from_name(name)
+                    ),
+                    "archived": False,
+                    "previous_id": c.previous_id,
+                }
+            )
+        ids = insert_returning_ids(s, SchoolClass, rows)
+        links = []
+        for class_id, c in zip(ids, classes, strict=True):
+            contact = dict.fromkeys(c.contact_teacher_ids)
+            others = [t for t in dict.fromkeys(c.other_teacher_ids) if t not in contact]
+            for teacher_id in contact:
+                links.append(
+                    {"class_id": class_id, "teacher_id": teacher_id, "is_contact_teacher": True}
+                )
+            for teacher_id in others:
+                links.append(
+                    {"class_id": class_id, "teacher_id": teacher_id, "is_contact_teacher": False}
+                )
+        insert_rows(s, ClassTeacher, links)
+        return ids
 
     def _info(self, s: Session, class_id: int) -> ClassInfo:
         return self._infos(s, [class_id])[0]

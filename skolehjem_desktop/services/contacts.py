@@ -8,15 +8,24 @@ due by the end of the next working day; the teacher can change it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from skolehjem_desktop.domain.enums import ContactChannel, ContactTopic, StartedBy
 from skolehjem_desktop.domain.limits import TEXT_MAX
 from skolehjem_desktop.errors import ValidationError
-from skolehjem_desktop.i18n import _
+from skolehjem_desktop.i18n import N_, _
 from skolehjem_desktop.services.base import Service, clean_text, get_or_404
+from skolehjem_desktop.services.bulk import (
+    Row,
+    check_exist,
+    clean,
+    guardian_pairs,
+    insert_returning_ids,
+)
 from skolehjem_desktop.services.workdays import reply_due
 from skolehjem_desktop.store.models import ContactEntry, Student, StudentGuardian
 
@@ -36,6 +45,25 @@ class ContactInfo:
 
     def overdue(self, today: dt.date) -> bool:
         return not self.done and self.reply_due is not None and self.reply_due < today
+
+
+@dataclass(frozen=True, slots=True)
+class NewContact:
+    """A logged contact for :meth:`ContactService.add_many_in`.
+
+    ``reply_due`` is as given (None: no reply expected); :func:`default_reply_due` is
+    what :meth:`ContactService.add` would give.
+    """
+
+    student_id: int
+    occurred_at: dt.datetime
+    channel: ContactChannel
+    started_by: StartedBy
+    reply_due: dt.date | None
+    topic: ContactTopic = ContactTopic.WELLBEING
+    summary: str = ""
+    guardian_id: int | None = None
+    done: bool = False
 
 
 def _info(c: ContactEntry) -> ContactInfo:
@@ -163,3 +191,37 @@ class ContactService(Service):
                 .order_by(ContactEntry.reply_due)
             ).all()
             return [_info(c) for c in rows]
+
+    # --- in bulk --------------------------------------------------------------------------
+
+    def add_many_in(self, s: Session, contacts: Sequence[NewContact]) -> list[int]:
+        """Log contacts inside the caller's transaction; their ids, in the same order.
+
+        Each is checked as :meth:`add` checks one: not on a day to come, no reply due
+        before the contact, and a guardian must be a guardian of the pupil.
+        """
+        check_exist(s, Student, {c.student_id for c in contacts}, N_("Pupil"))
+        own = guardian_pairs(s, {c.student_id for c in contacts if c.guardian_id is not None})
+        rows: list[Row] = []
+        for c in contacts:
+            when = c.occurred_at.replace(microsecond=0)
+            if when.date() > self.today():
+                raise ValidationError(_("A contact cannot be logged for a day to come."))
+            if c.reply_due is not None and c.reply_due < when.date():
+                raise ValidationError(_("A reply cannot be due before the contact was made."))
+            if c.guardian_id is not None and (c.student_id, c.guardian_id) not in own:
+                raise ValidationError(_("That guardian is not a guardian of this pupil."))
+            rows.append(
+                {
+                    "student_id": c.student_id,
+                    "guardian_id": c.guardian_id,
+                    "occurred_at": when,
+                    "channel": ContactChannel(c.channel),
+                    "started_by": StartedBy(c.started_by),
+                    "topic": ContactTopic(c.topic),
+                    "summary": clean(c.summary, N_("Summary"), TEXT_MAX),
+                    "reply_due": c.reply_due,
+                    "done": c.done,
+                }
+            )
+        return insert_returning_ids(s, ContactEntry, rows)

@@ -19,6 +19,8 @@ from skolehjem_desktop.domain.enums import (
     SectionKind,
 )
 from skolehjem_desktop.domain.limits import SHORT_MAX
+from skolehjem_desktop.errors import ValidationError
+from skolehjem_desktop.i18n import _
 from skolehjem_desktop.services.schoolyear import SchoolYear
 
 MIN_DURATION = 5
@@ -107,3 +109,13 @@ class ConversationDetail:
 def default_shared(kind: SectionKind) -> bool:
     """A new section is shared with the parents, except the private preparation."""
     return kind is not SectionKind.PRIVATE_PREPARATION
+
+
+def check_duration(minutes: int) -> int:
+    if not MIN_DURATION <= minutes <= MAX_DURATION:
+        raise ValidationError(
+            _("A conversation lasts between {low} and {high} minutes.").format(
+                low=MIN_DURATION, high=MAX_DURATION
+            )
+        )
+    return minutes

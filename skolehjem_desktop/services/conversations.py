@@ -31,6 +31,12 @@ from skolehjem_desktop.services.conversation_agreements import (
     ConversationAgreements,
     agreement_info,
 )
+from skolehjem_desktop.services.conversation_bulk import (
+    ConversationBulk,
+    NewAgreement,
+    NewSection,
+    RecordedConversation,
+)
 from skolehjem_desktop.services.conversation_rows import (
     MAX_DURATION,
     MIN_DURATION,
@@ -40,13 +46,13 @@ from skolehjem_desktop.services.conversation_rows import (
     ConversationRow,
     Planning,
     SectionInfo,
+    check_duration,
     default_shared,
 )
 from skolehjem_desktop.services.conversation_sections import ConversationSections
 from skolehjem_desktop.services.schoolyear import SchoolYear
 from skolehjem_desktop.services.workdays import next_working_day
 from skolehjem_desktop.store.models import (
-    ClassTeacher,
     Conversation,
     ConversationGuardian,
     ConversationSection,
@@ -67,7 +73,10 @@ __all__ = [
     "ConversationDetail",
     "ConversationRow",
     "ConversationService",
+    "NewAgreement",
+    "NewSection",
     "Planning",
+    "RecordedConversation",
     "SectionInfo",
     "default_shared",
 ]
@@ -75,18 +84,9 @@ __all__ = [
 SUGGESTED_TIME = dt.time(15, 0)
 
 
-def _check_duration(minutes: int) -> int:
-    if not MIN_DURATION <= minutes <= MAX_DURATION:
-        raise ValidationError(
-            _("A conversation lasts between {low} and {high} minutes.").format(
-                low=MIN_DURATION, high=MAX_DURATION
-            )
-        )
-    return minutes
-
-
-class ConversationService(ConversationSections, ConversationAgreements):
-    """Conversations: planning and status, reading; the sections and agreements inherited."""
+class ConversationService(ConversationSections, ConversationAgreements, ConversationBulk):
+    """Conversations: planning and status, reading; the sections, agreements and the bulk
+    path (for the demo school) inherited."""
 
     # --- planning -------------------------------------------------------------------------
 
@@ -150,7 +150,7 @@ class ConversationService(ConversationSections, ConversationAgreements):
                 raise ValidationError(_("A conversation that was held cannot be rescheduled."))
             conversation.starts_at = starts_at.replace(second=0, microsecond=0)
             if duration_minutes is not None:
-                conversation.duration_minutes = _check_duration(duration_minutes)
+                conversation.duration_minutes = check_duration(duration_minutes)
             if place is not None:
                 conversation.place = clean_text(place, _("Place"), SHORT_MAX)
             conversation.status = ConversationStatus.PLANNED
@@ -162,7 +162,7 @@ class ConversationService(ConversationSections, ConversationAgreements):
         c.kind = ConversationKind(p.kind)
         c.requested_by = RequestedBy(p.requested_by)
         c.starts_at = p.starts_at.replace(second=0, microsecond=0)
-        c.duration_minutes = _check_duration(p.duration_minutes)
+        c.duration_minutes = check_duration(p.duration_minutes)
         c.place = clean_text(p.place, _("Place"), SHORT_MAX)
         c.pupil_attends = p.pupil_attends
         c.pupil_attends_note = clean_text(p.pupil_attends_note, _("Note on the pupil"), SHORT_MAX)
@@ -195,28 +195,6 @@ class ConversationService(ConversationSections, ConversationAgreements):
         c.guardian_links = [
             ConversationGuardian(guardian_id=g) for g in dict.fromkeys(guardian_ids)
         ]
-
-    def _contact_teachers(self, s: Session, student_id: int, year: int) -> list[int]:
-        return list(
-            s.scalars(
-                select(ClassTeacher.teacher_id)
-                .join(Enrolment, Enrolment.class_id == ClassTeacher.class_id)
-                .where(
-                    Enrolment.student_id == student_id,
-                    Enrolment.school_year == year,
-                    ClassTeacher.is_contact_teacher,
-                )
-            )
-        )
-
-    def _custody_guardians(self, s: Session, student_id: int) -> list[int]:
-        return list(
-            s.scalars(
-                select(StudentGuardian.guardian_id)
-                .where(StudentGuardian.student_id == student_id, StudentGuardian.has_custody)
-                .order_by(StudentGuardian.position)
-            )
-        )
 
     def suggested_start(self) -> dt.datetime:
         """When a new conversation is first put: the next working day at 15:00."""

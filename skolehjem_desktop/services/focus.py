@@ -9,16 +9,25 @@ further education are part of it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from skolehjem_desktop.domain.enums import FocusArea, FocusStatus, PresentationVia
 from skolehjem_desktop.domain.limits import NAME_MAX, TEXT_MAX
 from skolehjem_desktop.errors import ValidationError
-from skolehjem_desktop.i18n import _
+from skolehjem_desktop.i18n import N_, _
 from skolehjem_desktop.services.base import Service, check_school_year, clean_text, get_or_404
+from skolehjem_desktop.services.bulk import (
+    Row,
+    check_exist,
+    chunks,
+    clean,
+    insert_returning_ids,
+    values_by_id,
+)
 from skolehjem_desktop.services.schoolyear import SchoolYear
 from skolehjem_desktop.store.models import (
     Conversation,
@@ -71,6 +80,37 @@ class PresentationInfo:
     via: PresentationVia
     conversation_id: int | None
     note: str
+
+
+@dataclass(frozen=True, slots=True)
+class NewFocusPoint:
+    """A focus point for :meth:`FocusService.add_many_in`.
+
+    ``carried_from`` is the place, among the points given with it, of the point of the
+    same pupil in an earlier school year that this one carries on (what
+    :meth:`FocusService.carry_forward` records), or None.
+    """
+
+    student_id: int
+    school_year: int
+    area: FocusArea
+    goal: str
+    actions: str = ""
+    status: FocusStatus = FocusStatus.NOT_STARTED
+    evaluation: str = ""
+    subject: str = ""
+    carried_from: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NewPresentation:
+    """A presentation for :meth:`FocusService.record_presentations_in`."""
+
+    student_id: int
+    presented_on: dt.date
+    via: PresentationVia
+    conversation_id: int | None = None
+    note: str = ""
 
 
 def _info(p: FocusPoint) -> FocusPointInfo:
@@ -334,6 +374,81 @@ class FocusService(Service):
         with self.db.transaction() as s:
             s.delete(get_or_404(s, FocusPresentation, presentation_id, _("Presentation")))
 
+    # --- in bulk --------------------------------------------------------------------------
+
+    def add_many_in(self, s: Session, points: Sequence[NewFocusPoint]) -> list[int]:
+        """Add focus points inside the caller's transaction; their ids, in the same order.
+
+        Each is checked as :meth:`add` checks one. As there, the points of an area come
+        after those it already has, in the order given.
+        """
+        check_exist(s, Student, {p.student_id for p in points}, N_("Pupil"))
+        last = _last_positions(s, {p.student_id for p in points})
+        rows: list[Row] = []
+        for n, p in enumerate(points):
+            area = FocusArea(p.area)
+            year = check_school_year(p.school_year)
+            if p.carried_from is not None:
+                old = points[p.carried_from] if 0 <= p.carried_from < n else None
+                if old is None or old.student_id != p.student_id or old.school_year >= year:
+                    raise ValueError("A point carries on an earlier year's point given before it.")
+            key = (p.student_id, year, area)
+            last[key] = last.get(key, -1) + 1
+            rows.append(
+                {
+                    "student_id": p.student_id,
+                    "school_year": year,
+                    "area": area,
+                    "subject": clean(
+                        p.subject, N_("Subject"), NAME_MAX, required=area is FocusArea.OTHER_SUBJECT
+                    ),
+                    "goal": clean(p.goal, N_("The goal"), TEXT_MAX, required=True),
+                    "actions": clean(p.actions, N_("Actions"), TEXT_MAX),
+                    "status": FocusStatus(p.status),
+                    "evaluation": clean(p.evaluation, N_("Evaluation"), TEXT_MAX),
+                    "position": last[key],
+                }
+            )
+        ids = insert_returning_ids(s, FocusPoint, rows)
+        carried = [
+            {"id": ids[n], "carried_from_id": ids[p.carried_from]}
+            for n, p in enumerate(points)
+            if p.carried_from is not None
+        ]
+        if carried:
+            s.execute(update(FocusPoint), carried)
+        return ids
+
+    def record_presentations_in(
+        self, s: Session, presentations: Sequence[NewPresentation]
+    ) -> list[int]:
+        """Record presentations inside the caller's transaction; their ids, in order.
+
+        Each is checked as :meth:`record_presentation` checks one: not on a day to come,
+        and a conversation it was presented at must be about the same pupil.
+        """
+        check_exist(s, Student, {p.student_id for p in presentations}, N_("Pupil"))
+        conversations = {p.conversation_id for p in presentations if p.conversation_id}
+        check_exist(s, Conversation, conversations, N_("Conversation"))
+        pupil_of = values_by_id(s, Conversation, Conversation.student_id, conversations)
+        rows: list[Row] = []
+        for p in presentations:
+            if p.presented_on > self.today():
+                raise ValidationError(_("A presentation cannot be recorded for a day to come."))
+            if p.conversation_id is not None and pupil_of[p.conversation_id] != p.student_id:
+                raise ValidationError(_("That conversation is about another pupil."))
+            rows.append(
+                {
+                    "student_id": p.student_id,
+                    "school_year": SchoolYear.of(p.presented_on).start_year,
+                    "presented_on": p.presented_on,
+                    "via": PresentationVia(p.via),
+                    "conversation_id": p.conversation_id,
+                    "note": clean(p.note, N_("Note"), TEXT_MAX),
+                }
+            )
+        return insert_returning_ids(s, FocusPresentation, rows)
+
 
 def _successor_area(area: FocusArea) -> FocusArea:
     """Grade 0's awareness areas become Danish and maths in grade 1."""
@@ -342,3 +457,21 @@ def _successor_area(area: FocusArea) -> FocusArea:
         FocusArea.MATHS_AWARENESS: FocusArea.MATHS,
         FocusArea.FURTHER_EDUCATION: FocusArea.ALL_ROUND,
     }.get(area, area)
+
+
+def _last_positions(s: Session, student_ids: set[int]) -> dict[tuple[int, int, FocusArea], int]:
+    """The highest position stored per pupil, school year and area."""
+    last: dict[tuple[int, int, FocusArea], int] = {}
+    for chunk in chunks(student_ids):
+        for sid, year, area, position in s.execute(
+            select(
+                FocusPoint.student_id,
+                FocusPoint.school_year,
+                FocusPoint.area,
+                func.max(FocusPoint.position),
+            )
+            .where(FocusPoint.student_id.in_(chunk))
+            .group_by(FocusPoint.student_id, FocusPoint.school_year, FocusPoint.area)
+        ):
+            last[(sid, year, area)] = position
+    return last

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import base64
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
 from skolehjem_desktop.domain.limits import NAME_MAX, SHORT_MAX
 from skolehjem_desktop.errors import ValidationError
 from skolehjem_desktop.i18n import LANGUAGES, N_, _
 from skolehjem_desktop.services.base import Service, clean_email, clean_text, get_or_404
-from skolehjem_desktop.store.models import Setting, Teacher
+from skolehjem_desktop.services.bulk import clean, insert_returning_ids
+from skolehjem_desktop.store.models import SchoolClass, Setting, Student, Teacher
 
 SCHOOL_NAME = "school_name"
 SCHOOL_LOGO = "school_logo"
@@ -37,6 +40,16 @@ class TeacherInfo:
     initials: str
     email: str | None
     is_user: bool
+
+
+@dataclass(frozen=True, slots=True)
+class NewTeacher:
+    """A teacher for :meth:`SchoolService.add_teachers_in`."""
+
+    name: str
+    initials: str
+    email: str | None = None
+    is_user: bool = False
 
 
 def _info(t: Teacher) -> TeacherInfo:
@@ -207,3 +220,45 @@ class SchoolService(Service):
             self.set_user(same.id)
             user = same
         return self.update_teacher(user.id, name=name, initials=initials)
+
+    # --- in bulk ------------------------------------------------------------------------
+
+    def holds_classes_or_pupils(self) -> bool:
+        """Whether any class or any pupil is stored (a school has begun in this folder)."""
+        with self.db.reading() as s:
+            return (
+                s.scalar(select(SchoolClass.id).limit(1)) is not None
+                or s.scalar(select(Student.id).limit(1)) is not None
+            )
+
+    def add_teachers_in(self, s: Session, teachers: Sequence[NewTeacher]) -> list[int]:
+        """Add ``teachers`` inside the caller's transaction; their ids, in the same order.
+
+        Each is checked as :meth:`add_teacher` checks one: a name, initials (kept in upper
+        case) that no other teacher has, stored or among ``teachers``, and a valid e-mail.
+        At most one of them may be the user; then the teacher who was the user is no longer.
+        """
+        if sum(t.is_user for t in teachers) > 1:
+            raise ValueError("At most one of the teachers can be the user.")
+        rows = []
+        taken = set(s.scalars(select(Teacher.initials)))
+        for teacher in teachers:
+            initials = clean(teacher.initials, N_("Initials"), 8, required=True).upper()
+            if initials in taken:
+                raise ValidationError(
+                    _("A teacher with the initials {initials} already exists.").format(
+                        initials=initials
+                    )
+                )
+            taken.add(initials)
+            rows.append(
+                {
+                    "name": clean(teacher.name, N_("Name"), NAME_MAX, required=True),
+                    "initials": initials,
+                    "email": clean_email(teacher.email),
+                    "is_user": teacher.is_user,
+                }
+            )
+        if any(t.is_user for t in teachers):
+            s.execute(update(Teacher).values(is_user=False))
+        return insert_returning_ids(s, Teacher, rows)

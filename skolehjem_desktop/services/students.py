@@ -15,6 +15,13 @@ from sqlalchemy import func, select
 from skolehjem_desktop.domain.limits import NAME_MAX
 from skolehjem_desktop.i18n import _
 from skolehjem_desktop.services.base import clean_text, get_or_404
+from skolehjem_desktop.services.student_bulk import (
+    AddedPupils,
+    GuardianLink,
+    NewGuardian,
+    NewPupil,
+    StudentBulk,
+)
 from skolehjem_desktop.services.student_family import StudentFamily
 from skolehjem_desktop.services.student_guardians import StudentGuardians
 from skolehjem_desktop.services.student_reading import delete_orphan_guardians
@@ -32,9 +39,13 @@ from skolehjem_desktop.store.models import Enrolment, SchoolClass, Student
 
 __all__ = [
     "OLDEST_BIRTH_YEAR",
+    "AddedPupils",
     "DeletionSummary",
     "GuardianCandidate",
     "GuardianInfo",
+    "GuardianLink",
+    "NewGuardian",
+    "NewPupil",
     "StudentDetail",
     "StudentRow",
     "StudentService",
@@ -43,7 +54,7 @@ __all__ = [
 ]
 
 
-class StudentService(StudentGuardians, StudentFamily):
+class StudentService(StudentGuardians, StudentFamily, StudentBulk):
     """Pupils: add, edit, move, mark as left, delete, read; their guardians, deletion
     summary and siblings inherited."""
 

@@ -496,3 +496,21 @@ def test_unknown_size_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValidationError):
         generate_demo(db, size="huge", today=TODAY)  # type: ignore[arg-type]
     db.close()
+
+
+def test_a_failure_halfway_leaves_the_folder_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """All of the demo is one transaction: what was written before the failure goes too."""
+    from skolehjem_desktop.services import demo
+
+    def broken(*args: object) -> int:
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(demo, "add_contact_log", broken)
+    db = open_database(tmp_path)
+    before = dump(db)
+    with pytest.raises(RuntimeError):
+        demo.generate_demo(db, today=TODAY)
+    assert dump(db) == before
+    db.close()
