@@ -50,7 +50,9 @@ _SIDE_SUFFIXES = ("", "-wal", "-shm", "-journal", ".rekey-new", ".rekey-old")
 class FolderState(StrEnum):
     FRESH = "fresh"  # no database yet: the welcome's case
     PLAIN = "plain"
-    PROTECTED = "protected"  # encrypted with a passphrase
+    PROTECTED = "protected"  # encrypted with a passphrase (what is inside needs it to tell)
+    DAMAGED = "damaged"  # a file this program cannot read: damaged, foreign or not a database
+    NEWER = "newer"  # made by a newer version of the program
 
 
 @dataclass(frozen=True)
@@ -89,17 +91,29 @@ class DataFolder:
         return backup_dir(self.path)
 
     def state(self) -> FolderState:
-        from skolehjem_desktop.store import crypto
+        """What the folder holds, read without changing anything (nothing is opened)."""
+        from skolehjem_desktop.store.database import read_revision
+        from skolehjem_desktop.store.schema import REVISIONS
 
-        if not self.database.exists():
+        if self.is_fresh():
             return FolderState.FRESH
-        return FolderState.PROTECTED if crypto.is_encrypted(self.path) else FolderState.PLAIN
+        if self.is_protected():
+            return FolderState.PROTECTED
+        try:
+            revision = read_revision(self.database)
+        except (DatabaseRefused, OSError):
+            return FolderState.DAMAGED
+        if revision is not None and revision not in REVISIONS:
+            return FolderState.NEWER
+        return FolderState.PLAIN
 
     def is_fresh(self) -> bool:
-        return self.state() is FolderState.FRESH
+        return not self.database.exists()
 
     def is_protected(self) -> bool:
-        return self.state() is FolderState.PROTECTED
+        from skolehjem_desktop.store import crypto
+
+        return crypto.is_encrypted(self.path)
 
     # --- opening ---------------------------------------------------------------------------
 
