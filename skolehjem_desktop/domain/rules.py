@@ -53,7 +53,11 @@ PHONE_RE: Final = re.compile(r"\(?\+?[\d\s\-()./]+")
 
 
 def check_text(value: str | None, limit: int, *, required: bool = False) -> str:
-    """Trimmed text in Unicode NFC, at most ``limit`` characters, with no control characters."""
+    """Trimmed text, at most ``limit`` characters, with no control characters.
+
+    Kept as typed otherwise: no Unicode normalization (NFC would turn some characters into
+    others, e.g. CJK compatibility ideographs), so what is stored is what the teacher wrote.
+    """
     text = (value or "").strip()
     try:
         text.encode("utf-8")
@@ -61,7 +65,6 @@ def check_text(value: str | None, limit: int, *, required: bool = False) -> str:
         raise Invalid(Problem.NOT_UNICODE) from None
     if CONTROL_RE.search(text):
         raise Invalid(Problem.CONTROL_CHARACTER)
-    text = unicodedata.normalize("NFC", text)
     if required and not text:
         raise Invalid(Problem.REQUIRED)
     if len(text) > limit:

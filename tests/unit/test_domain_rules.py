@@ -43,10 +43,11 @@ def test_what_the_import_accepts_the_guardians_dialog_accepts(phone: str) -> Non
         assert clean_phone(stored) == stored
 
 
-def test_text_is_stored_in_one_unicode_form() -> None:
+def test_typed_text_is_kept_as_typed_and_a_class_list_cell_is_one_clean_line() -> None:
     decomposed = "Søren A\u030age"  # "Åge" with a combining ring
-    assert rules.check_text(decomposed, 100) == "Søren Åge"
-    assert import_clean_text(decomposed) == "Søren Åge"
+    assert rules.check_text(f"  {decomposed}  ", 100) == decomposed  # only trimmed
+    assert rules.check_text("\U0002f800", 100) == "\U0002f800"  # NFC would change it
+    assert import_clean_text(f"{decomposed}\u200b  x") == "Søren Åge x"  # NFC, one line
 
 
 def test_the_imported_phone_12_34_56_78_does_not_block_later_edits(
