@@ -334,3 +334,29 @@ def test_qdatetime_round_trip() -> None:
 
     assert pydatetime(qdatetime(FRIDAY)) == FRIDAY
     assert isinstance(qdatetime(FRIDAY), QDateTime)
+
+
+def test_a_double_click_opens_the_edit_dialog_once(qtbot, tab, services, pupil) -> None:  # type: ignore[no-untyped-def]
+    """A double click emits both doubleClicked and activated: after Gem no second dialog."""
+    log(services, pupil, FRIDAY, "Mor ringer")
+    tab.set_student(pupil, 2026)
+    opened: list[QDialog] = []
+
+    def answer() -> None:  # saves every dialog that opens, for as long as the test runs
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, ContactDialog) and dialog not in opened:
+            opened.append(dialog)
+            dialog.summary_edit.insertPlainText("!")
+            qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    timer = QTimer()
+    timer.timeout.connect(answer)
+    timer.start(10)
+    rect = tab.table.visualRect(tab.model.index(0, ContactTableModel.SUMMARY))
+    pos = QPoint(rect.left() + 5, rect.center().y())
+    qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.mouseDClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.wait(50)  # a second dialog would have opened by now
+    timer.stop()
+    assert len(opened) == 1
+    assert services.contacts.all(pupil)[0].summary.count("!") == 1

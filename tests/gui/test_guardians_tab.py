@@ -159,9 +159,10 @@ def test_edit_a_shared_guardian_warns_and_changes_it_for_both(qtbot, ctx, family
         dialog.phone_edit.setText("11 22 33 44")
         click(qtbot, dialog.ok_button)
 
+    tab.table.setFocus()
     on_dialog(change)
     with qtbot.waitSignal(tab.changed, timeout=2000):
-        tab.table.doubleClicked.emit(tab.model.index(0, 0))
+        qtbot.keyClick(tab.table, Qt.Key.Key_Return)  # Enter edits the chosen row
     assert ctx.services.students.guardians(ida.id)[0].phone == "11 22 33 44"
     assert cells(tab)[0][3] == "11 22 33 44"
 
@@ -271,3 +272,28 @@ def test_dialog_fields_are_labelled(qtbot, ctx, family) -> None:  # type: ignore
     assert names == ["Name", "Relation to the pupil", "E-mail", "Phone", "Preferred language"]
     assert dialog.custody_check.text() == "Has parental &custody"
     assert dialog.custody_check.isChecked()
+
+
+def test_a_double_click_opens_the_edit_dialog_once(qtbot, ctx, family) -> None:  # type: ignore[no-untyped-def]
+    """A double click emits both doubleClicked and activated: after Gem no second dialog."""
+    soren, _ida = family
+    tab = make_tab(qtbot, ctx, soren.id)
+    opened: list[QWidget] = []
+
+    def answer() -> None:  # saves every dialog that opens, for as long as the test runs
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, GuardianDialog) and dialog not in opened:
+            opened.append(dialog)
+            dialog.phone_edit.setText("20 30 40 5" + str(len(opened)))
+            click(qtbot, dialog.ok_button)
+
+    timer = QTimer()
+    timer.timeout.connect(answer)
+    timer.start(10)
+    rect = tab.table.visualRect(tab.model.index(1, 0))
+    qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.wait(50)  # a second dialog would have opened by now
+    timer.stop()
+    assert len(opened) == 1
+    assert ctx.services.students.guardians(soren.id)[1].phone == "20 30 40 51"

@@ -168,8 +168,7 @@ class MainWindow(QMainWindow):
         self.filter_edit.textChanged.connect(self._filter)
         self.all_classes.toggled.connect(self._load_students)
         self.student_list.selectionModel().currentChanged.connect(self._student_chosen)
-        self.table.doubleClicked.connect(self._open_from_overview)
-        self.table.activated.connect(self._open_from_overview)
+        self.table.activated.connect(self._open_from_overview)  # a double click, Enter
         self.class_items.open_records.connect(lambda: actions.class_records(self))
 
     # --- state --------------------------------------------------------------------------------

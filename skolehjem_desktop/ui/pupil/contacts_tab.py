@@ -171,7 +171,7 @@ class ContactsTab(QWidget):
         self.done_button.clicked.connect(self._toggle_done)
         self.edit_button.clicked.connect(self._edit)
         self.remove_button.clicked.connect(self._remove)
-        self.table.doubleClicked.connect(self._edit)
+        # A double click emits activated too (so does Enter): one connection, one dialog.
         self.table.activated.connect(self._edit)
         selection = self.table.selectionModel()
         selection.currentRowChanged.connect(self._update_buttons)

@@ -324,7 +324,7 @@ class GuardiansTab(QWidget):
         self.link_button.clicked.connect(self.link_guardian)
         self.edit_button.clicked.connect(self.edit_guardian)
         self.remove_button.clicked.connect(self.remove_guardian)
-        self.table.doubleClicked.connect(lambda _index: self.edit_guardian())
+        # A double click emits activated too (so does Enter): one connection, one dialog.
         self.table.activated.connect(lambda _index: self.edit_guardian())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
