@@ -126,7 +126,9 @@ def open_window(
             if isinstance(app, QApplication):
                 install_qt_translations(app, wanted)
             window = MainWindow(ctx, settings)
-            window.setGeometry(frame.geometry())
+            window.setWindowState(frame.windowState())
+            if not frame.isMaximized():
+                window.setGeometry(frame.geometry())
             window.show()
             frame.hide()
             frame.deleteLater()

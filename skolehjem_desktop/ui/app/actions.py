@@ -195,3 +195,21 @@ def about(w: Host) -> None:
     from skolehjem_desktop.ui.dialogs.about_dialog import show_about
 
     show_about(w.ctx, w.widget())
+
+
+def getting_started(w: Host) -> None:
+    """Help › Getting started: the first steps, on one page."""
+    from skolehjem_desktop.ui.app.help import GettingStartedDialog
+
+    dialog = GettingStartedDialog(w.widget())
+    dialog.exec()
+    dialog.deleteLater()
+
+
+def keyboard_shortcuts(w: Host) -> None:
+    """Help › Keyboard shortcuts: every key of the menus, the lists and the search."""
+    from skolehjem_desktop.ui.app.help import ShortcutsDialog
+
+    dialog = ShortcutsDialog(w.widget())
+    dialog.exec()
+    dialog.deleteLater()

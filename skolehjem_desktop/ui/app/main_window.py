@@ -36,6 +36,7 @@ from skolehjem_desktop.errors import NotFoundError, UserError
 from skolehjem_desktop.i18n import _, ngettext
 from skolehjem_desktop.ui.app import actions, menus
 from skolehjem_desktop.ui.app.panes import ListsPane, OverviewPane, class_text
+from skolehjem_desktop.ui.app.screen_fit import place_window
 from skolehjem_desktop.ui.classes.student_list_model import STUDENT_ID_ROLE
 
 if TYPE_CHECKING:
@@ -71,7 +72,6 @@ class MainWindow(QMainWindow):
         self._pupil_page: PupilPage | None = None
         self.setObjectName("MainWindow")
         self.setWindowTitle(APP_NAME)
-        self.resize(1280, 760)
         self._build_panes()
         self.splitter = QSplitter()
         self.splitter.setObjectName("MainSplitter")
@@ -423,8 +423,7 @@ class MainWindow(QMainWindow):
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        place_window(self, geometry if isinstance(geometry, QByteArray) else None)
         state = self.settings.value("window_state")
         if isinstance(state, QByteArray):
             self.restoreState(state)

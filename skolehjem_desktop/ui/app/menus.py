@@ -55,6 +55,14 @@ ACTIONS: tuple[tuple[str, str, Callable[[Host], object], Shortcut, str], ...] = 
     ("new_contact", N_("New con&tact…"), actions.new_contact, "Ctrl+Shift+N", "new_contact"),
     ("overview", N_("Class &overview"), lambda h: h.show_overview(), "Ctrl+Home", "overview"),
     ("find", N_("&Find pupil"), actions.find, Key.Find, "find"),
+    (
+        "getting_started",
+        N_("&Getting started"),
+        actions.getting_started,
+        Key.HelpContents,
+        "getting_started",
+    ),
+    ("shortcuts", N_("&Keyboard shortcuts"), actions.keyboard_shortcuts, None, "shortcuts"),
     ("about", N_("&About Skolehjem"), actions.about, None, "about"),
     ("protect", N_("&Passphrase protection…"), actions.protect, None, "protect"),
     ("print_summary", N_("Conversation &summary"), printing.summary, Key.Print, "print_summary"),
@@ -161,7 +169,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "print_all",
         ),
     ),
-    (N_("&Help"), ("about",)),
+    (N_("&Help"), ("getting_started", "shortcuts", None, "about")),
 )
 TOOLBAR = ("overview", "new_conversation", "new_contact", "print_summary", "import")
 

@@ -41,6 +41,7 @@ from skolehjem_desktop.services.planner.model import Assignment, Result, from_mi
 from skolehjem_desktop.ui.classes.evening_planner_setup import SetupPanel
 from skolehjem_desktop.ui.common.autosave import Autosave
 from skolehjem_desktop.ui.common.context import UiContext
+from skolehjem_desktop.ui.common.sizing import resize_to_fit
 from skolehjem_desktop.ui.common.tasks import run_task
 
 PUPIL_ROLE = Qt.ItemDataRole.UserRole
@@ -82,7 +83,7 @@ class EveningPlannerDialog(QDialog):
         self.setWindowTitle(
             _("Plan conversation evening – {class_name}").format(class_name=self.state.class_name)
         )
-        self.resize(1280, 720)
+        resize_to_fit(self, 1280, 680)  # fits a 1366×768 laptop with its taskbar
         self.autosave = Autosave(self._save_setup, self)
         self.autosave.failed.connect(self._setup_failed)
         self.autosave.saved.connect(self._setup_saved)
