@@ -55,6 +55,7 @@ ACTIONS: tuple[tuple[str, str, Callable[[Host], object], Shortcut, str], ...] = 
     ("new_contact", N_("New con&tact…"), actions.new_contact, "Ctrl+Shift+N", "new_contact"),
     ("overview", N_("Class &overview"), lambda h: h.show_overview(), "Ctrl+Home", "overview"),
     ("find", N_("&Find pupil"), actions.find, Key.Find, "find"),
+    ("waiting", N_("&Waiting for me…"), actions.waiting, "Ctrl+Shift+W", "waiting"),
     ("about", N_("&About Skolehjem"), actions.about, None, "about"),
     ("protect", N_("&Passphrase protection…"), actions.protect, None, "protect"),
     ("print_summary", N_("Conversation &summary"), printing.summary, Key.Print, "print_summary"),
@@ -114,6 +115,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
         N_("&Class"),
         (
             "overview",
+            "waiting",
             None,
             "new_class",
             "rename_class",
@@ -163,7 +165,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
     ),
     (N_("&Help"), ("about",)),
 )
-TOOLBAR = ("overview", "new_conversation", "new_contact", "print_summary", "import")
+TOOLBAR = ("overview", "waiting", "new_conversation", "new_contact", "print_summary", "import")
 
 
 def build_frame(bar: QMenuBar, toolbar: QToolBar) -> None:
