@@ -302,6 +302,8 @@ def cmd_owed(args: argparse.Namespace) -> int:
                     "agreements_overdue": r.agreements_overdue,
                     "replies_overdue": r.replies_overdue,
                     "complete": r.complete,
+                    "agreements_due_soon": r.agreements_due_soon,
+                    "replies_due_soon": r.replies_due_soon,
                 }
                 for r in rows
             ]

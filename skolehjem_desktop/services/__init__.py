@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from skolehjem_desktop.services.pdfs import PdfService
     from skolehjem_desktop.services.school import SchoolService
     from skolehjem_desktop.services.students import StudentService
+    from skolehjem_desktop.services.waiting import WaitingService
 
 Clock = Callable[[], dt.datetime]
 
@@ -88,6 +89,12 @@ class Services:
         from skolehjem_desktop.services.owed import OwedService
 
         return OwedService(self.db, self.clock)
+
+    @cached_property
+    def waiting(self) -> WaitingService:
+        from skolehjem_desktop.services.waiting import WaitingService
+
+        return WaitingService(self.db, self.clock)
 
     @cached_property
     def class_records(self) -> ClassRecordService:

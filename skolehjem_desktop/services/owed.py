@@ -3,7 +3,8 @@
 From the school's principles: at least one ordinary school–home conversation a
 year, focus points in the areas the pupil's grade requires, presented to the
 parents at least once a year. And from the day-to-day: agreements past their
-due date, and replies to parents past theirs.
+due date, and replies to parents past theirs; beside them, those due soon (see
+:mod:`.due`), which are not owed yet but will be.
 
 For the class as a whole (:meth:`OwedService.for_class_records`): a parent meeting at
 the start of the school year (held by 1 October), a class parent council elected
@@ -24,11 +25,10 @@ from sqlalchemy.orm import Session
 from skolehjem_desktop.domain.enums import ConversationKind, ConversationStatus, FocusArea
 from skolehjem_desktop.i18n import _, ngettext
 from skolehjem_desktop.services.base import Service, get_or_404
+from skolehjem_desktop.services.due import DueCounts, agreement_counts, reply_counts
 from skolehjem_desktop.services.focus import required_areas
 from skolehjem_desktop.services.schoolyear import SchoolYear
 from skolehjem_desktop.store.models import (
-    Agreement,
-    ContactEntry,
     Conversation,
     CouncilMember,
     Enrolment,
@@ -156,6 +156,10 @@ class OwedRow:
     presented_on: dt.date | None
     agreements_overdue: int
     replies_overdue: int
+    # Not owed yet, shown beside what is (see services.due): due within the week, and
+    # replies due by the end of the next working day.
+    agreements_due_soon: int = 0
+    replies_due_soon: int = 0
 
     @property
     def full_name(self) -> str:
@@ -292,8 +296,8 @@ def _owed(
     for year, ids in ids_by_year.items():
         _add_year_facts(s, facts, year, ids)
     all_ids = [row[0] for row in pupils]
-    agreements = _agreements_overdue(s, all_ids, today)
-    replies = _replies_overdue(s, all_ids, today)
+    agreements = agreement_counts(s, all_ids, today)
+    replies = reply_counts(s, all_ids, today)
     return [_owed_row(pupil, facts, agreements, replies) for pupil in pupils]
 
 
@@ -354,39 +358,8 @@ def _add_year_facts(s: Session, facts: _YearFacts, year: int, ids: list[int]) ->
         facts.presented[(sid, year)] = latest
 
 
-def _agreements_overdue(s: Session, ids: list[int], today: dt.date) -> dict[int, int]:
-    """Per pupil: the agreements not done and past their due date."""
-    return dict(
-        s.execute(
-            select(Conversation.student_id, func.count(Agreement.id))
-            .join(Conversation, Conversation.id == Agreement.conversation_id)
-            .where(
-                Conversation.student_id.in_(ids),
-                Agreement.done.is_(False),
-                Agreement.due < today,
-            )
-            .group_by(Conversation.student_id)
-        ).all()
-    )
-
-
-def _replies_overdue(s: Session, ids: list[int], today: dt.date) -> dict[int, int]:
-    """Per pupil: the replies to parents not done and past their due date."""
-    return dict(
-        s.execute(
-            select(ContactEntry.student_id, func.count(ContactEntry.id))
-            .where(
-                ContactEntry.student_id.in_(ids),
-                ContactEntry.done.is_(False),
-                ContactEntry.reply_due < today,
-            )
-            .group_by(ContactEntry.student_id)
-        ).all()
-    )
-
-
 def _owed_row(
-    pupil: _Pupil, facts: _YearFacts, agreements: dict[int, int], replies: dict[int, int]
+    pupil: _Pupil, facts: _YearFacts, agreements: DueCounts, replies: DueCounts
 ) -> OwedRow:
     sid, first, last, cid, cname, year, grade = pupil
     required = required_areas(grade)
@@ -404,8 +377,10 @@ def _owed_row(
         required_areas=required,
         missing_areas=tuple(a for a in required if a not in present),
         presented_on=facts.presented.get((sid, year)),
-        agreements_overdue=int(agreements.get(sid, 0)),
-        replies_overdue=int(replies.get(sid, 0)),
+        agreements_overdue=agreements.overdue.get(sid, 0),
+        replies_overdue=replies.overdue.get(sid, 0),
+        agreements_due_soon=agreements.soon.get(sid, 0),
+        replies_due_soon=replies.soon.get(sid, 0),
     )
 
 

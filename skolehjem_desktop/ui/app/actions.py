@@ -48,6 +48,13 @@ def plan_evening(w: Host) -> None:
         w.refresh_overview()
 
 
+def waiting(w: Host) -> None:
+    """The replies and agreements overdue or due soon in all the teacher's classes."""
+    from skolehjem_desktop.ui.dialogs.waiting_dialog import show_waiting
+
+    show_waiting(w)
+
+
 def find(w: Host) -> None:
     w.focus_search()
 

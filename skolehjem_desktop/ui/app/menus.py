@@ -63,6 +63,7 @@ ACTIONS: tuple[tuple[str, str, Callable[[Host], object], Shortcut, str], ...] = 
         "getting_started",
     ),
     ("shortcuts", N_("&Keyboard shortcuts"), actions.keyboard_shortcuts, None, "shortcuts"),
+    ("waiting", N_("&Waiting for me…"), actions.waiting, "Ctrl+Shift+W", "waiting"),
     ("about", N_("&About Skolehjem"), actions.about, None, "about"),
     ("protect", N_("&Passphrase protection…"), actions.protect, None, "protect"),
     ("print_summary", N_("Conversation &summary"), printing.summary, Key.Print, "print_summary"),
@@ -122,6 +123,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
         N_("&Class"),
         (
             "overview",
+            "waiting",
             None,
             "new_class",
             "rename_class",
@@ -171,7 +173,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
     ),
     (N_("&Help"), ("getting_started", "shortcuts", None, "about")),
 )
-TOOLBAR = ("overview", "new_conversation", "new_contact", "print_summary", "import")
+TOOLBAR = ("overview", "waiting", "new_conversation", "new_contact", "print_summary", "import")
 
 
 def build_frame(bar: QMenuBar, toolbar: QToolBar) -> None:

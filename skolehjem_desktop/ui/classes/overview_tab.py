@@ -10,13 +10,24 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from skolehjem_desktop.domain.enums import ConversationStatus
-from skolehjem_desktop.i18n import _, ngettext
+from skolehjem_desktop.i18n import _
 from skolehjem_desktop.i18n.labels import label
+from skolehjem_desktop.services.due import Urgency, agreement_urgency, reply_urgency
 from skolehjem_desktop.services.owed import OrdinaryState, OwedRow
+from skolehjem_desktop.ui.classes.owed_model import (
+    DUE_SOON_SIGN,
+    OVERDUE_SIGN,
+    agreement_lines,
+    due_text,
+    due_tooltip,
+    reply_lines,
+)
 from skolehjem_desktop.ui.common.context import UiContext
 from skolehjem_desktop.ui.common.formatting import date_text, datetime_text
 
 LATEST_CONTACTS = 5
+# The signs' colours on the page: red for overdue, amber for due soon (text says it too).
+SIGN_COLOURS = {OVERDUE_SIGN: "#b3261e", DUE_SOON_SIGN: "#a35a00"}
 
 
 def _e(text: str) -> str:
@@ -31,6 +42,46 @@ def _h3(text: str) -> str:
 
 def _p(text: str) -> str:
     return f"<p>{_e(text)}</p>"
+
+
+def signed_html(text: str) -> str:
+    """``text`` escaped, its ✗ and ◷ signs in their colours."""
+    escaped = _e(text)
+    for sign, colour in SIGN_COLOURS.items():
+        escaped = escaped.replace(sign, f"<span style='color:{colour}'>{sign}</span>")
+    return escaped
+
+
+def due_signs(owed: OwedRow | None) -> tuple[str, str]:
+    """The pupil page's signs of what is overdue or due soon (rich text), and its tooltip."""
+    if owed is None:
+        return "", ""
+    parts: list[str] = []
+    lines: list[str] = []
+    if owed.agreements_overdue or owed.agreements_due_soon:
+        parts.append(
+            _("Agreements: {state}").format(
+                state=due_text(owed.agreements_overdue, owed.agreements_due_soon)
+            )
+        )
+        lines += agreement_lines(owed.agreements_overdue, owed.agreements_due_soon)
+    if owed.replies_overdue or owed.replies_due_soon:
+        parts.append(
+            _("Replies to parents: {state}").format(
+                state=due_text(owed.replies_overdue, owed.replies_due_soon)
+            )
+        )
+        lines += reply_lines(owed.replies_overdue, owed.replies_due_soon)
+    return signed_html("  ·  ".join(parts)), due_tooltip(*lines) or ""
+
+
+def _mark(urgency: Urgency | None, overdue: str, soon: str) -> str:
+    """The mark before an open item: "✗ Overdue: ", "◷ Due soon: ", or nothing."""
+    if urgency is Urgency.OVERDUE:
+        return signed_html(f"{OVERDUE_SIGN} {overdue}: ")
+    if urgency is Urgency.DUE_SOON:
+        return signed_html(f"{DUE_SOON_SIGN} {soon}: ")
+    return ""
 
 
 class OverviewTab(QScrollArea):
@@ -70,7 +121,7 @@ class OverviewTab(QScrollArea):
             parts.append(_p(_("The pupil is in no class this school year.")))
         else:
             items = _owed_items(owed)
-            parts.append("<ul>" + "".join(f"<li>{_e(i)}</li>" for i in items) + "</ul>")
+            parts.append("<ul>" + "".join(f"<li>{signed_html(i)}</li>" for i in items) + "</ul>")
         return parts
 
     def _next_conversation(self, student_id: int, today: dt.date) -> list[str]:
@@ -98,9 +149,11 @@ class OverviewTab(QScrollArea):
             rows = []
             for a in agreements:
                 due = date_text(a.due) if a.due else _("no due date")
-                mark = "✗ " + _("Overdue") + ": " if a.overdue(today) else ""
+                mark = _mark(
+                    agreement_urgency(a.due, today, done=a.done), _("Overdue"), _("Due soon")
+                )
                 who = label(a.responsible)
-                rows.append(f"<li>{_e(mark)}{_e(a.text)} <i>({_e(who)}, {_e(due)})</i></li>")
+                rows.append(f"<li>{mark}{_e(a.text)} <i>({_e(who)}, {_e(due)})</i></li>")
             parts.append("<ul>" + "".join(rows) + "</ul>")
         else:
             parts.append(_p(_("None.")))
@@ -113,9 +166,13 @@ class OverviewTab(QScrollArea):
             rows = []
             for c in contacts:
                 summary = c.summary.splitlines()[0] if c.summary else ""
-                mark = "✗ " + _("Reply overdue") + ": " if c.overdue(today) else ""
+                mark = _mark(
+                    reply_urgency(c.reply_due, today, done=c.done),
+                    _("Reply overdue"),
+                    _("Reply due soon"),
+                )
                 rows.append(
-                    f"<li>{_e(mark)}{_e(datetime_text(c.occurred_at))} – {_e(label(c.channel))},"
+                    f"<li>{mark}{_e(datetime_text(c.occurred_at))} – {_e(label(c.channel))},"
                     f" {_e(label(c.topic))}: {_e(summary)}</li>"
                 )
             parts.append("<ul>" + "".join(rows) + "</ul>")
@@ -125,7 +182,8 @@ class OverviewTab(QScrollArea):
 
 
 def _owed_items(owed: OwedRow) -> list[str]:
-    """What the pupil is owed this school year, each line marked ✓, • or ✗."""
+    """What the pupil is owed this school year, each line marked ✓, • or ✗; what is due
+    soon marked ◷."""
     items = []
     if owed.ordinary is OrdinaryState.HELD:
         items.append(
@@ -161,22 +219,12 @@ def _owed_items(owed: OwedRow) -> list[str]:
         )
     else:
         items.append("✗ " + _("Focus points not yet presented to the parents."))
-    if owed.agreements_overdue:
-        items.append(
-            "✗ "
-            + ngettext(
-                "{n} agreement is overdue.",
-                "{n} agreements are overdue.",
-                owed.agreements_overdue,
-            ).format(n=owed.agreements_overdue)
-        )
-    if owed.replies_overdue:
-        items.append(
-            "✗ "
-            + ngettext(
-                "{n} reply to the parents is overdue.",
-                "{n} replies to the parents are overdue.",
-                owed.replies_overdue,
-            ).format(n=owed.replies_overdue)
-        )
+    for line in agreement_lines(owed.agreements_overdue, 0):
+        items.append(f"{OVERDUE_SIGN} {line}")
+    for line in agreement_lines(0, owed.agreements_due_soon):
+        items.append(f"{DUE_SOON_SIGN} {line}")
+    for line in reply_lines(owed.replies_overdue, 0):
+        items.append(f"{OVERDUE_SIGN} {line}")
+    for line in reply_lines(0, owed.replies_due_soon):
+        items.append(f"{DUE_SOON_SIGN} {line}")
     return items

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from skolehjem_desktop.collation import sort_key
-from skolehjem_desktop.i18n import N_, _
+from skolehjem_desktop.i18n import N_, _, ngettext
 from skolehjem_desktop.i18n.labels import label
 from skolehjem_desktop.services.owed import OrdinaryState, OwedRow
 from skolehjem_desktop.ui.common.formatting import date_text
@@ -17,7 +17,11 @@ from skolehjem_desktop.ui.common.table_model import Index, RowTableModel
 GOOD = QColor("#dcefdc")
 WAITING = QColor("#fff3cd")
 OWED = QColor("#f8d7da")
+DUE_SOON = QColor("#ffe2a8")  # amber: not owed yet, but soon (stronger than WAITING)
 INK = QColor("#1b1b1b")
+OVERDUE_SIGN = "✗"
+DUE_SOON_SIGN = "◷"
+AGREEMENTS, REPLIES = 4, 5
 
 
 class OwedTableModel(RowTableModel[OwedRow]):
@@ -28,8 +32,8 @@ class OwedTableModel(RowTableModel[OwedRow]):
         N_("Ordinary conversation"),
         N_("Focus points"),
         N_("Presented"),
-        N_("Agreements overdue"),
-        N_("Replies overdue"),
+        N_("Agreements"),
+        N_("Replies to parents"),
     ]
     SORT_ROLE = Qt.ItemDataRole.UserRole + 1
     FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -51,10 +55,19 @@ class OwedTableModel(RowTableModel[OwedRow]):
         if role == Qt.ItemDataRole.ForegroundRole and self._colour(row, column) is not None:
             # The tints are light: keep their text dark in a dark palette too.
             return QBrush(INK)
-        if role == Qt.ItemDataRole.ToolTipRole and column == 2 and row.missing_areas:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        return None
+
+    def _tooltip(self, row: OwedRow, column: int) -> str | None:
+        if column == 2 and row.missing_areas:
             return _("Missing: {areas}").format(
                 areas=", ".join(label(a) for a in row.missing_areas)
             )
+        if column == AGREEMENTS:
+            return due_tooltip(*agreement_lines(row.agreements_overdue, row.agreements_due_soon))
+        if column == REPLIES:
+            return due_tooltip(*reply_lines(row.replies_overdue, row.replies_due_soon))
         return None
 
     def _text(self, row: OwedRow, column: int) -> str:
@@ -76,9 +89,9 @@ class OwedTableModel(RowTableModel[OwedRow]):
             if row.presented_on is None:
                 return "✗ " + _("Not presented")
             return "✓ " + date_text(row.presented_on)
-        if column == 4:
-            return f"✗ {row.agreements_overdue}" if row.agreements_overdue else "✓ 0"
-        return f"✗ {row.replies_overdue}" if row.replies_overdue else "✓ 0"
+        if column == AGREEMENTS:
+            return due_text(row.agreements_overdue, row.agreements_due_soon)
+        return due_text(row.replies_overdue, row.replies_due_soon)
 
     def _sort_key(self, row: OwedRow, column: int) -> Any:
         keys: list[Any] = [
@@ -86,8 +99,8 @@ class OwedTableModel(RowTableModel[OwedRow]):
             [OrdinaryState.MISSING, OrdinaryState.PLANNED, OrdinaryState.HELD].index(row.ordinary),
             -len(row.missing_areas),
             row.presented_on is not None,
-            -row.agreements_overdue,
-            -row.replies_overdue,
+            (-row.agreements_overdue, -row.agreements_due_soon),
+            (-row.replies_overdue, -row.replies_due_soon),
         ]
         return keys[column]
 
@@ -100,8 +113,72 @@ class OwedTableModel(RowTableModel[OwedRow]):
             return OWED if row.missing_areas else GOOD
         if column == 3:
             return GOOD if row.presented_on else OWED
-        if column == 4:
-            return OWED if row.agreements_overdue else None
-        if column == 5:
-            return OWED if row.replies_overdue else None
+        if column == AGREEMENTS:
+            return due_colour(row.agreements_overdue, row.agreements_due_soon)
+        if column == REPLIES:
+            return due_colour(row.replies_overdue, row.replies_due_soon)
         return None
+
+
+def due_text(overdue: int, soon: int) -> str:
+    """The cell: ✗ 2 overdue · ◷ 1 due soon, one of the two, or ✓ 0 when nothing is close."""
+    parts = []
+    if overdue:
+        parts.append(_("{sign} {n} overdue").format(sign=OVERDUE_SIGN, n=overdue))
+    if soon:
+        parts.append(_("{sign} {n} due soon").format(sign=DUE_SOON_SIGN, n=soon))
+    return " · ".join(parts) or "✓ 0"
+
+
+def due_colour(overdue: int, soon: int) -> QColor | None:
+    """Red when something is overdue, amber when something is only due soon."""
+    if overdue:
+        return OWED
+    return DUE_SOON if soon else None
+
+
+def agreement_lines(overdue: int, soon: int) -> tuple[str, ...]:
+    """The agreements overdue and due soon, in words (empty when none)."""
+    lines = []
+    if overdue:
+        lines.append(
+            ngettext("{n} agreement is overdue.", "{n} agreements are overdue.", overdue).format(
+                n=overdue
+            )
+        )
+    if soon:
+        lines.append(
+            ngettext(
+                "{n} agreement is due within a week.", "{n} agreements are due within a week.", soon
+            ).format(n=soon)
+        )
+    return tuple(lines)
+
+
+def reply_lines(overdue: int, soon: int) -> tuple[str, ...]:
+    """The replies to the parents overdue and due soon, in words (empty when none)."""
+    lines = []
+    if overdue:
+        lines.append(
+            ngettext(
+                "{n} reply to the parents is overdue.",
+                "{n} replies to the parents are overdue.",
+                overdue,
+            ).format(n=overdue)
+        )
+    if soon:
+        lines.append(
+            ngettext(
+                "{n} reply to the parents is due by the end of the next working day.",
+                "{n} replies to the parents are due by the end of the next working day.",
+                soon,
+            ).format(n=soon)
+        )
+    return tuple(lines)
+
+
+def due_tooltip(*lines: str) -> str | None:
+    """The lines, and where to see them all; None when there is nothing to say."""
+    if not lines:
+        return None
+    return "\n".join((*lines, _("Class ▸ Waiting for me lists them all.")))

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
     from skolehjem_desktop.services import Services
     from skolehjem_desktop.ui.common.context import UiContext
+    from skolehjem_desktop.ui.pupil.pupil_page import PupilPage
 
 
 class Selection(Protocol):
@@ -62,6 +63,11 @@ class Host(Selection, Protocol):
         ...
 
     def open_student(self, student_id: int) -> bool: ...
+
+    @property
+    def pupil_page(self) -> PupilPage:
+        """The pupil's page (its tabs), to show a pupil at a contact or a conversation."""
+        ...
 
     def show_overview(self) -> None: ...
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from skolehjem_desktop.i18n import _
 from skolehjem_desktop.services.schoolyear import SchoolYear
-from skolehjem_desktop.ui.classes.overview_tab import OverviewTab
+from skolehjem_desktop.ui.classes.overview_tab import OverviewTab, due_signs
 from skolehjem_desktop.ui.common.context import UiContext
 from skolehjem_desktop.ui.common.formatting import date_text
 from skolehjem_desktop.ui.pupil.contacts_tab import ContactsTab
@@ -48,6 +48,10 @@ class PupilPage(QWidget):
         self.heading.setFont(font)
         self.details = QLabel()
         self.details.setTextFormat(Qt.TextFormat.PlainText)
+        # What is overdue (red ✗) or due soon (amber ◷), seen from every tab.
+        self.signs = QLabel()
+        self.signs.setTextFormat(Qt.TextFormat.RichText)
+        self.signs.setAccessibleName(_("Overdue and due soon"))
 
         self._overview = OverviewTab(ctx)
         self._conversations = ConversationsTab(ctx)
@@ -67,6 +71,7 @@ class PupilPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.details)
+        layout.addWidget(self.signs)
         layout.addWidget(self.tabs, 1)
 
         for tab in self._editing_tabs():
@@ -121,7 +126,19 @@ class PupilPage(QWidget):
             self._filled(current)
         return True
 
+    def _show_signs(self) -> None:
+        owed = (
+            self.ctx.services.owed.for_student(self.student_id, self.school_year)
+            if self.student_id is not None
+            else None
+        )
+        text, tooltip = due_signs(owed)
+        self.signs.setText(text)
+        self.signs.setToolTip(tooltip)
+        self.signs.setVisible(bool(text))
+
     def _show_header(self) -> None:
+        self._show_signs()
         if self.student_id is None:
             self.heading.setText("")
             self.details.setText("")
@@ -150,6 +167,7 @@ class PupilPage(QWidget):
         return ok
 
     def _child_changed(self) -> None:
+        self._show_signs()
         self.changed.emit()
 
     def _tab_changed(self, _index: int) -> None:
