@@ -164,11 +164,12 @@ def print_table(headers: list[str], rows: list[list[str]]) -> None:
 
 
 def date_text(value: dt.date | None) -> str:
-    return value.isoformat() if value else ""
+    """A date in a table, the way the user's language writes it (JSON keeps ISO)."""
+    return i18n.active().short_date(value) if value else ""
 
 
 def when_text(value: dt.datetime | None) -> str:
-    return value.strftime("%Y-%m-%d %H:%M") if value else ""
+    return i18n.active().short_when(value) if value else ""
 
 
 def shorten(text: str, width: int) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from skolehjem_desktop.cli.common import CliError, open_services, positive_id
+from skolehjem_desktop.cli.common import CliError, date_text, open_services, positive_id
 from skolehjem_desktop.i18n import _, ngettext
 
 
@@ -93,7 +93,7 @@ def cmd_purge_left(args: argparse.Namespace) -> int:
         return 0
     for p in pupils:
         klass = f" ({p.class_name})" if p.class_name else ""
-        print(f"{p.id}  {p.full_name}{klass}  {p.left_on.isoformat()}")
+        print(f"{p.id}  {p.full_name}{klass}  {date_text(p.left_on)}")
     if not args.yes:
         print(
             ngettext(

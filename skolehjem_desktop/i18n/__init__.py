@@ -98,6 +98,23 @@ class Translator:
 
         return format_datetime(value, format=fmt, locale=self.babel_locale)
 
+    def short_date(self, value: dt.date) -> str:
+        """``03.12.2026`` in Danish, ``03/12/2026`` in English: the way each writes a date
+        in a table or a message (and types it back into a date field)."""
+        sep = "." if self.lang == "da" else "/"
+        return f"{value.day:02d}{sep}{value.month:02d}{sep}{value.year:04d}"
+
+    def clock(self, value: dt.time | dt.datetime) -> str:
+        """``14.00`` in Danish, ``14:00`` in English."""
+        sep = "." if self.lang == "da" else ":"
+        return f"{value.hour:02d}{sep}{value.minute:02d}"
+
+    def short_when(self, value: dt.datetime) -> str:
+        """``03.12.2026 kl. 14.00`` in Danish, ``03/12/2026 14:00`` in English."""
+        if self.lang == "da":
+            return f"{self.short_date(value)} kl. {self.clock(value)}"
+        return f"{self.short_date(value)} {self.clock(value)}"
+
     @property
     def babel_locale(self) -> str:
         return "da_DK" if self.lang == "da" else "en_GB"
@@ -167,6 +184,16 @@ def _(message: str) -> str:
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     return active().ngettext(singular, plural, n)
+
+
+def short_date(value: dt.date) -> str:
+    """A date in the active language's short form (``03.12.2026`` / ``03/12/2026``)."""
+    return active().short_date(value)
+
+
+def clock(value: dt.time | dt.datetime) -> str:
+    """A time of day in the active language (``14.00`` / ``14:00``)."""
+    return active().clock(value)
 
 
 def N_(message: str) -> str:

@@ -23,7 +23,7 @@ from skolehjem_desktop.domain.enums import (
 )
 from skolehjem_desktop.domain.limits import SHORT_MAX, TEXT_MAX
 from skolehjem_desktop.errors import ValidationError
-from skolehjem_desktop.i18n import N_, _
+from skolehjem_desktop.i18n import N_, _, short_date
 from skolehjem_desktop.services.base import Service
 from skolehjem_desktop.services.bulk import (
     Row,
@@ -201,7 +201,7 @@ class ConversationBulk(Service):
             if starts.date() > self.today():
                 raise ValidationError(
                     _("The conversation is on {date}; it cannot be held before then.").format(
-                        date=starts.date().isoformat()
+                        date=short_date(starts.date())
                     )
                 )
             if not teacher_ids:

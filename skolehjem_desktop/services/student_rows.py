@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from skolehjem_desktop.domain.enums import Language, Relation
 from skolehjem_desktop.errors import ValidationError
-from skolehjem_desktop.i18n import _
+from skolehjem_desktop.i18n import _, short_date
 
 OLDEST_BIRTH_YEAR = 1990
 
@@ -114,6 +114,6 @@ def check_birth_date(value: dt.date | None, today: dt.date) -> dt.date | None:
         return None
     if value > today or value.year < OLDEST_BIRTH_YEAR:
         raise ValidationError(
-            _("{date} cannot be a pupil's birth date.").format(date=value.isoformat())
+            _("{date} cannot be a pupil's birth date.").format(date=short_date(value))
         )
     return value

@@ -248,3 +248,17 @@ def test_impossible_school_years_are_refused(cli, year) -> None:
     done = cli("owed", "--class", "5.A", "--school-year", year)
     assert done.returncode == 1
     assert "is not a school year" in done.stderr
+
+
+def test_tables_write_dates_the_languages_way_and_json_keeps_iso(cli, demo_dir) -> None:
+    import datetime as dt
+    import re
+
+    rows = json.loads(cli("list", "conversations", "--json", data=demo_dir).stdout)
+    first = dt.datetime.fromisoformat(rows[0]["starts_at"])
+    danish = cli("list", "conversations", lang="da", data=demo_dir).stdout
+    english = cli("list", "conversations", lang="en", data=demo_dir).stdout
+    assert f"{first:%d.%m.%Y} kl. {first:%H.%M}" in danish
+    assert f"{first:%d/%m/%Y} {first:%H:%M}" in english
+    for table in (danish, english):
+        assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", table), "no ISO dates in a table"

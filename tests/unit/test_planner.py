@@ -294,7 +294,7 @@ def test_check_finds_what_a_hand_move_breaks() -> None:
     } >= {"break"}
     late = check(plan.moved(3, Assignment(DAY, T(19), T(19, 15), 3, "A", ("MK",))), inp)
     assert {"family", "teacher_busy"} <= {v.kind for v in late}
-    assert "Ali (5.A) at 2026-11-24 19:00: the family cannot come then." in [
+    assert "Ali (5.A) at 24/11/2026 19:00: the family cannot come then." in [
         v.message for v in late
     ]
     # a pupil left out, and the siblings at the same time

@@ -73,7 +73,7 @@ def test_add_without_last_name(services, klass) -> None:  # type: ignore[no-unty
         (("  ", "Hansen", None), "First name must be filled in"),
         (("A" * 101, "Hansen", None), "too long"),
         (("Anna", "H" * 101, None), "too long"),
-        (("Anna", "Hansen", dt.date(2026, 11, 24)), "2026-11-24 cannot be a pupil's birth date"),
+        (("Anna", "Hansen", dt.date(2026, 11, 24)), "24/11/2026 cannot be a pupil's birth date"),
         (("Anna", "Hansen", dt.date(1989, 12, 31)), "cannot be a pupil's birth date"),
     ],
 )

@@ -23,7 +23,7 @@ from skolehjem_desktop.domain.enums import (
 )
 from skolehjem_desktop.domain.limits import TEXT_MAX
 from skolehjem_desktop.errors import ValidationError
-from skolehjem_desktop.i18n import _, ngettext
+from skolehjem_desktop.i18n import _, clock, ngettext, short_date
 from skolehjem_desktop.services.base import Service, get_or_404
 from skolehjem_desktop.services.conversations import (
     ConversationService,
@@ -165,7 +165,7 @@ class EveningPlanService(Service):
             if cell is None:
                 raise ValidationError(
                     _("There is no slot at {time} on {date}.").format(
-                        time=start.strftime("%H:%M"), date=date.isoformat()
+                        time=clock(start), date=short_date(date)
                     )
                 )
             target = Assignment(

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from skolehjem_desktop.domain.limits import SHORT_MAX
 from skolehjem_desktop.errors import ValidationError
-from skolehjem_desktop.i18n import _
+from skolehjem_desktop.i18n import _, short_date
 from skolehjem_desktop.services.base import clean_text
 from skolehjem_desktop.services.planner.model import (
     Evening,
@@ -69,7 +69,7 @@ def check_setup(setup: Setup) -> Setup:
         key = (e.date, minutes(e.start), minutes(e.end))
         if any(d == e.date and s < key[2] and key[1] < t for d, s, t in seen):
             raise ValidationError(
-                _("Two evenings on {date} overlap.").format(date=e.date.isoformat())
+                _("Two evenings on {date} overlap.").format(date=short_date(e.date))
             )
         seen.add(key)
     rooms = tuple(

@@ -9,11 +9,10 @@ but the search still finds nothing. What a given plan breaks is :mod:`.violation
 
 from __future__ import annotations
 
-from skolehjem_desktop.i18n import _, ngettext
+from skolehjem_desktop.i18n import _, clock, ngettext, short_date
 from skolehjem_desktop.services.planner.model import (
     FixedBooking,
     PupilSpec,
-    hhmm,
     minutes,
 )
 from skolehjem_desktop.services.planner.problem import Cell, Problem
@@ -172,7 +171,7 @@ def _siblings_reason(members: list[PupilSpec], fixed: list[FixedBooking]) -> str
         return _("Siblings {names}: already placed on different evenings.").format(names=names)
     if fixed:
         where = ", ".join(
-            f"{f.pupil.label} {f.assignment.date.isoformat()} {hhmm(f.assignment.start)}"
+            f"{f.pupil.label} {short_date(f.assignment.date)} {clock(f.assignment.start)}"
             for f in fixed
         )
         return _("Siblings {names}: no free slot back to back with {fixed}.").format(

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from skolehjem_desktop.errors import ValidationError
-from skolehjem_desktop.i18n import _
+from skolehjem_desktop.i18n import _, short_date
 
 MIN_SLOT = 5
 MAX_SLOT = 120
@@ -245,18 +245,18 @@ def make_evening(
         )
     if end <= start:
         raise ValidationError(
-            _("The evening of {date} must end after it starts.").format(date=date.isoformat())
+            _("The evening of {date} must end after it starts.").format(date=short_date(date))
         )
     if minutes(end) - minutes(start) < slot_minutes:
         raise ValidationError(
-            _("The evening of {date} is shorter than one slot.").format(date=date.isoformat())
+            _("The evening of {date} is shorter than one slot.").format(date=short_date(date))
         )
     fixed_breaks = []
     for b in breaks:
         if b.date is not None and b.date != date:
             raise ValidationError(
                 _("The break {value} is not on the evening of {date}.").format(
-                    value=b.text(), date=date.isoformat()
+                    value=b.text(), date=short_date(date)
                 )
             )
         fixed_breaks.append(Period(b.start, b.end, None))

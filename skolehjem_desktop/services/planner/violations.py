@@ -8,7 +8,7 @@ each other and against the other plans, then the sibling blocks.
 
 from __future__ import annotations
 
-from skolehjem_desktop.i18n import _
+from skolehjem_desktop.i18n import _, clock, short_date
 from skolehjem_desktop.services.planner.model import (
     Assignment,
     Plan,
@@ -16,7 +16,6 @@ from skolehjem_desktop.services.planner.model import (
     PupilSpec,
     TeacherSpec,
     Violation,
-    hhmm,
     minutes,
 )
 from skolehjem_desktop.services.planner.problem import sibling_groups
@@ -113,7 +112,7 @@ def _check_one(
 ) -> list[Violation]:
     """What one pupil's conversation breaks on its own."""
     s, e = minutes(a.start), minutes(a.end)
-    when = f"{a.date.isoformat()} {hhmm(a.start)}"
+    when = f"{short_date(a.date)} {clock(a.start)}"
     out = _check_time(a, p, inp, when)
     out += _check_teachers(a, p, teachers, when)
     if any(u.overlaps(a.date, s, e) for u in p.unavailable):
