@@ -23,6 +23,7 @@ from skolehjem_desktop.cli.common import (
     when_text,
 )
 from skolehjem_desktop.i18n import _, ngettext
+from skolehjem_desktop.i18n.counts import owed_summary
 
 if TYPE_CHECKING:
     from skolehjem_desktop.services import Services
@@ -338,11 +339,7 @@ def cmd_owed(args: argparse.Namespace) -> int:
     done = sum(r.complete for r in rows)
     print()
     print(
-        ngettext(
-            "{done} of {n} pupil has nothing owed.",
-            "{done} of {n} pupils have nothing owed.",
-            len(rows),
-        ).format(done=done, n=len(rows))
+        owed_summary(done, len(rows))
     )
     return 0
 

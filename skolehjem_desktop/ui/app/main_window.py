@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from skolehjem_desktop import APP_NAME
 from skolehjem_desktop.errors import NotFoundError, UserError
 from skolehjem_desktop.i18n import _, ngettext
+from skolehjem_desktop.i18n.counts import owed_summary
 from skolehjem_desktop.ui.app import actions, menus
 from skolehjem_desktop.ui.app.panes import ListsPane, OverviewPane, class_text
 from skolehjem_desktop.ui.app.screen_fit import place_window
@@ -316,11 +317,7 @@ class MainWindow(QMainWindow):
         )
         done = sum(r.complete for r in rows)
         self.summary.setText(
-            ngettext(
-                "{done} of {n} pupil has nothing owed.",
-                "{done} of {n} pupils have nothing owed.",
-                len(rows),
-            ).format(done=done, n=len(rows))
+            owed_summary(done, len(rows))
         )
 
     def _load_students(self) -> None:
