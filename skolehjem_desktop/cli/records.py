@@ -22,7 +22,7 @@ from skolehjem_desktop.cli.common import (
     shorten,
     when_text,
 )
-from skolehjem_desktop.i18n import _, ngettext
+from skolehjem_desktop.i18n import _
 from skolehjem_desktop.i18n.counts import owed_summary
 
 if TYPE_CHECKING:
@@ -338,9 +338,7 @@ def cmd_owed(args: argparse.Namespace) -> int:
     )
     done = sum(r.complete for r in rows)
     print()
-    print(
-        owed_summary(done, len(rows))
-    )
+    print(owed_summary(done, len(rows)))
     return 0
 
 

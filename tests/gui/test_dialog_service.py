@@ -46,7 +46,7 @@ def test_qts_own_danish_is_loaded_for_the_file_dialog(qtbot, tmp_path) -> None: 
             "FileName": "Fil&navn:",
             "FileType": "Filer af &typen:",
             "Accept": "&Åbn",
-            "Reject": "Annuller",
+            "Reject": "Annullér",
         }
         save = file_dialog(None, "Gem", FileMode.SAVE, "PDF (*.pdf)", "referat.pdf")
         qtbot.addWidget(save)

@@ -294,7 +294,5 @@ def test_the_data_folder_is_shown_the_way_a_teacher_reads_it(qtbot, data_dir: Pa
     assert friendly_path(home / ".local" / "share" / "skolehjem") == "~/.local/share/skolehjem"
     box = WelcomeDialog(home / ".local" / "share" / "skolehjem")
     qtbot.addWidget(box)
-    assert box.place.text() == (
-        "Your data is kept in your home folder: ~/.local/share/skolehjem"
-    )
+    assert box.place.text() == ("Your data is kept in your home folder: ~/.local/share/skolehjem")
     assert str(home) not in box.intro.text() + box.place.text()

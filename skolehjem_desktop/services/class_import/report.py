@@ -102,9 +102,7 @@ def summarize_preview(report: ImportReport) -> list[str]:
     )
     lines.extend(_("Class {name} will be created").format(name=n) for n in report.classes_created)
     lines.extend(
-        _("The column {column} will be ignored: CPR numbers are never imported").format(
-            column=c
-        )
+        _("The column {column} will be ignored: CPR numbers are never imported").format(column=c)
         for c in report.ignored_columns
     )
     return lines
