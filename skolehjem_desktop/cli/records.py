@@ -22,7 +22,8 @@ from skolehjem_desktop.cli.common import (
     shorten,
     when_text,
 )
-from skolehjem_desktop.i18n import _, ngettext
+from skolehjem_desktop.i18n import _
+from skolehjem_desktop.i18n.counts import owed_summary
 
 if TYPE_CHECKING:
     from skolehjem_desktop.services import Services
@@ -337,13 +338,7 @@ def cmd_owed(args: argparse.Namespace) -> int:
     )
     done = sum(r.complete for r in rows)
     print()
-    print(
-        ngettext(
-            "{done} of {n} pupil has nothing owed.",
-            "{done} of {n} pupils have nothing owed.",
-            len(rows),
-        ).format(done=done, n=len(rows))
-    )
+    print(owed_summary(done, len(rows)))
     return 0
 
 

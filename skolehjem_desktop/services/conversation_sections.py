@@ -81,9 +81,9 @@ class ConversationSections(Service):
             conversation.next_conversation = text
             conversation.updated_at = self.clock()
 
-    def copy_last_agenda(self, conversation_id: int) -> str:
-        """Start this conversation's agenda from the pupil's most recent earlier one."""
-        with self.db.transaction() as s:
+    def last_agenda(self, conversation_id: int) -> str:
+        """The pupil's most recent earlier agenda; a message when there is none."""
+        with self.db.reading() as s:
             conversation = get_or_404(s, Conversation, conversation_id, _("Conversation"))
             text = s.scalars(
                 select(ConversationSection.text)
@@ -97,7 +97,12 @@ class ConversationSections(Service):
                 )
                 .order_by(Conversation.starts_at.desc(), Conversation.id.desc())
             ).first()
-            if text is None:
-                raise ValidationError(_("The pupil has no earlier conversation with an agenda."))
+        if text is None:
+            raise ValidationError(_("The pupil has no earlier conversation with an agenda."))
+        return str(text)
+
+    def copy_last_agenda(self, conversation_id: int) -> str:
+        """Start this conversation's agenda from the pupil's most recent earlier one."""
+        text = self.last_agenda(conversation_id)
         self.set_section(conversation_id, SectionKind.AGENDA, text)
         return text

@@ -152,7 +152,7 @@ def test_a_danish_summary_pdf_with_the_embedded_font(
         "--conversation", str(held["id"]), "--out", str(out), "--lang", "da", home=home,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
-    assert "skrevet" in done.stdout  # the command's own line, in Danish
+    assert "er gemt" in done.stdout  # the command's own line, in Danish
     reader = PdfReader(out)
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert "Referat af skole/hjemsamtale" in text

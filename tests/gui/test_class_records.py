@@ -187,7 +187,7 @@ def test_print_the_invitation_and_save_the_minutes(qtbot, ctx, klass, tmp_path) 
     (opened,) = ctx.dialogs.opened  # type: ignore[attr-defined]
     assert opened.parent.name == "previews"
     text = "\n".join(p.extract_text() for p in PdfReader(str(opened)).pages)
-    assert "Indkaldelse til forældremøde" in text and "Valg af klasseforældreråd" in text
+    assert "Invitation til forældremøde" in text and "Valg af klasseforældreråd" in text
     target = tmp_path / "referat"
     ctx.dialogs.files.append(target)  # type: ignore[attr-defined]
     click(qtbot, dialog.save_minutes_button)

@@ -360,3 +360,14 @@ def test_a_double_click_opens_the_edit_dialog_once(qtbot, tab, services, pupil) 
     timer.stop()
     assert len(opened) == 1
     assert services.contacts.all(pupil)[0].summary.count("!") == 1
+
+
+def test_the_guardians_relation_is_written_in_lowercase_as_everywhere_else(  # type: ignore[no-untyped-def]
+    dialog,
+) -> None:
+    from skolehjem_desktop import i18n
+
+    texts = [dialog.guardian_combo.itemText(i) for i in range(dialog.guardian_combo.count())]
+    assert "Agnieszka Ćwikła (parent)" in texts
+    relation = i18n.translator("da").gettext("Parent").lower()
+    assert relation == "forælder"

@@ -414,6 +414,18 @@ def test_no_earlier_agenda_is_said(qtbot, editor, dialogs) -> None:
     assert dialogs.errors == ["The pupil has no earlier conversation with an agenda."]
 
 
+def test_no_earlier_agenda_is_said_before_asking_to_replace_the_one_written(  # type: ignore[no-untyped-def]
+    qtbot, editor, dialogs
+) -> None:
+    editor.tabs.setCurrentIndex(1)
+    agenda = editor.section_edits[SectionKind.AGENDA]
+    agenda.insertPlainText("Mit eget punkt")
+    qtbot.mouseClick(editor.preparation.copy_agenda_button, Qt.MouseButton.LeftButton)
+    assert dialogs.asked == []  # no "Replace …?" when there is nothing to replace it with
+    assert dialogs.errors == ["The pupil has no earlier conversation with an agenda."]
+    assert agenda.toPlainText() == "Mit eget punkt"
+
+
 # --- agreements --------------------------------------------------------------------------
 
 

@@ -155,3 +155,17 @@ def test_the_idle_time_is_chosen_in_the_protection_dialog(qtbot, tmp_path) -> No
     assert idle_lock_minutes(ctx) == 0
     assert dialog.idle_minutes.text() == "never"
     ctx.services.db.close()
+
+
+def test_the_open_button_names_the_action_in_danish(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "Åben" is the state (an open contact); the button says what it does: "Åbn"."""
+    from skolehjem_desktop import i18n
+
+    i18n.activate("da")
+    try:
+        dialog = PassphraseDialog(None, tmp_path)
+        qtbot.addWidget(dialog)
+        assert dialog.ok_button.text() == "&Åbn"
+        assert i18n.active().gettext("Open") == "Åben"  # the contact's status stays
+    finally:
+        i18n.activate("en")

@@ -131,6 +131,7 @@ def test_plan_an_evening_move_a_pupil_and_accept(qtbot, services, school, tmp_pa
     dialogs.confirms = [True]
     click(qtbot, dialog.accept_button)
     assert "Create 5 planned conversations for 5.A?" in dialogs.asked
+    assert "Create 5 planned conversations for 5.A?" in dialogs.harmless  # no warning
     assert dialogs.infos[-1] == "5 conversations were planned."
     plan = dialog.state.plan
     assert plan is not None

@@ -106,11 +106,11 @@ def test_a_good_list_previews_then_imports_after_confirmation(qtbot, ctx) -> Non
     qtbot.waitUntil(preview.pupils.isVisible)
     text = preview.summary.text()
     assert "Nothing has been imported yet." in text
-    assert "• 4 pupils added" in text
-    assert "• 4 guardians added" in text
-    assert "• Class 5.A created." in text
-    assert "• The column CPR-nr. was ignored: CPR numbers are never imported." in text
-    assert "• The column Bemærkning is not used." in text
+    assert "• 4 pupils will be added" in text
+    assert "• 4 parents or guardians will be added" in text
+    assert "• Class 5.A will be created" in text
+    assert "• The column CPR-nr. will be ignored: CPR numbers are never imported" in text
+    assert "• The column Bemærkning will not be used" in text
     assert "140315" not in text
     pupils = table_rows(preview.pupils)
     assert pupils[0] == [
@@ -244,3 +244,37 @@ def test_the_first_page_is_usable_by_keyboard(qtbot, ctx) -> None:  # type: igno
     qtbot.keyClicks(page.new_edit, "5.C")
     assert page.new_radio.isChecked()
     assert not page.class_combo.isEnabled()
+
+
+def test_the_first_page_says_it_all_without_cutting_a_sentence(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QFontMetrics
+
+    wizard = wizard_for(qtbot, ctx)
+    page = wizard.file_page
+    # The subtitle, which QWizard cuts after two lines, is one short sentence ...
+    width = QFontMetrics(wizard.font()).horizontalAdvance(page.subTitle())
+    assert width < wizard.width() - 40
+    # ... and the long text about the columns wraps in the page, shown in full.
+    text = page.columns_text
+    assert text.wordWrap() and text.isVisible()
+    assert "CPR" in text.text()
+    qtbot.waitUntil(lambda: text.height() >= text.heightForWidth(text.width()))
+    # The wizard asks no more room than a 1366×768 laptop screen has.
+    hint = wizard.sizeHint()
+    assert hint.width() <= 1366 and hint.height() <= 700
+
+
+def test_the_preview_says_once_that_nothing_is_imported_yet_and_what_will_happen(  # type: ignore[no-untyped-def]
+    qtbot, ctx
+) -> None:
+    ctx.services.classes.create("5.A", 2026)
+    wizard = wizard_for(qtbot, ctx)
+    wizard.file_page.path_edit.setText(str(GOOD))
+    click(qtbot, next_button(wizard))
+    preview = wizard.preview_page
+    qtbot.waitUntil(preview.pupils.isVisible)
+    shown = preview.subTitle() + "\n" + preview.summary.text()
+    assert shown.count("Nothing has been imported yet") == 1
+    assert "4 pupils will be added" in shown
+    bullets = [line for line in shown.splitlines() if line.startswith("• ")]
+    assert bullets and all(" will " in line for line in bullets)  # one tense throughout

@@ -513,9 +513,17 @@ class RecordingDialogs(ScriptedDialogs):
 
     shown: list[tuple[str, str]] = field(default_factory=list)
 
-    def confirm(self, parent: QWidget | None, title: str, text: str, action: str) -> bool:
+    def confirm(
+        self,
+        parent: QWidget | None,
+        title: str,
+        text: str,
+        action: str,
+        *,
+        harmless: bool = False,
+    ) -> bool:
         self.shown += [(title, "confirm [title]"), (text, "confirm"), (action, "confirm [button]")]
-        return super().confirm(parent, title, text, action)
+        return super().confirm(parent, title, text, action, harmless=harmless)
 
     def error(self, parent: QWidget | None, text: str) -> None:
         self.shown.append((text, "error message"))

@@ -40,7 +40,7 @@ def dialog(qtbot, data_dir: Path) -> WelcomeDialog:  # type: ignore[no-untyped-d
 
 def fill(qtbot, box: WelcomeDialog, school: str = "Skovbakkeskolen") -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClicks(box.name_edit, "Mette Kirk Hansen")
-    qtbot.keyClicks(box.initials_edit, "mkh")
+    assert box.initials_edit.text() == "MKH"  # suggested from the name
     qtbot.keyClicks(box.school_edit, school)
 
 
@@ -261,3 +261,38 @@ def test_cancel_keeps_a_folder_that_was_there_before(qtbot, tmp_path: Path) -> N
     QTimer.singleShot(0, cancel)
     assert run_gui(folder, "en") == 0
     assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]
+
+
+def test_initials_are_suggested_from_the_name_and_stay_editable(
+    qtbot, dialog: WelcomeDialog
+) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(dialog.name_edit, "Mette Kjær Hansen")
+    assert dialog.initials_edit.text() == "MKH"
+    qtbot.keyClicks(dialog.name_edit, "-Bæk")
+    assert dialog.initials_edit.text() == "MKHB"
+    dialog.initials_edit.clear()
+    qtbot.keyClicks(dialog.initials_edit, "METH")
+    qtbot.keyClicks(dialog.name_edit, " Ø")
+    assert dialog.initials_edit.text() == "METH"  # the teacher's own initials stay
+
+
+def test_the_message_goes_once_the_missing_name_is_typed(
+    qtbot, dialog: WelcomeDialog, data_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    click(qtbot, dialog.start_button)
+    assert dialog.error.isVisible()
+    assert "Name must be filled in" in dialog.error.text()
+    qtbot.keyClicks(dialog.name_edit, "Mette Kjær Hansen")
+    assert not dialog.error.isVisible()
+    assert not database_path(data_dir).exists()
+
+
+def test_the_data_folder_is_shown_the_way_a_teacher_reads_it(qtbot, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    from skolehjem_desktop.ui.dialogs.welcome import friendly_path
+
+    home = Path.home()
+    assert friendly_path(home / ".local" / "share" / "skolehjem") == "~/.local/share/skolehjem"
+    box = WelcomeDialog(home / ".local" / "share" / "skolehjem")
+    qtbot.addWidget(box)
+    assert box.place.text() == ("Your data is kept in your home folder: ~/.local/share/skolehjem")
+    assert str(home) not in box.intro.text() + box.place.text()

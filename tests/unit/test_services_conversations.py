@@ -488,3 +488,13 @@ def test_all_unknown_class_or_pupil(services, w: World) -> None:  # type: ignore
         services.conversations.all(class_id=999)
     with pytest.raises(NotFoundError):
         services.conversations.all(student_id=999)
+
+
+def test_the_last_agenda_is_read_without_copying_it(services, w: World) -> None:  # type: ignore[no-untyped-def]
+    first = plan(services, w.anna)
+    with pytest.raises(ValidationError, match="no earlier conversation with an agenda"):
+        services.conversations.last_agenda(first.id)
+    services.conversations.set_section(first.id, SectionKind.AGENDA, "1. Trivsel")
+    later = plan(services, w.anna, FUTURE)
+    assert services.conversations.last_agenda(later.id) == "1. Trivsel"
+    assert services.conversations.get(later.id).section(SectionKind.AGENDA).text == ""

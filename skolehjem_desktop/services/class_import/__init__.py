@@ -28,6 +28,7 @@ from skolehjem_desktop.services.class_import.report import (
     ImportFailed,
     ImportReport,
     summarize_failure,
+    summarize_preview,
     summarize_report,
 )
 
@@ -44,5 +45,6 @@ __all__ = [
     "import_class_list",
     "parse_class_list",
     "summarize_failure",
+    "summarize_preview",
     "summarize_report",
 ]

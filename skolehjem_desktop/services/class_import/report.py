@@ -74,3 +74,35 @@ def summarize_report(report: ImportReport) -> list[str]:
         for c in report.ignored_columns
     )
     return lines
+
+
+def summarize_preview(report: ImportReport) -> list[str]:
+    """What an import checked by a dry run will do, a line each, all in the future tense."""
+    lines = [
+        ngettext(
+            "{n} pupil will be added",
+            "{n} pupils will be added",
+            report.students_added,
+        ).format(n=report.students_added)
+    ]
+    if report.students_existing:
+        lines.append(
+            ngettext(
+                "{n} pupil is already there and is left as it is",
+                "{n} pupils are already there and are left as they are",
+                report.students_existing,
+            ).format(n=report.students_existing)
+        )
+    lines.append(
+        ngettext(
+            "{n} parent or guardian will be added",
+            "{n} parents or guardians will be added",
+            report.guardians_added,
+        ).format(n=report.guardians_added)
+    )
+    lines.extend(_("Class {name} will be created").format(name=n) for n in report.classes_created)
+    lines.extend(
+        _("The column {column} will be ignored: CPR numbers are never imported").format(column=c)
+        for c in report.ignored_columns
+    )
+    return lines

@@ -89,6 +89,7 @@ def settings(w: Host) -> None:
             _("Language"),
             _("The new language is used from the next start. Restart Skolehjem now?"),
             _("Restart now"),
+            harmless=True,
         )
         if restart:
             w.restart()

@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 
 from skolehjem_desktop import APP_NAME
 from skolehjem_desktop.errors import NotFoundError, UserError
-from skolehjem_desktop.i18n import _, ngettext
+from skolehjem_desktop.i18n import _
+from skolehjem_desktop.i18n.counts import owed_summary
 from skolehjem_desktop.ui.app import actions, menus
 from skolehjem_desktop.ui.app.panes import ListsPane, OverviewPane, class_text
 from skolehjem_desktop.ui.app.screen_fit import place_window
@@ -315,13 +316,7 @@ class MainWindow(QMainWindow):
             _("{name} {year}: what is owed").format(name=info.name, year=info.year_label)
         )
         done = sum(r.complete for r in rows)
-        self.summary.setText(
-            ngettext(
-                "{done} of {n} pupil has nothing owed.",
-                "{done} of {n} pupils have nothing owed.",
-                len(rows),
-            ).format(done=done, n=len(rows))
-        )
+        self.summary.setText(owed_summary(done, len(rows)))
 
     def _load_students(self) -> None:
         if self.all_classes.isChecked():

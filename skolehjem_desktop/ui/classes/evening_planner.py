@@ -369,7 +369,9 @@ class EveningPlannerDialog(QDialog):
             "Create {n} planned conversations for {class_name}?",
             n,
         ).format(n=n, class_name=self.state.class_name)
-        if not self.ctx.dialogs.confirm(self, _("Accept plan"), question, _("Create")):
+        if not self.ctx.dialogs.confirm(
+            self, _("Accept plan"), question, _("Create"), harmless=True
+        ):
             return
         accepted = self.ctx.attempt(self, self.plans.accept, self.state.id)
         if accepted is None:

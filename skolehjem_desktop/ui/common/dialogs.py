@@ -8,27 +8,100 @@ from a script and records what was asked.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
 from skolehjem_desktop.i18n import _
+
+
+def confirm_box(
+    parent: QWidget | None, title: str, text: str, action: str, *, harmless: bool = False
+) -> tuple[QMessageBox, QPushButton]:
+    """The question and its ``action`` button. A warning before what cannot be undone,
+    with Cancel the default; a plain question (``harmless``) with the action the default."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question if harmless else QMessageBox.Icon.Warning)
+    box.setWindowTitle(title)
+    box.setText(text)
+    role = QMessageBox.ButtonRole.AcceptRole if harmless else QMessageBox.ButtonRole.DestructiveRole
+    ok = box.addButton(action, role)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(ok if harmless else cancel)
+    return box, ok
+
+
+class FileMode(Enum):
+    """What a file dialog is for."""
+
+    OPEN = "open"
+    SAVE = "save"
+    FOLDER = "folder"
+
+
+def file_dialog(
+    parent: QWidget | None, title: str, mode: FileMode, filters: str = "", suggested: str = ""
+) -> QFileDialog:
+    """A file dialog whose every text speaks the user's language.
+
+    The system's own dialog where there is one; Qt's dialog otherwise, whose "Look in"
+    and "Files of type" Qt's Danish translation leaves in English, so all its labels
+    come from our catalogue.
+    """
+    dialog = QFileDialog(parent, title, "", filters)
+    if mode is FileMode.SAVE:
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        if suggested:
+            dialog.selectFile(suggested)
+        accept = _("&Save")
+    elif mode is FileMode.FOLDER:
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        accept = _("&Choose")
+    else:
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        accept = _("&Open")
+    labels = {
+        QFileDialog.DialogLabel.LookIn: _("Look &in:"),
+        QFileDialog.DialogLabel.FileName: _("File &name:")
+        if mode is not FileMode.FOLDER
+        else _("&Folder:"),
+        QFileDialog.DialogLabel.FileType: _("Files of &type:"),
+        QFileDialog.DialogLabel.Accept: accept,
+        QFileDialog.DialogLabel.Reject: _("Cancel"),
+    }
+    for which, text in labels.items():
+        dialog.setLabelText(which, text)
+    return dialog
+
+
+def _run_file_dialog(dialog: QFileDialog) -> Path | None:
+    if dialog.exec() != QFileDialog.DialogCode.Accepted:
+        return None
+    chosen = dialog.selectedFiles()
+    return Path(chosen[0]) if chosen and chosen[0] else None
 
 
 class Dialogs:
     """The real dialogs, in the user's language."""
 
-    def confirm(self, parent: QWidget | None, title: str, text: str, action: str) -> bool:
-        """Ask before something that cannot be undone; ``action`` names the button."""
-        box = QMessageBox(parent)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(title)
-        box.setText(text)
-        ok = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
+    def confirm(
+        self,
+        parent: QWidget | None,
+        title: str,
+        text: str,
+        action: str,
+        *,
+        harmless: bool = False,
+    ) -> bool:
+        """Ask before something that cannot be undone; ``action`` names the button.
+        A ``harmless`` question (restart now, create the planned conversations) gets a
+        question mark, not a warning."""
+        box, ok = confirm_box(parent, title, text, action, harmless=harmless)
         box.exec()
         return box.clickedButton() is ok
 
@@ -39,18 +112,15 @@ class Dialogs:
         QMessageBox.information(parent, _("Skolehjem"), text)
 
     def open_file(self, parent: QWidget | None, title: str, filters: str) -> Path | None:
-        name, _selected = QFileDialog.getOpenFileName(parent, title, "", filters)
-        return Path(name) if name else None
+        return _run_file_dialog(file_dialog(parent, title, FileMode.OPEN, filters))
 
     def save_file(
         self, parent: QWidget | None, title: str, suggested: str, filters: str
     ) -> Path | None:
-        name, _selected = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-        return Path(name) if name else None
+        return _run_file_dialog(file_dialog(parent, title, FileMode.SAVE, filters, suggested))
 
     def choose_folder(self, parent: QWidget | None, title: str) -> Path | None:
-        name = QFileDialog.getExistingDirectory(parent, title)
-        return Path(name) if name else None
+        return _run_file_dialog(file_dialog(parent, title, FileMode.FOLDER))
 
     def choose(
         self, parent: QWidget | None, title: str, text: str, options: list[str]
@@ -89,6 +159,7 @@ class ScriptedDialogs(Dialogs):
     infos: list[str] = field(default_factory=list)
     choices: list[int | None] = field(default_factory=list)
     opened: list[Path] = field(default_factory=list)
+    harmless: list[str] = field(default_factory=list)
 
     @staticmethod
     def _unscripted(kind: str, question: str, script: str) -> AssertionError:
@@ -97,8 +168,18 @@ class ScriptedDialogs(Dialogs):
             f" (add one to ScriptedDialogs.{script})"
         )
 
-    def confirm(self, parent: QWidget | None, title: str, text: str, action: str) -> bool:
+    def confirm(
+        self,
+        parent: QWidget | None,
+        title: str,
+        text: str,
+        action: str,
+        *,
+        harmless: bool = False,
+    ) -> bool:
         self.asked.append(text)
+        if harmless:
+            self.harmless.append(text)
         if not self.confirms:
             raise self._unscripted("confirm", text, "confirms")
         return self.confirms.pop(0)

@@ -314,6 +314,9 @@ class ConversationEditor(QWidget):
         if self._id is None:
             return
         agenda = self.section_edits[SectionKind.AGENDA]
+        # First whether there is an earlier agenda at all, then whether to replace.
+        if self.ctx.attempt(self, self.ctx.services.conversations.last_agenda, self._id) is None:
+            return
         if agenda.toPlainText().strip() and not self.ctx.dialogs.confirm(
             self,
             _("Start from the last agenda"),

@@ -81,7 +81,7 @@ class PassphraseDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(_("Open"))
+        self.ok_button.setText(_("&Open"))
         buttons.accepted.connect(self.try_open)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -40,24 +40,31 @@ class FilePage(QWizardPage):
         super().__init__()
         self.wiz = wizard
         self.setTitle(_("Choose the class list"))
-        self.setSubTitle(
+        self.setSubTitle(_("A CSV or Excel (.xlsx) file with one row per pupil."))
+        self.columns_text = QLabel(
             _(
-                "A CSV or Excel (.xlsx) file with one row per pupil under a header row: "
-                "Fornavn, Efternavn, Fødselsdato, Klasse, Forælder 1, Forælder 1 e-mail, "
-                "Forælder 1 telefon… (English headers work too). A CPR column is ignored."
+                "The first row holds the column names: Fornavn, Efternavn, Fødselsdato, "
+                "Klasse, Forælder 1, Forælder 1 e-mail, Forælder 1 telefon… (English column "
+                "names work too). A CPR column is ignored."
             )
         )
+        self.columns_text.setObjectName("columns_text")
+        self.columns_text.setWordWrap(True)
         file_row = self._file_row()
         year = SchoolYear(wizard.school_year).label
         target = self._target_grid()
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.columns_text)
+        layout.addSpacing(6)
         layout.addWidget(buddy_label(_("&File:"), self.path_edit))
         layout.addLayout(file_row)
         layout.addSpacing(12)
-        layout.addWidget(
-            QLabel(_("The pupils go in a class of the school year {year}:").format(year=year))
+        target_label = QLabel(
+            _("The pupils go in a class of the school year {year}:").format(year=year)
         )
+        target_label.setWordWrap(True)
+        layout.addWidget(target_label)
         layout.addLayout(target)
         layout.addStretch(1)
         layout.addWidget(hint_label(_("Nothing is imported before you confirm on the last page.")))

@@ -34,6 +34,7 @@ from skolehjem_desktop.services.class_import import (
     ImportReport,
     ParsedList,
     parse_class_list,
+    summarize_preview,
     summarize_report,
 )
 from skolehjem_desktop.ui.common.context import UiContext
@@ -110,7 +111,7 @@ class PreviewPage(QWizardPage):
         self.problems.hide()
         path = self.wiz.file_page.path()
         class_name = self.wiz.file_page.class_name()
-        self.setSubTitle(self.wiz.description() + " " + _("Nothing has been imported yet."))
+        self.setSubTitle(self.wiz.description())
         if path is None:
             return
         self.summary.setText(_("Checking the class list…"))
@@ -156,17 +157,15 @@ class PreviewPage(QWizardPage):
             self._fill_problems(report.problems)
             self.problems.show()
             return
-        lines = [_("Nothing has been imported yet. This is what the import will do:")]
-        lines += [
-            "• " + line for line in summarize_report(dataclasses.replace(report, dry_run=False))
-        ]
+        lines = [_("Nothing has been imported yet. When you import the list:")]
+        lines += ["• " + line for line in summarize_preview(report)]
         parsed = preview.parsed
         if parsed is not None and parsed.unknown_columns:
             lines.append(
                 "• "
                 + ngettext(
-                    "The column {columns} is not used.",
-                    "The columns {columns} are not used.",
+                    "The column {columns} will not be used",
+                    "The columns {columns} will not be used",
                     len(parsed.unknown_columns),
                 ).format(columns=", ".join(parsed.unknown_columns))
             )

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 BEGIN_IMPORT = "import"
 BEGIN_DEMO = "demo"
 BEGIN_EMPTY = "empty"
+INITIALS_MAX = 8
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,21 @@ def welcome_if_fresh(folder: Path, parent: QWidget | None = None) -> FirstStart:
     return dialog.outcome
 
 
+def suggest_initials(name: str) -> str:
+    """The first letter of each part of a name: "Mette Kjær Hansen" → "MKH"."""
+    parts = name.replace("-", " ").split()
+    return "".join(part[0] for part in parts if part[0].isalpha()).upper()[:INITIALS_MAX]
+
+
+def friendly_path(path: Path) -> str:
+    """A data folder as a teacher reads it: under the home folder with a tilde."""
+    try:
+        inside = path.expanduser().resolve().relative_to(Path.home().resolve())
+    except ValueError:
+        return str(path)
+    return "~/" + inside.as_posix() if inside.parts else "~"
+
+
 def _password_field(name: str) -> QLineEdit:
     field = QLineEdit()
     field.setEchoMode(QLineEdit.EchoMode.Password)
@@ -96,6 +112,11 @@ class WelcomeDialog(QDialog):
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
         layout.addLayout(self._identity_form())
+        self.place = QLabel()
+        self.place.setObjectName("place")
+        self.place.setWordWrap(True)
+        self.place.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.place)
 
         # Protection: the details show once the teacher ticks it.
         self.protect_check = QCheckBox()
@@ -114,6 +135,15 @@ class WelcomeDialog(QDialog):
         layout.addWidget(self._buttons())
 
         self.language_combo.currentIndexChanged.connect(self._language_changed)
+        for edit in (
+            self.name_edit,
+            self.initials_edit,
+            self.school_edit,
+            self.passphrase_edit,
+            self.repeat_edit,
+        ):
+            edit.textChanged.connect(self._recheck)
+        self.protect_check.toggled.connect(self._recheck)
         self._install_qt_language()
         self._retranslate()
         self.name_edit.setFocus()
@@ -128,7 +158,9 @@ class WelcomeDialog(QDialog):
         self.name_edit.setObjectName("teacher_name")
         self.initials_edit = QLineEdit()
         self.initials_edit.setObjectName("initials")
-        self.initials_edit.setMaxLength(8)
+        self.initials_edit.setMaxLength(INITIALS_MAX)
+        self._suggested = ""
+        self.name_edit.textChanged.connect(self._name_typed)
         self.school_edit = QLineEdit()
         self.school_edit.setObjectName("school_name")
         self.language_combo = QComboBox()
@@ -210,6 +242,12 @@ class WelcomeDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         return self.buttons
 
+    def _name_typed(self, name: str) -> None:
+        """Initials follow the name until the teacher writes their own."""
+        if self.initials_edit.text() in ("", self._suggested):
+            self._suggested = suggest_initials(name)
+            self.initials_edit.setText(self._suggested)
+
     # --- language ------------------------------------------------------------------------
 
     @property
@@ -251,10 +289,17 @@ class WelcomeDialog(QDialog):
         self.heading.setText(_("Welcome to Skolehjem"))
         self.intro.setText(
             _(
-                "There is no data in {path} yet. Tell the program who you are and where you "
-                "teach; you can change all of it later in Settings."
-            ).format(path=self.folder)
+                "Tell the program who you are and where you teach. You can change all of it "
+                "later in Settings."
+            )
         )
+        place = friendly_path(self.folder)
+        if place.startswith("~"):
+            self.place.setText(
+                _("Your data is kept in your home folder: {path}").format(path=place)
+            )
+        else:
+            self.place.setText(_("Your data is kept in the folder {path}").format(path=place))
         self.name_label.setText(_("Your &name:"))
         self.initials_label.setText(_("Your &initials:"))
         self.school_label.setText(_("The &school's name:"))
@@ -289,31 +334,49 @@ class WelcomeDialog(QDialog):
         self.error.setText(message)
         self.error.show()
 
+    def _recheck(self) -> None:
+        """A message shown goes as soon as what it asked for is put right."""
+        if self.error.isHidden():
+            return
+        problem = self._problem()
+        if isinstance(problem, str):
+            self.error.setText(problem)
+        else:
+            self.error.hide()
+            self.error.clear()
+
     def _checked(self) -> tuple[str, str, str, str | None] | None:
         """The teacher's name, initials, the school and the passphrase, or None after a
         message. Checked before anything is written."""
+        problem = self._problem()
+        if isinstance(problem, str):
+            self._fail(problem)
+            return None
+        return problem
+
+    def _problem(self) -> tuple[str, str, str, str | None] | str:
+        """What :meth:`_checked` returns, or the message saying what is wrong."""
         from skolehjem_desktop.domain.limits import NAME_MAX, SHORT_MAX
         from skolehjem_desktop.services.base import clean_text
         from skolehjem_desktop.services.protection import check_passphrase
 
         try:
             name = clean_text(self.name_edit.text(), _("Name"), NAME_MAX, required=True)
-            initials = clean_text(self.initials_edit.text(), _("Initials"), 8, required=True)
+            initials = clean_text(
+                self.initials_edit.text(), _("Initials"), INITIALS_MAX, required=True
+            )
             school = clean_text(self.school_edit.text(), _("School name"), SHORT_MAX)
         except UserError as exc:
-            self._fail(exc.message)
-            return None
+            return exc.message
         passphrase = None
         if self.protect_check.isChecked():
             passphrase = self.passphrase_edit.text()
             if passphrase != self.repeat_edit.text():
-                self._fail(_("The two passphrases differ."))
-                return None
+                return _("The two passphrases differ.")
             try:
                 check_passphrase(passphrase)
             except UserError as exc:
-                self._fail(exc.message)
-                return None
+                return exc.message
         return name, initials, school, passphrase
 
     def start(self) -> None:

@@ -123,7 +123,7 @@ class ContactDialog(QDialog):
         self.guardian_combo.addItem(_("Not recorded"), None)
         for guardian in guardians:
             self.guardian_combo.addItem(
-                f"{guardian.name} ({label(guardian.relation)})", guardian.id
+                f"{guardian.name} ({label(guardian.relation).lower()})", guardian.id
             )
         self.topic_combo = QComboBox()
         for topic in ContactTopic:
