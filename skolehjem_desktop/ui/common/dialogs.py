@@ -70,8 +70,8 @@ class Dialogs:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Information)
         box.setWindowTitle(_("Skolehjem"))
-        box.setText(text)
-        box.setInformativeText(str(path))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(f"{text}\n\n{path}")
         box.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard

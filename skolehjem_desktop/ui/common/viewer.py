@@ -113,8 +113,8 @@ def open_folder(ctx: UiContext, parent: QWidget | None, path: Path) -> bool:
     ctx.dialogs.show_path(
         parent,
         _(
-            "No program on this computer opened the folder. This is where it is; you can "
-            "select the path and copy it:"
+            "No program on this computer opened the folder. Here is the path; you can "
+            "select it and copy it:"
         ),
         path,
     )
