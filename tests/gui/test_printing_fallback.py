@@ -221,7 +221,7 @@ def test_danish_window_english_guardians_then_danish_chosen(
     _ctrl_p(qtbot, win, school, "Ayşe")
     assert opened[-1].name.startswith("Summary Ayşe Yılmaz ")
     assert ENGLISH in _text(opened[-1])
-    # Dansk in the Danish menus: Udskriv (Alt+U), Dokumentets sprog (S), Dansk (D)
+    # in the Danish menus: Udskriv (Alt+U), Dokumentets sprog (S), Dansk (D)
     qtbot.keyClick(win, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
     print_menu = QApplication.activePopupWidget()

@@ -1,7 +1,7 @@
 """The language of the documents for the parents (Print › Document language).
 
 A summary, an invitation, a message book or a parent meeting's papers are written in
-the guardians' language unless the teacher picks Dansk or English for the session
+the guardians' language unless the teacher picks Danish or English for the session
 (:attr:`UiContext.document_language`). The file's name is in the document's language
 too: "Referat …" on Danish content, "Summary …" on English, whatever the window speaks.
 """
@@ -22,11 +22,12 @@ if TYPE_CHECKING:
     from skolehjem_desktop.ui.common.context import UiContext
     from skolehjem_desktop.ui.common.host import Host
 
-# the choice (None: the guardians'), its menu text; a language's name is its own
+# the choice (None: the guardians'), its menu text (in the window's language, as the
+# guardians' language is named everywhere else)
 CHOICES: tuple[tuple[str | None, str], ...] = (
     (None, N_("The &guardians' language")),
-    ("da", "&Dansk"),
-    ("en", "&English"),
+    ("da", N_("&Danish")),
+    ("en", N_("&English")),
 )
 MENU_TEXT = N_("Document &language")
 
@@ -60,7 +61,7 @@ def add_menu(host: Host, menu: QMenu) -> list[QAction]:
     group.setExclusive(True)
     made = []
     for lang, text in CHOICES:
-        action = QAction(_(text) if lang is None else text, sub)
+        action = QAction(_(text), sub)
         action.setCheckable(True)
         action.setChecked(host.ctx.document_language == lang)
         action.setObjectName(f"document_language_{lang or 'guardians'}")
