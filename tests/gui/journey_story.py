@@ -20,10 +20,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWizard
-from pypdf import PdfReader
 
 from skolehjem_desktop import i18n
 from skolehjem_desktop.app import after_ready, create_main_window

@@ -47,6 +47,13 @@ def test_the_data_folder_opens_in_the_file_manager(qtbot, about, dialogs, data_d
     assert dialogs.opened == [data_dir]
 
 
+def test_no_file_manager_shows_the_path_to_copy(qtbot, about, dialogs, data_dir) -> None:  # type: ignore[no-untyped-def]
+    about.ctx.launcher = lambda path: False
+    qtbot.mouseClick(about.open_data_button, Qt.MouseButton.LeftButton)
+    assert dialogs.paths == [data_dir]
+    assert "select it and copy it" in dialogs.infos[-1]
+
+
 def test_components_show_the_versions_installed(about: AboutDialog) -> None:
     shown = about.versions()
     assert shown["Skolehjem"] == __version__

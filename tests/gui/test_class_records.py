@@ -197,6 +197,22 @@ def test_print_the_invitation_and_save_the_minutes(qtbot, ctx, klass, tmp_path) 
     assert "written" in dialog.status.text()
 
 
+def test_the_meetings_papers_follow_the_document_language(qtbot, ctx, klass) -> None:  # type: ignore[no-untyped-def]
+    class_id, _g = klass
+    ctx.services.class_records.create_meeting(
+        class_id, MeetingInput(starts_at=dt.datetime(2026, 9, 3, 19, 0), agenda="Lejrskole")
+    )
+    dialog = show(qtbot, ClassRecordsDialog(ctx, None, class_id))
+    click(qtbot, dialog.invitation_button)
+    ctx.document_language = "en"  # Print › Document language › English
+    click(qtbot, dialog.invitation_button)
+    danish, english = ctx.dialogs.opened  # type: ignore[attr-defined]
+    assert not danish.name.startswith("Parent meeting")
+    assert english.name.startswith("Parent meeting invitation 5.A 2026-09-03")
+    text = "\n".join(p.extract_text() for p in PdfReader(str(english)).pages)
+    assert "Invitation to a parent meeting" in text and "Lejrskole" in text
+
+
 def test_the_council_and_the_contact_parent_are_stored_at_once(qtbot, ctx, klass) -> None:  # type: ignore[no-untyped-def]
     class_id, guardians = klass
     dialog = show(qtbot, ClassRecordsDialog(ctx, None, class_id))

@@ -34,6 +34,8 @@ def test_a_teachers_first_hour_at_1366x768(tmp_path: Path, capsys) -> None:  # t
     width = max(len(step) for step in counts)
     table = "\n".join(f"{step.ljust(width)}  {n:3d}" for step, n in counts.items())
     with capsys.disabled():
-        print(f"\nActions per step of the first hour:\n{table}\n{'total'.ljust(width)}  "
-              f"{sum(counts.values()):3d}")
+        print(
+            f"\nActions per step of the first hour:\n{table}\n{'total'.ljust(width)}  "
+            f"{sum(counts.values()):3d}"
+        )
     assert all(n > 0 for n in counts.values()), counts

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 
 from skolehjem_desktop.i18n import N_, _
-from skolehjem_desktop.ui.app import actions, printing
+from skolehjem_desktop.ui.app import actions, doc_language, printing
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMenuBar, QToolBar
+    from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar
 
     from skolehjem_desktop.ui.common.host import Host
 
@@ -173,6 +173,10 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
     ),
     (N_("&Help"), ("getting_started", "shortcuts", None, "about")),
 )
+# a menu's submenu after its actions (a separator before it), and what builds it
+SUBMENUS: dict[str, Callable[[Host, QMenu], list[QAction]]] = {
+    N_("P&rint"): doc_language.add_menu,
+}
 TOOLBAR = ("overview", "waiting", "new_conversation", "new_contact", "print_summary", "import")
 
 
@@ -216,6 +220,10 @@ def build(host: Host, toolbar: QToolBar) -> dict[str, QAction]:
                 menu.addSeparator()
             else:
                 menu.addAction(made[entry])
+        if title in SUBMENUS:
+            menu.addSeparator()
+            for action in SUBMENUS[title](host, menu):
+                made[action.objectName()] = action
     for entry in TOOLBAR:
         toolbar.addAction(made[entry])
     return made

@@ -2,7 +2,9 @@
 teacher chooses, or write a whole class's summaries with progress and cancel.
 
 The documents come from ``services.pdfs``; this module only picks paths, runs the
-work off the GUI thread and says what happened.
+work off the GUI thread and says what happened. A document for the parents is in the
+language :mod:`.doc_language` gives, and so is its file's name. When no viewer opens
+a preview, :mod:`~skolehjem_desktop.ui.common.viewer` says so and offers Save as.
 """
 
 from __future__ import annotations
@@ -14,8 +16,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from skolehjem_desktop.errors import UserError
-from skolehjem_desktop.i18n import _, ngettext
+from skolehjem_desktop.i18n import N_, _, ngettext
+from skolehjem_desktop.services import report_data
+from skolehjem_desktop.ui.app.doc_language import document_language, document_name
 from skolehjem_desktop.ui.common.tasks import Cancelled, Progress, run_task
+from skolehjem_desktop.ui.common.viewer import ask_pdf_path, show_document
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -24,7 +29,6 @@ if TYPE_CHECKING:
     from skolehjem_desktop.ui.common.context import UiContext
     from skolehjem_desktop.ui.common.host import Host
 
-PDF_FILTER = "PDF (*.pdf)"
 PREVIEW_DIR = "previews"
 PREVIEW_KEEP_SECONDS = 24 * 3600
 
@@ -72,14 +76,15 @@ def deliver(
     save: bool,
     report: Callable[[str], object],
 ) -> None:
-    """Write the document to a preview file and open it, or to a path the teacher picks;
-    ``report`` shows what happened (a status bar, a dialog's status line)."""
+    """Write the document to a preview file and open it, or to a path the teacher picks
+    (``name`` suggested, in the Documents folder); ``report`` shows what happened (a
+    status bar, a dialog's status line). A preview no viewer opens is said so."""
+    file_name = f"{_safe(name)}.pdf"
     if save:
-        path = ctx.dialogs.save_file(parent, _("Save as PDF"), f"{name}.pdf", PDF_FILTER)
-        if path is None:
+        chosen = ask_pdf_path(ctx, parent, file_name)
+        if chosen is None:
             return
-        if path.suffix.lower() != ".pdf":
-            path = path.with_suffix(".pdf")
+        path = chosen
     else:
         path = preview_path(ctx.services.data_dir, name)
     written = ctx.attempt(parent, writer, path)
@@ -92,8 +97,7 @@ def deliver(
             ).format(path=written.path, pages=written.pages)
         )
     else:
-        ctx.dialogs.open_document(written.path)
-        report(_("Opened {name} in the PDF viewer.").format(name=path.name))
+        show_document(ctx, parent, written.path, file_name=file_name, report=report)
 
 
 def _deliver(w: Host, name: str, writer: Writer, *, save: bool) -> None:
@@ -118,10 +122,16 @@ def summary(w: Host, *, save: bool = False) -> None:
     if conversation_id is None:
         return
     detail = w.services.conversations.get(conversation_id)
-    name = _("Summary {name} {date}").format(
-        name=detail.student_name, date=detail.starts_at.date().isoformat()
+    lang = document_language(
+        w.ctx, lambda: report_data.conversation_language(w.services, conversation_id)
     )
-    _deliver(w, name, lambda p: w.services.pdfs.write_summary(conversation_id, p), save=save)
+    name = document_name(
+        lang,
+        N_("Summary {name} {date}"),
+        name=detail.student_name,
+        date=detail.starts_at.date().isoformat(),
+    )
+    _deliver(w, name, lambda p: w.services.pdfs.write_summary(conversation_id, p, lang), save=save)
 
 
 def invitation(w: Host, *, save: bool = False) -> None:
@@ -130,10 +140,18 @@ def invitation(w: Host, *, save: bool = False) -> None:
     if conversation_id is None:
         return
     detail = w.services.conversations.get(conversation_id)
-    name = _("Invitation {name} {date}").format(
-        name=detail.student_name, date=detail.starts_at.date().isoformat()
+    lang = document_language(
+        w.ctx, lambda: report_data.conversation_language(w.services, conversation_id)
     )
-    _deliver(w, name, lambda p: w.services.pdfs.write_invitation(conversation_id, p), save=save)
+    name = document_name(
+        lang,
+        N_("Invitation {name} {date}"),
+        name=detail.student_name,
+        date=detail.starts_at.date().isoformat(),
+    )
+    _deliver(
+        w, name, lambda p: w.services.pdfs.write_invitation(conversation_id, p, lang), save=save
+    )
 
 
 def message_book(w: Host, *, save: bool = False) -> None:
@@ -145,13 +163,17 @@ def message_book(w: Host, *, save: bool = False) -> None:
     if not w.can_leave():
         return
     year = w.message_book_year
-    name = _("Message book {name} {year}").format(
-        name=w.services.students.get(student_id).full_name, year=year
+    lang = document_language(w.ctx, lambda: report_data.student_language(w.services, student_id))
+    name = document_name(
+        lang,
+        N_("Message book {name} {year}"),
+        name=w.services.students.get(student_id).full_name,
+        year=year,
     )
     _deliver(
         w,
         name,
-        lambda p: w.services.pdfs.write_message_book(student_id, p, school_year=year),
+        lambda p: w.services.pdfs.write_message_book(student_id, p, school_year=year, lang=lang),
         save=save,
     )
 
@@ -203,27 +225,25 @@ def class_summaries(w: Host) -> None:
     if choice is None:
         return
     title = _("Writing the summaries of {name}…").format(name=info.name)
+    lang = w.ctx.document_language  # None: each family's own
     if choice == 0:
         folder = w.ctx.dialogs.choose_folder(w.widget(), _("Choose the folder for the summaries"))
         if folder is None:
             return
 
         def work(progress: Progress) -> pdfs.BatchResult:
-            return w.services.pdfs.write_class_summaries(class_id, folder, _progress(progress))
+            return w.services.pdfs.write_class_summaries(
+                class_id, folder, _progress(progress), lang
+            )
 
     else:
-        target = w.ctx.dialogs.save_file(
-            w.widget(),
-            _("Save as PDF"),
-            _safe(f"{info.name} {info.school_year}") + ".pdf",
-            PDF_FILTER,
-        )
+        target = ask_pdf_path(w.ctx, w.widget(), _safe(f"{info.name} {info.school_year}") + ".pdf")
         if target is None:
             return
 
         def work(progress: Progress) -> pdfs.BatchResult:
             return w.services.pdfs.write_class_summaries_combined(
-                class_id, target, _progress(progress)
+                class_id, target, _progress(progress), lang
             )
 
     try:

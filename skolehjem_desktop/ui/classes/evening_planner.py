@@ -397,23 +397,29 @@ class EveningPlannerDialog(QDialog):
 
     def print_schedule(self) -> None:
         from skolehjem_desktop.ui.app.printing import preview_path
+        from skolehjem_desktop.ui.common.viewer import show_document
 
         name = _("Conversation evening {class_name}").format(class_name=self.state.class_name)
         path = preview_path(self.ctx.services.data_dir, name)
         written = self.ctx.attempt(self, self.plans.write_schedule, self.state.id, path)
         if written is not None:
-            self.ctx.dialogs.open_document(written.path)
+            show_document(
+                self.ctx, self, written.path, file_name=f"{path.stem}.pdf", report=lambda _t: None
+            )
 
     def print_invitations(self) -> None:
         folder = self.ctx.dialogs.choose_folder(self, _("Folder for the invitations"))
         if folder is None:
             return
         services, plan_id = self.ctx.services, self.state.id
+        lang = self.ctx.document_language  # None: each family's own
         try:
             result = run_task(
                 self,
                 _("Writing the invitations…"),
-                lambda progress: services.pdfs.write_plan_invitations(plan_id, folder, progress),
+                lambda progress: services.pdfs.write_plan_invitations(
+                    plan_id, folder, progress, lang
+                ),
             )
         except UserError as exc:
             self.ctx.dialogs.error(self, exc.message)

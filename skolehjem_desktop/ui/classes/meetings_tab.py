@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from skolehjem_desktop.errors import UserError
-from skolehjem_desktop.i18n import _, active
+from skolehjem_desktop.i18n import N_, _, active
 from skolehjem_desktop.i18n.labels import label
 from skolehjem_desktop.services.class_records import MeetingInfo
 from skolehjem_desktop.ui.classes.meeting_dialog import ID_ROLE, MeetingDialog
@@ -201,21 +201,24 @@ class MeetingsTab(QWidget):
         self.changed.emit(_("Parent meeting deleted."))
 
     def print_meeting(self, kind: str, *, save: bool = False) -> None:
+        from skolehjem_desktop.services.report_data import class_language
+        from skolehjem_desktop.ui.app.doc_language import document_language, document_name
         from skolehjem_desktop.ui.app.printing import deliver
 
         m = self._meeting()
         if m is None:
             return
         services = self.ctx.services
+        lang = document_language(self.ctx, lambda: class_language(services, self.class_id))
         if kind == "invitation":
-            name = _("Parent meeting invitation {name} {date}")
+            name = N_("Parent meeting invitation {name} {date}")
             write: Callable[[Path], PdfWritten] = (  # noqa: E731
-                lambda p: services.pdfs.write_meeting_invitation(m.id, p)
+                lambda p: services.pdfs.write_meeting_invitation(m.id, p, lang)
             )
         else:
-            name = _("Parent meeting minutes {name} {date}")
-            write = lambda p: services.pdfs.write_meeting_minutes(m.id, p)  # noqa: E731
-        title = name.format(name=self.info.name, date=m.starts_at.date().isoformat())
+            name = N_("Parent meeting minutes {name} {date}")
+            write = lambda p: services.pdfs.write_meeting_minutes(m.id, p, lang)  # noqa: E731
+        title = document_name(lang, name, name=self.info.name, date=m.starts_at.date().isoformat())
         deliver(self.ctx, self.window(), title, write, save=save, report=self.reported.emit)
 
 

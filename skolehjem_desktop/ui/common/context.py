@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 from PySide6.QtWidgets import QWidget
@@ -15,11 +16,25 @@ from skolehjem_desktop.ui.common.dialogs import Dialogs
 P = ParamSpec("P")
 T = TypeVar("T")
 
+Launcher = Callable[[Path], bool]
+"""Shows a file or folder outside the program; False when nothing opened it."""
+
 
 @dataclass
 class UiContext:
     services: Services
     dialogs: Dialogs = field(default_factory=Dialogs)
+    launcher: Launcher | None = None
+    """What opens a PDF or a folder; None: ``dialogs.open_document`` (the system's viewer,
+    a recorder in tests). A test gives ``lambda path: False`` for "no viewer"."""
+    document_language: str | None = None
+    """The language the teacher chose for the parents' documents this session ("da",
+    "en"); None: each document in its guardians' language."""
+
+    def launch(self, path: Path) -> bool:
+        """Open ``path`` in the system's viewer or file manager; False if nothing did."""
+        launcher = self.launcher or self.dialogs.open_document
+        return bool(launcher(path))
 
     def attempt(
         self, parent: QWidget | None, action: Callable[P, T], *args: P.args, **kwargs: P.kwargs

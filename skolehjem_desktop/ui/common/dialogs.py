@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
@@ -135,9 +135,23 @@ class Dialogs:
         clicked = box.clickedButton()
         return next((i for i, b in enumerate(buttons) if b is clicked), None)
 
-    def open_document(self, path: Path) -> None:
-        """Show a file in the system's viewer (a PDF in the PDF reader)."""
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    def show_path(self, parent: QWidget | None, text: str, path: Path) -> None:
+        """A message with a file or folder's path the teacher can select and copy."""
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(_("Skolehjem"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(f"{text}\n\n{path}")
+        box.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        box.exec()
+
+    def open_document(self, path: Path) -> bool:
+        """Show a file in the system's viewer (a PDF in the PDF reader), a folder in the
+        file manager; False when nothing opened it (no launcher, no viewer)."""
+        return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
 
 
 @dataclass
@@ -160,6 +174,8 @@ class ScriptedDialogs(Dialogs):
     choices: list[int | None] = field(default_factory=list)
     opened: list[Path] = field(default_factory=list)
     harmless: list[str] = field(default_factory=list)
+    suggested: list[str] = field(default_factory=list)
+    paths: list[Path] = field(default_factory=list)
 
     @staticmethod
     def _unscripted(kind: str, question: str, script: str) -> AssertionError:
@@ -198,6 +214,7 @@ class ScriptedDialogs(Dialogs):
     def save_file(
         self, parent: QWidget | None, title: str, suggested: str, filters: str
     ) -> Path | None:
+        self.suggested.append(suggested)
         if not self.files:
             raise self._unscripted("save_file", title, "files")
         return self.files.pop(0)
@@ -215,5 +232,10 @@ class ScriptedDialogs(Dialogs):
             raise self._unscripted("choose", text, "choices")
         return self.choices.pop(0)
 
-    def open_document(self, path: Path) -> None:
+    def show_path(self, parent: QWidget | None, text: str, path: Path) -> None:
+        self.infos.append(text)
+        self.paths.append(path)
+
+    def open_document(self, path: Path) -> bool:
         self.opened.append(path)
+        return True

@@ -270,7 +270,9 @@ class AboutDialog(QDialog):
         return shown
 
     def open_data_folder(self) -> None:
-        self.ctx.dialogs.open_document(self.data_dir)
+        from skolehjem_desktop.ui.common.viewer import open_folder
+
+        open_folder(self.ctx, self, self.data_dir)
 
     def licence_dialog(self) -> LicenceDialog:
         row = max(0, self.table.currentRow())
