@@ -49,7 +49,8 @@ def test_dates_as_a_teacher_writes_them(text: str, expected: dt.date) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["", "   ", "31.02.2027", "32.1.2027", "1.13.2027", "abc", "1.2-2027", "2027-13-01", "1"]
+    "text",
+    ["", "   ", "31.02.2027", "32.1.2027", "1.13.2027", "abc", "1.2-2027", "2027-13-01", "1"],
 )
 def test_no_date(text: str) -> None:
     assert parse_date(text, TODAY) is None
