@@ -23,7 +23,8 @@ from skolehjem_desktop.domain.enums import (
 )
 from skolehjem_desktop.domain.limits import SHORT_MAX, TEXT_MAX
 from skolehjem_desktop.errors import ValidationError
-from skolehjem_desktop.i18n import N_, _
+from skolehjem_desktop.i18n import N_, _, active
+from skolehjem_desktop.i18n.dates import format_date_short
 from skolehjem_desktop.services.base import Service
 from skolehjem_desktop.services.bulk import (
     Row,
@@ -201,7 +202,7 @@ class ConversationBulk(Service):
             if starts.date() > self.today():
                 raise ValidationError(
                     _("The conversation is on {date}; it cannot be held before then.").format(
-                        date=starts.date().isoformat()
+                        date=format_date_short(starts.date(), active().lang)
                     )
                 )
             if not teacher_ids:

@@ -56,6 +56,21 @@ class _TypedField(QLineEdit):
         """Read the typed text now; True when it was taken (or nothing was typed)."""
         raise NotImplementedError
 
+    def shown(self) -> str:
+        """The text of the value taken last, as the field writes it."""
+        raise NotImplementedError
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter after typing takes the text and stays in the field; Enter on a value
+        already taken goes on to the dialog (its OK button)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            typed = self.text().strip() != self.shown()
+            super().keyPressEvent(event)
+            if typed:
+                event.accept()
+            return
+        super().keyPressEvent(event)
+
     def _refuse(self, hint: str) -> None:
         self.hint = hint
         self.setStyleSheet(INVALID_STYLE)
@@ -126,6 +141,9 @@ class DateField(_TypedField):
         if day != self._date:
             self._date = day
             self.dateChanged.emit(day)
+
+    def shown(self) -> str:
+        return format_date_short(self._date, self.lang) if self._date else ""
 
     def minimumDate(self) -> dt.date:
         return self._minimum
@@ -269,6 +287,9 @@ class TimeField(_TypedField):
             self._time = moment
             self.timeChanged.emit(moment)
 
+    def shown(self) -> str:
+        return format_time_short(self._time, self.lang) if self._time else ""
+
     def commit(self) -> bool:
         text = self.text().strip()
         if not text:
@@ -378,3 +399,12 @@ class DateTimeField(QWidget):
 
 def _qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
+
+
+def commit_all(*fields: DateField | TimeField | DateTimeField) -> bool:
+    """Read what is typed in every field; False, with the first refused one focused, when a
+    text is no date or time (for a dialog's OK: nothing is saved then)."""
+    refused = [f for f in fields if f.isEnabled() and not f.commit()]
+    if refused:
+        refused[0].setFocus()
+    return not refused
