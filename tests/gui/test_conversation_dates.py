@@ -159,3 +159,11 @@ def test_the_calendar_has_week_numbers(qtbot, tab) -> None:  # type: ignore[no-u
     assert calendar.firstDayOfWeek() == Qt.DayOfWeek.Monday
     assert calendar.selectedDate().toPython() == dt.date(2026, 11, 24)
     assert calendar.width() >= 8 * calendar.fontMetrics().horizontalAdvance("Wed")
+
+
+@pytest.mark.autosave_held
+def test_a_date_typed_without_enter_is_saved_by_a_flush(qtbot, tab, data_dir, type_in) -> None:  # type: ignore[no-untyped-def]
+    conversation = new_conversation(qtbot, tab)
+    type_in(tab.editor.planning.starts_edit.date_field, "20.11.2026", enter=False)
+    assert tab.flush() is True  # what the window does before Ctrl+N, a print or closing
+    assert stored(data_dir, conversation).starts_at == dt.datetime(2026, 11, 20, 15, 0)

@@ -241,6 +241,7 @@ class ConversationEditor(QWidget):
     def flush(self) -> bool:
         """Save every pending edit now; True when everything is stored."""
         self.agreements_panel.commit_open_cell()
+        self.planning.starts_edit.commit()  # a date typed without Enter counts too
         return self._savers.flush()
 
     @property
