@@ -99,21 +99,22 @@ class Translator:
         return format_datetime(value, format=fmt, locale=self.babel_locale)
 
     def short_date(self, value: dt.date) -> str:
-        """``03.12.2026`` in Danish, ``03/12/2026`` in English: the way each writes a date
-        in a table or a message (and types it back into a date field)."""
-        sep = "." if self.lang == "da" else "/"
-        return f"{value.day:02d}{sep}{value.month:02d}{sep}{value.year:04d}"
+        """``03.12.2026`` in Danish, ``03/12/2026`` in English (as a date field shows it)."""
+        from skolehjem_desktop.i18n.dates import format_date_short
+
+        return format_date_short(value, self.lang)
 
     def clock(self, value: dt.time | dt.datetime) -> str:
         """``14.00`` in Danish, ``14:00`` in English."""
-        sep = "." if self.lang == "da" else ":"
-        return f"{value.hour:02d}{sep}{value.minute:02d}"
+        from skolehjem_desktop.i18n.dates import format_time_short
+
+        return format_time_short(value, self.lang)
 
     def short_when(self, value: dt.datetime) -> str:
         """``03.12.2026 kl. 14.00`` in Danish, ``03/12/2026 14:00`` in English."""
-        if self.lang == "da":
-            return f"{self.short_date(value)} kl. {self.clock(value)}"
-        return f"{self.short_date(value)} {self.clock(value)}"
+        from skolehjem_desktop.i18n.dates import format_clock
+
+        return f"{self.short_date(value)} {format_clock(value, self.lang)}"
 
     @property
     def babel_locale(self) -> str:

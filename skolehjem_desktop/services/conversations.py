@@ -25,7 +25,7 @@ from skolehjem_desktop.domain.enums import (
 )
 from skolehjem_desktop.domain.limits import SHORT_MAX, TEXT_MAX
 from skolehjem_desktop.errors import ValidationError
-from skolehjem_desktop.i18n import _
+from skolehjem_desktop.i18n import _, short_date
 from skolehjem_desktop.services.base import clean_text, get_or_404
 from skolehjem_desktop.services.conversation_agreements import (
     ConversationAgreements,
@@ -73,6 +73,7 @@ __all__ = [
     "ConversationDetail",
     "ConversationRow",
     "ConversationService",
+    "HeldBeforeItsDay",
     "NewAgreement",
     "NewSection",
     "Planning",
@@ -82,6 +83,22 @@ __all__ = [
 ]
 
 SUGGESTED_TIME = dt.time(15, 0)
+
+
+class HeldBeforeItsDay(ValidationError):
+    """Marking held a conversation whose day is still to come; ``on`` is that day.
+
+    The window offers to move it to today and mark it held (:meth:`mark_held_today`).
+    """
+
+    def __init__(self, on: dt.date) -> None:
+        super().__init__(
+            _(
+                "The conversation is on {date}, a day still to come. If it was held, set its "
+                "date to the day it was held first."
+            ).format(date=short_date(on))
+        )
+        self.on = on
 
 
 class ConversationService(ConversationSections, ConversationAgreements, ConversationBulk):
@@ -200,10 +217,28 @@ class ConversationService(ConversationSections, ConversationAgreements, Conversa
         """When a new conversation is first put: the next working day at 15:00."""
         return dt.datetime.combine(next_working_day(self.today()), SUGGESTED_TIME)
 
+    def held_start(self, at: dt.time | None = None) -> dt.datetime:
+        """When a conversation held today started: at ``at`` if that has come, else now
+        (to the quarter of an hour before)."""
+        now = self.clock().replace(second=0, microsecond=0)
+        if at is not None and at <= now.time():
+            return dt.datetime.combine(now.date(), at)
+        return now - dt.timedelta(minutes=now.minute % 15)
+
     # --- status ---------------------------------------------------------------------------
 
     def mark_held(self, conversation_id: int) -> ConversationDetail:
+        """Held; refused with :class:`HeldBeforeItsDay` while its day is to come."""
         return self._set_status(conversation_id, ConversationStatus.HELD)
+
+    def mark_held_today(self, conversation_id: int) -> ConversationDetail:
+        """Held today: its date moved to today (at its time if that has come, else now)."""
+        with self.db.transaction() as s:
+            conversation = get_or_404(s, Conversation, conversation_id, _("Conversation"))
+            if conversation.status is not ConversationStatus.PLANNED:
+                raise ValidationError(_("Only a planned conversation can be marked as held."))
+            conversation.starts_at = self.held_start(conversation.starts_at.time())
+            return self._status_in(s, conversation, ConversationStatus.HELD)
 
     def mark_cancelled(self, conversation_id: int) -> ConversationDetail:
         return self._set_status(conversation_id, ConversationStatus.CANCELLED)
@@ -215,21 +250,22 @@ class ConversationService(ConversationSections, ConversationAgreements, Conversa
     def _set_status(self, conversation_id: int, status: ConversationStatus) -> ConversationDetail:
         with self.db.transaction() as s:
             conversation = get_or_404(s, Conversation, conversation_id, _("Conversation"))
-            if status is ConversationStatus.HELD:
-                if conversation.starts_at.date() > self.today():
-                    raise ValidationError(
-                        _("The conversation is on {date}; it cannot be held before then.").format(
-                            date=conversation.starts_at.date().isoformat()
-                        )
-                    )
-                if not conversation.teacher_links:
-                    raise ValidationError(
-                        _("A school–home conversation needs at least the contact teacher.")
-                    )
-            conversation.status = status
-            conversation.updated_at = self.clock()
-            s.flush()
-            return self._detail(s, conversation_id)
+            return self._status_in(s, conversation, status)
+
+    def _status_in(
+        self, s: Session, conversation: Conversation, status: ConversationStatus
+    ) -> ConversationDetail:
+        if status is ConversationStatus.HELD:
+            if conversation.starts_at.date() > self.today():
+                raise HeldBeforeItsDay(conversation.starts_at.date())
+            if not conversation.teacher_links:
+                raise ValidationError(
+                    _("A school–home conversation needs at least the contact teacher.")
+                )
+        conversation.status = status
+        conversation.updated_at = self.clock()
+        s.flush()
+        return self._detail(s, conversation.id)
 
     def delete(self, conversation_id: int) -> None:
         with self.db.transaction() as s:

@@ -13,6 +13,7 @@ any test, so the pause cannot have done it.
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from skolehjem_desktop.ui.common import autosave
 
@@ -40,3 +41,17 @@ def _short_autosave_delay(request: pytest.FixtureRequest, monkeypatch: pytest.Mo
     # Autosave reads the module's DELAY_MS when it is made, so every widget made during
     # the test (autouse fixtures come first) gets this pause; the teacher's stays 1000.
     monkeypatch.setattr(autosave, "DELAY_MS", delay)
+
+
+@pytest.fixture
+def type_in(qtbot):  # type: ignore[no-untyped-def]
+    """Type a text into a line edit as a teacher does: focus, select all, keys, Enter."""
+
+    def typing(field, text: str, enter: bool = True) -> None:  # type: ignore[no-untyped-def]
+        field.setFocus()
+        field.selectAll()
+        qtbot.keyClicks(field, text)
+        if enter:
+            qtbot.keyClick(field, Qt.Key.Key_Return)
+
+    return typing

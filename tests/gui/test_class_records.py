@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QDate, QSettings, Qt, QTime, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from skolehjem_desktop.domain.enums import CalledBy
@@ -66,7 +66,7 @@ def show(qtbot, dialog):  # type: ignore[no-untyped-def]
     return dialog
 
 
-def test_a_new_meeting_is_typed_and_stored(qtbot, ctx, klass) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_meeting_is_typed_and_stored(qtbot, ctx, klass, type_in) -> None:  # type: ignore[no-untyped-def]
     class_id, _g = klass
     dialog = show(qtbot, ClassRecordsDialog(ctx, None, class_id))
     assert dialog.meeting_list.count() == 0
@@ -80,9 +80,9 @@ def test_a_new_meeting_is_typed_and_stored(qtbot, ctx, klass) -> None:  # type: 
         # The class's contact teacher is ticked; Ole is not one of the class's teachers.
         assert editor.teacher_list.item(0).checkState() == Qt.CheckState.Checked
         assert "not the class's" in editor.teacher_list.item(1).text()
-        editor.date_edit.setDate(QDate(2026, 8, 27))
-        editor.start_edit.setTime(QTime(19, 0))
-        editor.end_edit.setTime(QTime(21, 0))
+        type_in(editor.date_edit, "27.8.2026")
+        type_in(editor.start_edit, "19")
+        type_in(editor.end_edit, "21.00")
         qtbot.keyClicks(editor.place_edit, "Klasselokalet")
         editor.called_by_combo.setCurrentIndex(editor.called_by_combo.findData("teachers"))
         editor.teacher_list.item(1).setCheckState(Qt.CheckState.Checked)

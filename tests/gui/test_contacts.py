@@ -6,14 +6,14 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QDateTime, QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from skolehjem_desktop.domain.enums import ContactChannel, ContactTopic, StartedBy
 from skolehjem_desktop.i18n.labels import label
 from skolehjem_desktop.ui.common.context import UiContext
 from skolehjem_desktop.ui.common.dialogs import ScriptedDialogs
-from skolehjem_desktop.ui.pupil.contact_dialog import ContactDialog, add_contact, qdatetime
+from skolehjem_desktop.ui.pupil.contact_dialog import ContactDialog, add_contact
 from skolehjem_desktop.ui.pupil.contacts_tab import ContactsTab, ContactTableModel
 
 FRIDAY = dt.datetime(2026, 11, 20, 15, 30)
@@ -74,14 +74,17 @@ def answer_modal(handle: Callable[[QDialog], None]) -> list[QDialog]:
 # --- the dialog --------------------------------------------------------------------------------
 
 
-def test_a_parents_message_on_friday_is_due_on_monday(qtbot, dialog, services, pupil) -> None:  # type: ignore[no-untyped-def]
+def test_a_parents_message_on_friday_is_due_on_monday(
+    qtbot, dialog, services, pupil, type_in
+) -> None:  # type: ignore[no-untyped-def]
     # Opens at "now" with the parent's rule applied: the next working day.
     assert dialog.values().occurred_at == dt.datetime(2026, 11, 23, 10, 0)
     assert dialog.due_check.isChecked()
     assert dialog.values().reply_due == dt.date(2026, 11, 24)
 
-    dialog.when_edit.setDateTime(qdatetime(FRIDAY))
-    assert dialog.due_edit.date().toPython() == MONDAY
+    type_in(dialog.when_edit.date_field, "20.11.2026")
+    type_in(dialog.when_edit.time_field, "15.30")
+    assert dialog.due_edit.date() == MONDAY
     assert dialog.due_hint.text() == "(the next working day)"
     choose(qtbot, dialog.channel_combo, ContactChannel.AULA)
     choose(qtbot, dialog.guardian_combo, services.students.guardians(pupil)[0].id)
@@ -126,13 +129,14 @@ def test_contact_the_school_started_owes_no_reply(qtbot, dialog, services, pupil
 
 def test_the_teacher_can_change_or_clear_the_reply_due(qtbot, dialog, services, pupil) -> None:  # type: ignore[no-untyped-def]
     dialog.due_edit.setFocus()
-    dialog.due_edit.setDate(dialog.due_edit.date().addDays(2))
+    qtbot.keyClick(dialog.due_edit, Qt.Key.Key_Up)
+    qtbot.keyClick(dialog.due_edit, Qt.Key.Key_Up)
     assert dialog.due_hint.text() == "(set by you)"
     # Once the teacher set it, changing "when" leaves it alone.
-    dialog.when_edit.setDateTime(qdatetime(FRIDAY))
+    dialog.when_edit.setDateTime(FRIDAY)
     assert dialog.values().reply_due == dt.date(2026, 11, 26)
-    # A reply cannot be due before the contact: the date edit will not go there.
-    assert dialog.due_edit.minimumDate().toPython() == FRIDAY.date()
+    # A reply cannot be due before the contact: the date field will not go there.
+    assert dialog.due_edit.minimumDate() == FRIDAY.date()
 
     qtbot.mouseClick(dialog.due_check, Qt.MouseButton.LeftButton)  # clear it
     assert dialog.values().reply_due is None
@@ -292,7 +296,7 @@ def test_edit_summary_and_reply_due(qtbot, tab, services, pupil) -> None:  # typ
         assert dialog.values().reply_due == MONDAY
         dialog.summary_edit.moveCursor(dialog.summary_edit.textCursor().MoveOperation.End)
         dialog.summary_edit.insertPlainText(" – aftalt møde på tirsdag")
-        dialog.due_edit.setDate(dialog.due_edit.date().addDays(1))
+        dialog.due_edit.setDate(dialog.due_edit.date() + dt.timedelta(days=1))
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
     answer_modal(fill)
@@ -330,7 +334,9 @@ def test_no_pupil_means_nothing_to_add(tab) -> None:  # type: ignore[no-untyped-
 
 
 def test_qdatetime_round_trip() -> None:
-    from skolehjem_desktop.ui.pupil.contact_dialog import pydatetime
+    from PySide6.QtCore import QDateTime
+
+    from skolehjem_desktop.ui.common.formatting import pydatetime, qdatetime
 
     assert pydatetime(qdatetime(FRIDAY)) == FRIDAY
     assert isinstance(qdatetime(FRIDAY), QDateTime)
@@ -371,3 +377,13 @@ def test_the_guardians_relation_is_written_in_lowercase_as_everywhere_else(  # t
     assert "Agnieszka Ćwikła (parent)" in texts
     relation = i18n.translator("da").gettext("Parent").lower()
     assert relation == "forælder"
+
+
+def test_a_contact_cannot_be_dated_tomorrow(qtbot, dialog, services, pupil, type_in) -> None:  # type: ignore[no-untyped-def]
+    type_in(dialog.when_edit.date_field, "i morgen", enter=False)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # reads the date: refused
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "23/11/2026 or earlier" in dialog.when_edit.date_field.hint
+    assert services.contacts.all(pupil) == []
+    type_in(dialog.when_edit.date_field, "i går")
+    assert dialog.values().occurred_at == dt.datetime(2026, 11, 22, 10, 0)

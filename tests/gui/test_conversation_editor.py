@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 import pytest
-from PySide6.QtCore import QDate, QDateTime, QPoint, Qt, QTime
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -35,6 +34,7 @@ from skolehjem_desktop.services import Services
 from skolehjem_desktop.services.conversations import Planning
 from skolehjem_desktop.store.database import open_database
 from skolehjem_desktop.ui.common.context import UiContext
+from skolehjem_desktop.ui.common.date_fields import DateField
 from skolehjem_desktop.ui.common.dialogs import ScriptedDialogs
 from skolehjem_desktop.ui.conversation.agreements import AgreementsModel
 from skolehjem_desktop.ui.conversation.editor import ConversationEditor
@@ -291,9 +291,9 @@ def test_planning_typing_saves_on_leaving_the_field(qtbot, editor, school, data_
     assert stored(data_dir, school.conversation).duration_minutes == 45
 
 
-def test_date_and_time_are_stored(qtbot, editor, school, data_dir) -> None:
-    assert editor.planning.starts_edit.calendarPopup()
-    editor.planning.starts_edit.setDateTime(QDateTime(QDate(2026, 11, 19), QTime(8, 15)))
+def test_date_and_time_are_stored(qtbot, editor, school, data_dir, type_in) -> None:
+    type_in(editor.planning.starts_edit.date_field, "19.11.2026")
+    type_in(editor.planning.starts_edit.time_field, "8.15")
     assert editor.planning.weekday_label.text() == "Thursday, 19 November 2026"
     qtbot.waitUntil(
         lambda: stored(data_dir, school.conversation).starts_at == dt.datetime(2026, 11, 19, 8, 15)
@@ -360,10 +360,14 @@ def test_mark_held_cancel_and_reopen(qtbot, editor, school, data_dir) -> None:
 def test_a_future_conversation_cannot_be_marked_held(
     qtbot, editor, dialogs, school, data_dir
 ) -> None:
-    editor.planning.starts_edit.setDateTime(QDateTime(QDate(2026, 11, 26), QTime(15, 30)))
-    # Marking saves the pending date first, then the service refuses with its reason.
+    editor.planning.starts_edit.setDateTime(FUTURE)
+    # Marking saves the pending date first; the refusal offers today, and "no" keeps it.
+    dialogs.confirms = [False]
     qtbot.mouseClick(editor.held_button, Qt.MouseButton.LeftButton)
-    assert dialogs.errors == ["The conversation is on 2026-11-26; it cannot be held before then."]
+    assert dialogs.asked == [
+        "The conversation is set for 26/11/2026. Set the date to today and mark it as held?"
+    ]
+    assert dialogs.errors == []
     detail = stored(data_dir, school.conversation)
     assert detail.status is ConversationStatus.PLANNED
     assert detail.starts_at == FUTURE
@@ -439,7 +443,10 @@ def add_agreement(
     )
     if due is not None:
         click_check(qtbot, editor.agreements_panel.new_due_check)
-        editor.agreements_panel.new_due_edit.setDate(QDate(due.year, due.month, due.day))
+        due_edit = editor.agreements_panel.new_due_edit
+        due_edit.setFocus()
+        due_edit.selectAll()
+        qtbot.keyClicks(due_edit, f"{due:%d.%m.%Y}")
     qtbot.keyClick(editor.agreements_panel.new_agreement_edit, Qt.Key.Key_Return)
 
 
@@ -483,12 +490,10 @@ def test_agreements_add_edit_done_remove(qtbot, editor, dialogs, school, data_di
     assert isinstance(combo, QComboBox)
     combo.setCurrentIndex(combo.findData(Responsible.PUPIL.value))
     commit(qtbot, view, combo)
-    # The due date, with a calendar.
+    # The due date, typed (or chosen in the calendar).
     date_edit = open_editor(qtbot, view, 1, AgreementsModel.DUE)
-    if not isinstance(date_edit, QDateEdit):
-        date_edit = date_edit.parent()
-    assert isinstance(date_edit, QDateEdit) and date_edit.calendarPopup()
-    date_edit.setDate(QDate(2026, 12, 1))
+    assert isinstance(date_edit, DateField)
+    qtbot.keyClicks(date_edit, "1.12.2026")
     commit(qtbot, view, date_edit)
     # Done: the check box in the table.
     view.setCurrentIndex(editor.agreements.index(0, AgreementsModel.DONE))
@@ -564,7 +569,8 @@ def test_tab_follows_the_planning_page_top_to_bottom(qtbot, editor) -> None:
     order = [
         editor.planning.kind_combo,
         editor.planning.requested_combo,
-        editor.planning.starts_edit,
+        editor.planning.starts_edit.date_field,
+        editor.planning.starts_edit.time_field,
         editor.planning.duration_spin,
         editor.planning.place_edit,
         editor.planning.attends_check,

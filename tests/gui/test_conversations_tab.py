@@ -225,10 +225,9 @@ def test_marking_held_updates_the_list(qtbot, tab, school, data_dir) -> None:
     assert tab.editor.conversation_id == school.this_year
 
 
-def test_a_new_date_moves_the_conversation_in_the_list(qtbot, tab, school) -> None:
-    from PySide6.QtCore import QDate, QDateTime, QTime
-
-    tab.editor.planning.starts_edit.setDateTime(QDateTime(QDate(2027, 10, 4), QTime(8, 0)))
+def test_a_new_date_moves_the_conversation_in_the_list(qtbot, tab, school, type_in) -> None:
+    type_in(tab.editor.planning.starts_edit.date_field, "4.10.2027")
+    type_in(tab.editor.planning.starts_edit.time_field, "08.00")
     assert tab.flush() is True
     assert listed(tab)[0][0] == "4 Oct 2027 08:00"
     assert tab.model.row_at(tab.table.currentIndex().row()).id == school.this_year

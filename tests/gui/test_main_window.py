@@ -177,6 +177,19 @@ def test_ctrl_n_plans_a_new_conversation_for_the_open_pupil(qtbot, window, schoo
     assert window.pupil_page.conversations.editor.conversation_id == after[0].id
 
 
+def test_ctrl_shift_h_records_a_conversation_held_today(qtbot, window, school) -> None:
+    window.open_student(school["lukasz"])
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_H,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    editor = window.pupil_page.conversations.editor
+    held = window.services.conversations.get(editor.conversation_id)
+    assert (held.status.value, held.starts_at.date()) == ("held", window.services.today())
+    assert editor.tabs.currentWidget() is editor.record
+
+
 def test_refused_text_keeps_the_teacher_on_it_and_is_never_dropped(qtbot, window, school) -> None:
     """A summary over the limit is refused; leaving the pupil or closing must not lose it."""
     from skolehjem_desktop.domain.enums import SectionKind

@@ -382,7 +382,7 @@ def test_recording_a_presentation_to_the_parents(qtbot, tab, services, pupil) ->
 
     def fill(dialog: QDialog) -> None:
         assert isinstance(dialog, PresentationDialog)
-        assert dialog.date_edit.date().toPython() == dt.date(2026, 11, 23)
+        assert dialog.date_edit.date() == dt.date(2026, 11, 23)
         dialog.via_combo.setFocus()
         qtbot.keyClick(dialog.via_combo, Qt.Key.Key_Down)  # at a conversation -> through Aula
         qtbot.keyClicks(dialog.note_edit, "Sent with the parents' preparation sheet")

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDateTimeEdit, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from sqlalchemy import func, select
 
 from skolehjem_desktop.domain.enums import ContactChannel, FocusArea, Responsible, StartedBy
@@ -250,13 +250,12 @@ def test_move_student_through_the_dialog(qtbot, ctx, klass) -> None:  # type: ig
 def test_mark_as_left_defaults_to_today_then_back_at_school(qtbot, ctx, klass) -> None:  # type: ignore[no-untyped-def]
     pupil = ctx.services.students.add("Emil", "Bak", klass.id)
     dialog = show(qtbot, LeftDialog(ctx, None, pupil.id))
-    assert dialog.date_edit.text() == "23-11-2026"  # the services' today
+    assert dialog.date_edit.text() == "23/11/2026"  # the services' today
     assert dialog.returned_button is None
     dialog.date_edit.setFocus()
-    dialog.date_edit.setCurrentSection(QDateTimeEdit.Section.DaySection)
     for _ in range(3):
         qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Down)
-    assert dialog.date_edit.text() == "20-11-2026"
+    assert dialog.date_edit.text() == "20/11/2026"
     click(qtbot, dialog.ok_button)
     assert ctx.services.students.row(pupil.id).left_on == dt.date(2026, 11, 20)
     assert ctx.services.students.all(class_id=klass.id, include_left=False) == []
@@ -333,3 +332,15 @@ def test_delete_an_unknown_pupil_says_so(qtbot, ctx) -> None:  # type: ignore[no
     assert delete_student(ctx, None, 999) is False
     assert ctx.dialogs.errors == ["Pupil with id 999 does not exist."]
     assert ctx.dialogs.asked == []
+
+
+def test_the_day_a_pupil_left_is_typed(qtbot, ctx, klass, type_in) -> None:  # type: ignore[no-untyped-def]
+    pupil = ctx.services.students.add("Ida", "Krog", klass.id)
+    dialog = show(qtbot, LeftDialog(ctx, None, pupil.id))
+    type_in(dialog.date_edit, "31.02.2026")  # no such day: said beside the field
+    assert "is not a date" in dialog.date_edit.hint
+    click(qtbot, dialog.ok_button)
+    assert dialog.isVisible() and ctx.services.students.row(pupil.id).left_on is None
+    type_in(dialog.date_edit, "13.11.2026")
+    click(qtbot, dialog.ok_button)
+    assert ctx.services.students.row(pupil.id).left_on == dt.date(2026, 11, 13)

@@ -17,7 +17,7 @@ from skolehjem_desktop.domain.enums import (
 )
 from skolehjem_desktop.domain.limits import TEXT_MAX
 from skolehjem_desktop.errors import NotFoundError, ValidationError
-from skolehjem_desktop.services.conversations import Planning, default_shared
+from skolehjem_desktop.services.conversations import HeldBeforeItsDay, Planning, default_shared
 from skolehjem_desktop.store.models import ConversationSection
 
 PAST = dt.datetime(2026, 11, 20, 14, 0)  # the Friday before the clock's Monday
@@ -316,8 +316,9 @@ def test_mark_held(services, w: World) -> None:  # type: ignore[no-untyped-def]
 
 def test_mark_held_in_the_future_refused(services, w: World, clock) -> None:  # type: ignore[no-untyped-def]
     c = plan(services, w.anna, FUTURE)
-    with pytest.raises(ValidationError, match="2026-11-26"):
+    with pytest.raises(HeldBeforeItsDay, match="26/11/2026") as refused:
         services.conversations.mark_held(c.id)
+    assert refused.value.on == FUTURE.date()
     assert services.conversations.get(c.id).status is ConversationStatus.PLANNED
     clock.now = dt.datetime(2026, 11, 26, 16, 0)
     assert services.conversations.mark_held(c.id).status is ConversationStatus.HELD

@@ -109,3 +109,63 @@ def test_a_held_conversation_cannot_be_moved_to_a_day_to_come(services) -> None:
     else:
         raise AssertionError("a held conversation was moved into the future")
     assert services.conversations.get(held.id).starts_at.year == 2026
+
+
+def _future(services, conversation_id: int, at: dt.time) -> None:  # type: ignore[no-untyped-def]
+    detail = services.conversations.get(conversation_id)
+    services.conversations.update_planning(
+        conversation_id,
+        Planning(
+            starts_at=dt.datetime.combine(dt.date(2026, 12, 4), at),
+            teacher_ids=tuple(t for t, _name in detail.teachers),
+        ),
+    )
+
+
+def test_held_today_moves_the_date_and_keeps_a_time_that_has_come(
+    services, clock, conversation_id
+) -> None:  # type: ignore[no-untyped-def]
+    from skolehjem_desktop.domain.enums import ConversationStatus
+    from skolehjem_desktop.services.conversations import HeldBeforeItsDay
+
+    clock.now = dt.datetime(2026, 12, 3, 16, 40)
+    _future(services, conversation_id, dt.time(14, 0))
+    with pytest.raises(HeldBeforeItsDay, match="04/12/2026"):
+        services.conversations.mark_held(conversation_id)
+    held = services.conversations.mark_held_today(conversation_id)
+    assert held.status is ConversationStatus.HELD
+    assert held.starts_at == dt.datetime(2026, 12, 3, 14, 0)
+
+
+def test_held_today_at_a_time_to_come_is_now(services, clock, conversation_id) -> None:  # type: ignore[no-untyped-def]
+    from skolehjem_desktop.domain.enums import ConversationStatus
+
+    clock.now = dt.datetime(2026, 12, 3, 10, 7, 31)
+    _future(services, conversation_id, dt.time(15, 0))
+    held = services.conversations.mark_held_today(conversation_id)
+    assert held.status is ConversationStatus.HELD
+    assert held.starts_at == dt.datetime(2026, 12, 3, 10, 0)  # the quarter before now
+    with pytest.raises(ValidationError, match="planned"):
+        services.conversations.mark_held_today(conversation_id)
+
+
+def test_held_today_without_a_teacher_changes_nothing(services, clock, conversation_id) -> None:  # type: ignore[no-untyped-def]
+    clock.now = dt.datetime(2026, 12, 3, 16, 40)
+    services.conversations.update_planning(
+        conversation_id, Planning(starts_at=dt.datetime(2026, 12, 4, 14, 0), teacher_ids=())
+    )
+    with pytest.raises(ValidationError, match="contact teacher"):
+        services.conversations.mark_held_today(conversation_id)
+    assert services.conversations.get(conversation_id).starts_at == dt.datetime(2026, 12, 4, 14)
+
+
+def test_the_refusal_says_the_date_the_danish_way(services, clock, conversation_id) -> None:  # type: ignore[no-untyped-def]
+    from skolehjem_desktop import i18n
+    from skolehjem_desktop.services.conversations import HeldBeforeItsDay
+
+    clock.now = dt.datetime(2026, 12, 3, 16, 40)
+    _future(services, conversation_id, dt.time(14, 0))
+    i18n.activate("da")
+    with pytest.raises(HeldBeforeItsDay) as refused:
+        services.conversations.mark_held(conversation_id)
+    assert refused.value.message.startswith("Samtalen står til den 04.12.2026")

@@ -183,6 +183,12 @@ def new_conversation(w: Host) -> None:
     w.start_new_conversation()
 
 
+def held_conversation(w: Host) -> None:
+    if _pupil(w) is None:
+        return
+    w.start_held_conversation()
+
+
 def new_contact(w: Host) -> None:
     from skolehjem_desktop.ui.pupil.contact_dialog import add_contact
 

@@ -235,6 +235,10 @@ class MainWindow(QMainWindow):
         self.pupil_page.tabs.setCurrentWidget(self.pupil_page.conversations)
         self.pupil_page.conversations.new_conversation()
 
+    def start_held_conversation(self) -> None:
+        self.pupil_page.tabs.setCurrentWidget(self.pupil_page.conversations)
+        self.pupil_page.conversations.record_held_today()
+
     def refresh_contacts(self, student_id: int) -> None:
         self.pupil_page.contacts.set_student(student_id, self.school_year)
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QSpinBox,
-    QTimeEdit,
     QWidget,
 )
 
@@ -33,7 +31,7 @@ from skolehjem_desktop.i18n.labels import label
 from skolehjem_desktop.services.class_records import FAMILIES_MAX, MeetingInfo, MeetingInput
 from skolehjem_desktop.services.schoolyear import SchoolYear
 from skolehjem_desktop.ui.common.context import UiContext
-from skolehjem_desktop.ui.common.formatting import pydate, qdate
+from skolehjem_desktop.ui.common.date_fields import DateField, TimeField, commit_all
 from skolehjem_desktop.ui.pupil.student_dialogs import FormDialog, hint_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -118,19 +116,20 @@ class MeetingDialog(FormDialog):
 
     def _when_fields(self, data: MeetingInput, year: SchoolYear) -> QWidget:
         """The date edit, and the row of the times: start – end, or no end time."""
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDateRange(qdate(year.first_day), qdate(year.last_day))
-        self.date_edit.setDate(qdate(data.starts_at.date()))
-        self.start_edit = QTimeEdit(QTime(data.starts_at.hour, data.starts_at.minute))
+        self.date_edit = DateField(self.ctx.services.today)
+        self.date_edit.setAccessibleName(_("Date"))
+        self.date_edit.setDateRange(year.first_day, year.last_day)
+        self.date_edit.setDate(data.starts_at.date())
+        self.start_edit = TimeField(data.starts_at.time())
         self.start_edit.setAccessibleName(_("Starts at"))
-        self.end_edit = QTimeEdit()
+        self.end_edit = TimeField()
         self.end_edit.setAccessibleName(_("Ends at"))
         self.no_end = QCheckBox(_("No end time"))
         if data.ends_at is not None:
-            self.end_edit.setTime(QTime(data.ends_at.hour, data.ends_at.minute))
+            self.end_edit.setTime(data.ends_at.time())
         else:
-            self.end_edit.setTime(QTime(data.starts_at.hour, data.starts_at.minute).addSecs(7200))
+            later = dt.datetime.combine(data.starts_at.date(), data.starts_at.time())
+            self.end_edit.setTime(min(later + dt.timedelta(hours=2), later.replace(hour=23)).time())
             self.no_end.setChecked(True)
             self.end_edit.setEnabled(False)
         self.no_end.toggled.connect(lambda on: self.end_edit.setEnabled(not on))
@@ -184,13 +183,10 @@ class MeetingDialog(FormDialog):
     # --- the meeting ------------------------------------------------------------------------
 
     def meeting_input(self) -> MeetingInput:
-        day = pydate(self.date_edit.date())
-        start = self.start_edit.time()
-        starts = dt.datetime.combine(day, dt.time(start.hour(), start.minute()))
-        ends = None
-        if not self.no_end.isChecked():
-            end = self.end_edit.time()
-            ends = dt.datetime.combine(day, dt.time(end.hour(), end.minute()))
+        day, start, end = self.date_edit.date(), self.start_edit.time(), self.end_edit.time()
+        assert day is not None and start is not None and end is not None  # given when made
+        starts = dt.datetime.combine(day, start)
+        ends = None if self.no_end.isChecked() else dt.datetime.combine(day, end)
         teacher_ids = tuple(
             int(self.teacher_list.item(row).data(ID_ROLE))
             for row in range(self.teacher_list.count())
@@ -215,6 +211,8 @@ class MeetingDialog(FormDialog):
         return records.update_meeting(self.meeting_id, self.meeting_input())
 
     def accept(self) -> None:
+        if not commit_all(self.date_edit, self.start_edit, self.end_edit):
+            return
         try:
             saved = self.save()
         except UserError as exc:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -37,7 +36,8 @@ from skolehjem_desktop.i18n import N_, _
 from skolehjem_desktop.i18n.labels import label
 from skolehjem_desktop.services.conversations import AgreementInfo
 from skolehjem_desktop.ui.common.context import UiContext
-from skolehjem_desktop.ui.common.formatting import date_text, pydate, qdate
+from skolehjem_desktop.ui.common.date_fields import DateField
+from skolehjem_desktop.ui.common.formatting import date_text
 from skolehjem_desktop.ui.common.table_model import Index, RowTableModel
 
 # A new agreement's due date, when the teacher gives one, starts this far ahead.
@@ -181,21 +181,24 @@ class DueDelegate(QStyledItemDelegate):
         self._today = today
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        edit = QDateEdit(parent)
-        edit.setCalendarPopup(True)
+        edit = DateField(self._today, parent=parent)
         edit.setAccessibleName(_("Due"))
         return edit
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
-        assert isinstance(editor, QDateEdit)
+        assert isinstance(editor, DateField)
         due = index.data(Qt.ItemDataRole.EditRole)
         if not isinstance(due, dt.date):
             due = self._today() + dt.timedelta(days=DUE_IN_DAYS)
-        editor.setDate(qdate(due))
+        editor.setDate(due)
+        editor.selectAll()
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        assert isinstance(editor, QDateEdit)
-        model.setData(index, pydate(editor.date()), Qt.ItemDataRole.EditRole)
+        assert isinstance(editor, DateField)
+        editor.commit()  # what is typed counts, also when Enter closes the cell
+        due = editor.date()
+        if due is not None:
+            model.setData(index, due, Qt.ItemDataRole.EditRole)
 
 
 class AgreementsPanel(QGroupBox):
@@ -273,8 +276,8 @@ class AgreementsPanel(QGroupBox):
             self.new_responsible.addItem(label(value), value.value)
         self.new_due_check = QCheckBox(_("Due"))
         self.new_due_check.setAccessibleName(_("The new agreement has a due date"))
-        self.new_due_edit = QDateEdit()
-        self.new_due_edit.setCalendarPopup(True)
+        self.new_due_edit = DateField(self.ctx.services.today)
+        self.new_due_edit.returnPressed.connect(self.add_agreement)
         self.new_due_edit.setAccessibleName(_("Due date of the new agreement"))
         self.new_due_edit.setEnabled(False)
         self.new_due_check.toggled.connect(self.new_due_edit.setEnabled)
@@ -300,7 +303,7 @@ class AgreementsPanel(QGroupBox):
         self._conversation_id = conversation_id
         self.model.set_rows(rows)
         self.new_due_check.setChecked(False)
-        self.new_due_edit.setDate(qdate(self.ctx.services.today() + dt.timedelta(days=DUE_IN_DAYS)))
+        self.new_due_edit.setDate(self.ctx.services.today() + dt.timedelta(days=DUE_IN_DAYS))
         self._chosen_changed()
 
     def clear(self) -> None:
@@ -339,7 +342,12 @@ class AgreementsPanel(QGroupBox):
         if not text.strip():
             self.new_agreement_edit.setFocus()
             return
-        due = pydate(self.new_due_edit.date()) if self.new_due_check.isChecked() else None
+        due = None
+        if self.new_due_check.isChecked():
+            if not self.new_due_edit.commit():
+                self.new_due_edit.setFocus()
+                return
+            due = self.new_due_edit.date()
         added = self.ctx.attempt(
             self,
             self.ctx.services.conversations.add_agreement,

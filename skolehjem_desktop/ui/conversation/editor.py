@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from skolehjem_desktop.domain.enums import ConversationStatus, SectionKind
-from skolehjem_desktop.i18n import _
+from skolehjem_desktop.i18n import _, short_date
 from skolehjem_desktop.i18n.labels import label
-from skolehjem_desktop.services.conversations import ConversationDetail
+from skolehjem_desktop.services.conversations import ConversationDetail, HeldBeforeItsDay
 from skolehjem_desktop.ui.common.context import UiContext
 from skolehjem_desktop.ui.common.table_model import set_bold
 from skolehjem_desktop.ui.conversation.agreements import AgreementsModel, AgreementsPanel
@@ -43,6 +43,10 @@ from skolehjem_desktop.ui.conversation.record_page import RecordPage
 from skolehjem_desktop.ui.conversation.saving import Saver, Savers
 from skolehjem_desktop.ui.conversation.sections import SectionsPage
 from skolehjem_desktop.ui.conversation.status import STATUS_COLOURS, STATUS_MARKS, when_text
+
+
+class _Declined(Exception):
+    """The teacher said no to a question on the way: nothing is changed."""
 
 
 class ConversationEditor(QWidget):
@@ -62,7 +66,7 @@ class ConversationEditor(QWidget):
         self._build_header()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.planning = PlanningPage()
+        self.planning = PlanningPage(ctx.services.today)
         self.preparation = PreparationPage()
         self.agreements_panel = AgreementsPanel(ctx)
         self.record = RecordPage(self.agreements_panel)
@@ -236,6 +240,7 @@ class ConversationEditor(QWidget):
     def flush(self) -> bool:
         """Save every pending edit now; True when everything is stored."""
         self.agreements_panel.commit_open_cell()
+        self.planning.starts_edit.commit()  # a date typed without Enter counts too
         return self._savers.flush()
 
     @property
@@ -291,7 +296,26 @@ class ConversationEditor(QWidget):
     # --- status -------------------------------------------------------------------------
 
     def mark_held(self) -> None:
-        self._change_status(self.ctx.services.conversations.mark_held)
+        """Held; a conversation whose day is to come can be moved to today and held."""
+        self._change_status(self._mark_held_or_offer_today)
+
+    def _mark_held_or_offer_today(self, conversation_id: int) -> ConversationDetail:
+        conversations = self.ctx.services.conversations
+        try:
+            return conversations.mark_held(conversation_id)
+        except HeldBeforeItsDay as refused:
+            if not self.ctx.dialogs.confirm(
+                self,
+                _("Mark as held"),
+                _(
+                    "The conversation is set for {date}. Set the date to today and mark it as held?"
+                ).format(date=short_date(refused.on)),
+                _("Set to &today and mark held"),
+            ):
+                raise _Declined from None
+            detail = conversations.mark_held_today(conversation_id)
+            self.planning.show_start(detail.starts_at)
+            return detail
 
     def mark_cancelled(self) -> None:
         self._change_status(self.ctx.services.conversations.mark_cancelled)
@@ -303,7 +327,10 @@ class ConversationEditor(QWidget):
         if self._id is None:
             return
         self.flush()
-        detail = self.ctx.attempt(self, action, self._id)
+        try:
+            detail = self.ctx.attempt(self, action, self._id)
+        except _Declined:
+            return
         if detail is not None:
             self._show_state(detail)
             self.changed.emit()
@@ -335,7 +362,13 @@ class ConversationEditor(QWidget):
 
     # --- for the caller -----------------------------------------------------------------
 
+    def show_record(self) -> None:
+        """Open the Record page at its first field, for a conversation just held."""
+        self.tabs.setCurrentWidget(self.record)
+        self.record.tab_chain()[0].setFocus()
+
     def show_planning(self) -> None:
         """Open the planning page with the date chosen, for a conversation just planned."""
         self.tabs.setCurrentIndex(0)
-        self.planning.starts_edit.setFocus()
+        self.planning.starts_edit.date_field.setFocus()
+        self.planning.starts_edit.date_field.selectAll()

@@ -8,13 +8,13 @@ pause; ``left`` says the teacher finished with a typed field: saved now.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -39,7 +39,7 @@ from skolehjem_desktop.services.conversations import (
 )
 from skolehjem_desktop.services.school import TeacherInfo
 from skolehjem_desktop.services.students import GuardianInfo
-from skolehjem_desktop.ui.common.formatting import pydatetime, qdatetime
+from skolehjem_desktop.ui.common.date_fields import DateTimeField
 from skolehjem_desktop.ui.conversation.fields import (
     Page,
     form_row,
@@ -77,8 +77,11 @@ class PlanningPage(Page):
     changed = Signal(bool)  # True: a choice, saved at once; False: typing, saved after a pause
     left = Signal()  # a typed field was finished or left
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, today: Callable[[], dt.date] = dt.date.today, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self._today = today
         self.notice = notice_label()
         self._build_fields()
         form = self._build_form()
@@ -101,8 +104,7 @@ class PlanningPage(Page):
         for who in RequestedBy:
             self.requested_combo.addItem(label(who), who.value)
         self.requested_combo.setAccessibleName(_("Requested by"))
-        self.starts_edit = QDateTimeEdit()
-        self.starts_edit.setCalendarPopup(True)
+        self.starts_edit = DateTimeField(self._today)
         self.starts_edit.setAccessibleName(_("Date and time"))
         self.weekday_label = QLabel()
         self.weekday_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -177,6 +179,8 @@ class PlanningPage(Page):
         self.attends_check.toggled.connect(self._attends_toggled)
         self.teachers_list.itemChanged.connect(self._chosen)
         self.guardians_list.itemChanged.connect(self._chosen)
+        # a typed date or time counts once Enter is pressed or the field is left; the
+        # arrows and the calendar at once: then it is saved after the pause, or on leaving
         self.starts_edit.dateTimeChanged.connect(self._typed)
         self.starts_edit.dateTimeChanged.connect(self._show_weekday)
         self.starts_edit.editingFinished.connect(self.left)
@@ -192,7 +196,7 @@ class PlanningPage(Page):
         return [
             self.kind_combo,
             self.requested_combo,
-            self.starts_edit,
+            *self.starts_edit.tab_chain(),
             self.duration_spin,
             self.place_edit,
             self.attends_check,
@@ -216,7 +220,7 @@ class PlanningPage(Page):
             self.requested_combo.setCurrentIndex(
                 self.requested_combo.findData(detail.requested_by.value)
             )
-            self.starts_edit.setDateTime(qdatetime(detail.starts_at))
+            self.starts_edit.setDateTime(detail.starts_at)
             self.duration_spin.setValue(detail.duration_minutes)
             self.place_edit.setText(detail.place)
             self.attends_check.setChecked(detail.pupil_attends)
@@ -237,6 +241,12 @@ class PlanningPage(Page):
         self._attends_toggled(detail.pupil_attends)
         self._show_weekday()
 
+    def show_start(self, starts_at: dt.datetime) -> None:
+        """Show a date and time the service stored (no edit of the teacher's)."""
+        with self.quietly():
+            self.starts_edit.setDateTime(starts_at)
+        self._show_weekday()
+
     def clear(self) -> None:
         with self.quietly():
             self.wishes_edit.clear()
@@ -246,8 +256,11 @@ class PlanningPage(Page):
             self.guardians_list.clear()
 
     def values(self) -> Planning:
+        self.starts_edit.commit()
+        starts_at = self.starts_edit.dateTime()
+        assert starts_at is not None  # loaded before it is read
         return Planning(
-            starts_at=pydatetime(self.starts_edit.dateTime()),
+            starts_at=starts_at,
             kind=ConversationKind(self.kind_combo.currentData()),
             requested_by=RequestedBy(self.requested_combo.currentData()),
             duration_minutes=self.duration_spin.value(),
@@ -270,8 +283,9 @@ class PlanningPage(Page):
             self.changed.emit(False)
 
     def _show_weekday(self, *_args: object) -> None:
-        starts = pydatetime(self.starts_edit.dateTime())
-        self.weekday_label.setText(active().format_date(starts.date(), "full"))
+        starts = self.starts_edit.dateTime()
+        if starts is not None:
+            self.weekday_label.setText(active().format_date(starts.date(), "full"))
 
     def _attends_toggled(self, on: bool) -> None:
         self.attends_note.setPlaceholderText(

@@ -13,13 +13,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -36,13 +34,8 @@ from skolehjem_desktop.i18n.labels import label
 from skolehjem_desktop.services.contacts import ContactInfo, default_reply_due
 from skolehjem_desktop.services.students import GuardianInfo
 from skolehjem_desktop.ui.common.context import UiContext
-from skolehjem_desktop.ui.common.formatting import (
-    datetime_text,
-    pydate,
-    pydatetime,
-    qdate,
-    qdatetime,
-)
+from skolehjem_desktop.ui.common.date_fields import DateField, DateTimeField, commit_all
+from skolehjem_desktop.ui.common.formatting import datetime_text
 
 
 @dataclass(frozen=True)
@@ -108,11 +101,10 @@ class ContactDialog(QDialog):
         """When, the channel, who started it, the guardian, the topic and the summary."""
         now = self.ctx.services.clock().replace(second=0, microsecond=0)
         contact = self.contact
-        self.when_edit = QDateTimeEdit()
-        self.when_edit.setCalendarPopup(True)
-        self.when_edit.setDisplayFormat(QLocale().dateTimeFormat(QLocale.FormatType.ShortFormat))
-        self.when_edit.setMaximumDate(qdate(now.date()))
-        self.when_edit.setDateTime(qdatetime(contact.occurred_at if contact else now))
+        self.when_edit = DateTimeField(self.ctx.services.today)
+        self.when_edit.setAccessibleName(_("When"))
+        self.when_edit.setMaximumDate(now.date())
+        self.when_edit.setDateTime(contact.occurred_at if contact else now)
         self.channel_combo = QComboBox()
         for channel in ContactChannel:
             self.channel_combo.addItem(label(channel), channel)
@@ -136,9 +128,7 @@ class ContactDialog(QDialog):
     def _due_row(self) -> QHBoxLayout:
         """The reply due: ticked with a date, and a hint of where the date came from."""
         self.due_check = QCheckBox(_("&Reply due by:"))
-        self.due_edit = QDateEdit()
-        self.due_edit.setCalendarPopup(True)
-        self.due_edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+        self.due_edit = DateField(self.ctx.services.today)
         self.due_edit.setAccessibleName(_("Reply due"))
         self.due_hint = QLabel()
         self.due_hint.setTextFormat(Qt.TextFormat.PlainText)
@@ -198,13 +188,15 @@ class ContactDialog(QDialog):
         self.due_check.setChecked(day is not None)
         self.due_edit.setEnabled(day is not None)
         if day is not None:
-            self.due_edit.setDate(qdate(day))
+            self.due_edit.setDate(day)
         self._applying = False
 
     def _rule_inputs_changed(self) -> None:
-        when = pydatetime(self.when_edit.dateTime())
+        when = self.when_edit.dateTime()
+        if when is None:  # pragma: no cover - it is given a value when it is made
+            return
         self._applying = True
-        self.due_edit.setMinimumDate(qdate(when.date()))
+        self.due_edit.setMinimumDate(when.date())
         self._applying = False
         if self._auto_due:
             self._set_due(default_reply_due(when, self.started_by()))
@@ -232,17 +224,22 @@ class ContactDialog(QDialog):
 
     def values(self) -> ContactValues:
         guardian = self.guardian_combo.currentData()
+        occurred_at = self.when_edit.dateTime()
+        due = self.due_edit.date()
+        assert occurred_at is not None and due is not None  # given values when made
         return ContactValues(
-            occurred_at=pydatetime(self.when_edit.dateTime()),
+            occurred_at=occurred_at,
             channel=ContactChannel(self.channel_combo.currentData()),
             started_by=self.started_by(),
             guardian_id=int(guardian) if guardian is not None else None,
             topic=ContactTopic(self.topic_combo.currentData()),
             summary=self.summary_edit.toPlainText(),
-            reply_due=pydate(self.due_edit.date()) if self.due_check.isChecked() else None,
+            reply_due=due if self.due_check.isChecked() else None,
         )
 
     def accept(self) -> None:
+        if not commit_all(self.when_edit, self.due_edit):
+            return
         v = self.values()
         contacts = self.ctx.services.contacts
         if self.contact is None:

@@ -143,10 +143,19 @@ class ConversationsTab(QWidget):
         self.new_button = QPushButton(_("Ne&w conversation"))
         self.new_button.setToolTip(_("Plan a new school–home conversation (Ctrl+N)."))
         self.new_button.clicked.connect(self.new_conversation)
+        self.held_button = QPushButton(_("Held today"))
+        self.held_button.setToolTip(
+            _(
+                "Record a conversation that was held today: it is stored as held and the "
+                "Record page opens (Ctrl+Shift+H)."
+            )
+        )
+        self.held_button.clicked.connect(self.record_held_today)
         self.delete_button = QPushButton(_("Delete conversation…"))
         self.delete_button.clicked.connect(self.delete_conversation)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
+        buttons.addWidget(self.held_button)
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         return buttons
@@ -254,6 +263,7 @@ class ConversationsTab(QWidget):
         has_rows = self.model.rowCount() > 0
         self.delete_button.setEnabled(has_rows and self.editor.conversation_id is not None)
         self.new_button.setEnabled(self.student_id is not None)
+        self.held_button.setEnabled(self.student_id is not None)
         self.table.setEnabled(has_rows)
         if self.editor.conversation_id is not None:
             self.stack.setCurrentWidget(self.editor)
@@ -298,6 +308,27 @@ class ConversationsTab(QWidget):
         self._refresh()
         self.select(detail.id)
         self.editor.show_planning()
+        self.changed.emit()
+
+    def record_held_today(self) -> None:
+        """A conversation just held: stored as held today (now, to the quarter before), and
+        the Record page opened. Without a teacher to take part it stays planned, and says so."""
+        if self.student_id is None:
+            return
+        if not self.editor.flush():
+            return
+        conversations = self.ctx.services.conversations
+        planning = Planning(starts_at=conversations.held_start())
+        detail = self.ctx.attempt(self, conversations.plan, self.student_id, planning)
+        if detail is None:
+            return
+        held = self.ctx.attempt(self, conversations.mark_held, detail.id)
+        self._refresh()
+        self.select(detail.id)
+        if held is None:
+            self.editor.show_planning()
+        else:
+            self.editor.show_record()
         self.changed.emit()
 
     def delete_conversation(self) -> None:

@@ -17,7 +17,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -34,9 +33,8 @@ from skolehjem_desktop.services.privacy import delete_student_completely
 from skolehjem_desktop.services.schoolyear import SchoolYear
 from skolehjem_desktop.services.students import DeletionSummary, parse_birth_date
 from skolehjem_desktop.ui.common.context import UiContext
-from skolehjem_desktop.ui.common.formatting import date_text, pydate, qdate
-
-DATE_FORMAT = "dd-MM-yyyy"
+from skolehjem_desktop.ui.common.date_fields import DateField, commit_all
+from skolehjem_desktop.ui.common.formatting import date_text
 
 
 def plain(text: str) -> str:
@@ -327,10 +325,8 @@ class LeftDialog(FormDialog):
         self.student_id = student_id
         detail = ctx.services.students.get(student_id)
         self.already_left = detail.left_on
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat(DATE_FORMAT)
-        self.date_edit.setDate(qdate(detail.left_on or ctx.services.today()))
+        self.date_edit = DateField(ctx.services.today, detail.left_on or ctx.services.today())
+        self.date_edit.setAccessibleName(_("Left on"))
         self.add_row(_("&Left on:"), self.date_edit)
         self.returned_button: QPushButton | None = None
         if detail.left_on is None:
@@ -354,8 +350,14 @@ class LeftDialog(FormDialog):
             )
             self.returned_button.clicked.connect(self._returned)
 
+    def accept(self) -> None:
+        if commit_all(self.date_edit):
+            super().accept()
+
     def save(self) -> str:
-        self.ctx.services.students.mark_left(self.student_id, pydate(self.date_edit.date()))
+        day = self.date_edit.date()
+        assert day is not None  # given one when made
+        self.ctx.services.students.mark_left(self.student_id, day)
         return "left"
 
     def _returned(self) -> None:

@@ -6,7 +6,6 @@ import datetime as dt
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -22,7 +21,8 @@ from skolehjem_desktop.i18n.labels import label
 from skolehjem_desktop.services.focus import PresentationInfo
 from skolehjem_desktop.services.schoolyear import SchoolYear
 from skolehjem_desktop.ui.common.context import UiContext
-from skolehjem_desktop.ui.common.formatting import date_text, pydate, qdate
+from skolehjem_desktop.ui.common.date_fields import DateField, commit_all
+from skolehjem_desktop.ui.common.formatting import date_text
 
 
 class PresentationDialog(QDialog):
@@ -40,10 +40,10 @@ class PresentationDialog(QDialog):
         today = ctx.services.today()
         last = min(year.last_day, today)
 
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDateRange(qdate(year.first_day), qdate(max(last, year.first_day)))
-        self.date_edit.setDate(qdate(last))
+        self.date_edit = DateField(ctx.services.today)
+        self.date_edit.setAccessibleName(_("Date"))
+        self.date_edit.setDateRange(year.first_day, max(last, year.first_day))
+        self.date_edit.setDate(last)
         self.via_combo = QComboBox()
         for via in PresentationVia:
             self.via_combo.addItem(label(via), via)
@@ -88,11 +88,14 @@ class PresentationDialog(QDialog):
         if day is None:
             return
         self.via_combo.setCurrentIndex(self.via_combo.findData(PresentationVia.CONVERSATION))
-        if pydate(self.date_edit.minimumDate()) <= day <= pydate(self.date_edit.maximumDate()):
-            self.date_edit.setDate(qdate(day))
+        if self.date_edit.minimumDate() <= day <= self.date_edit.maximumDate():
+            self.date_edit.setDate(day)
 
     def accept(self) -> None:
-        presented_on = pydate(self.date_edit.date())
+        if not commit_all(self.date_edit):
+            return
+        presented_on = self.date_edit.date()
+        assert presented_on is not None  # given one when made
         recorded = self.ctx.attempt(
             self,
             self.ctx.services.focus.record_presentation,
