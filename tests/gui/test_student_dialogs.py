@@ -152,7 +152,7 @@ def test_a_birth_date_in_the_future_and_an_empty_first_name_are_refused(qtbot, c
     click(qtbot, dialog.ok_button)
     assert ctx.dialogs.errors == [
         "First name must be filled in.",
-        "2030-01-01 cannot be a pupil's birth date.",
+        "01/01/2030 cannot be a pupil's birth date.",
     ]
     assert dialog.isVisible()
     assert ctx.services.students.all(class_id=klass.id) == []
