@@ -36,6 +36,12 @@ from skolehjem_desktop.ui.conversation.editor import ConversationEditor
 from skolehjem_desktop.ui.conversation.status import STATUS_COLOURS, STATUS_MARKS
 
 
+def first_choice(rows: list[ConversationRow], school_year: int) -> ConversationRow | None:
+    """The conversation shown first: the newest of the school year, else the newest of all."""
+    in_year = (r for r in rows if SchoolYear.of(r.starts_at.date()).start_year == school_year)
+    return next(in_year, rows[0] if rows else None)
+
+
 class ConversationListModel(RowTableModel[ConversationRow]):
     """The pupil's conversations, fed rows; the chosen school year's stand out."""
 
@@ -196,12 +202,8 @@ class ConversationsTab(QWidget):
             self.model.set_rows(rows, school_year)
         finally:
             self._choosing = False
-        if rows:
-            # The newest conversation of the chosen school year, else the newest of all.
-            chosen = next(
-                (r for r in rows if SchoolYear.of(r.starts_at.date()).start_year == school_year),
-                rows[0],
-            )
+        chosen = first_choice(rows, school_year)
+        if chosen is not None:
             self.select(chosen.id)
         self._show_empty()
 
