@@ -130,13 +130,8 @@ class ConversationsTab(QWidget):
         self.splitter.addWidget(top)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
-        list_height = (
-            self.new_button.sizeHint().height()
-            + self.table.horizontalHeader().sizeHint().height()
-            + row_height * self.LIST_HEIGHT_ROWS
-            + 12
-        )
-        self.splitter.setSizes([list_height, 10_000])
+        self._row_height = row_height
+        self._fit_list(self.LIST_HEIGHT_ROWS - 1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -177,6 +172,17 @@ class ConversationsTab(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         return row_height
 
+    def _fit_list(self, rows: int) -> None:
+        """The list as tall as its rows and one empty row: two rows at least, four at most."""
+        shown = min(self.LIST_HEIGHT_ROWS, max(2, rows + 1))
+        list_height = (
+            self.new_button.sizeHint().height()
+            + self.table.horizontalHeader().sizeHint().height()
+            + self._row_height * shown
+            + 12
+        )
+        self.splitter.setSizes([list_height, 10_000])
+
     def _make_stack(self) -> None:
         """The editor of the chosen conversation, or a label when there is none."""
         self.editor = ConversationEditor(self.ctx)
@@ -202,6 +208,7 @@ class ConversationsTab(QWidget):
             self.model.set_rows(rows, school_year)
         finally:
             self._choosing = False
+        self._fit_list(len(rows))
         chosen = first_choice(rows, school_year)
         if chosen is not None:
             self.select(chosen.id)
