@@ -37,6 +37,7 @@ from skolehjem_desktop.services.conversations import ConversationDetail
 from skolehjem_desktop.ui.common.context import UiContext
 from skolehjem_desktop.ui.common.table_model import set_bold
 from skolehjem_desktop.ui.conversation.agreements import AgreementsModel, AgreementsPanel
+from skolehjem_desktop.ui.conversation.held import offer_presentation
 from skolehjem_desktop.ui.conversation.planning_page import PlanningPage
 from skolehjem_desktop.ui.conversation.preparation_page import PreparationPage
 from skolehjem_desktop.ui.conversation.record_page import RecordPage
@@ -291,7 +292,8 @@ class ConversationEditor(QWidget):
     # --- status -------------------------------------------------------------------------
 
     def mark_held(self) -> None:
-        self._change_status(self.ctx.services.conversations.mark_held)
+        if self._change_status(self.ctx.services.conversations.mark_held):
+            self._after_held()
 
     def mark_cancelled(self) -> None:
         self._change_status(self.ctx.services.conversations.mark_cancelled)
@@ -299,13 +301,20 @@ class ConversationEditor(QWidget):
     def mark_planned(self) -> None:
         self._change_status(self.ctx.services.conversations.mark_planned)
 
-    def _change_status(self, action: Callable[[int], ConversationDetail]) -> None:
+    def _change_status(self, action: Callable[[int], ConversationDetail]) -> bool:
+        """Store the new status; True when it was stored."""
         if self._id is None:
-            return
+            return False
         self.flush()
         detail = self.ctx.attempt(self, action, self._id)
         if detail is not None:
             self._show_state(detail)
+            self.changed.emit()
+        return detail is not None
+
+    def _after_held(self) -> None:
+        """The focus points were gone through: offer to record the presentation."""
+        if self._id is not None and offer_presentation(self.ctx, self, self._id):
             self.changed.emit()
 
     # --- agenda -------------------------------------------------------------------------
