@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from skolehjem_desktop.services.demo import DemoSummary
     from skolehjem_desktop.services.evening_plans import EveningPlanService
     from skolehjem_desktop.services.focus import FocusService
+    from skolehjem_desktop.services.focus_review import FocusReviewService
     from skolehjem_desktop.services.owed import OwedService
     from skolehjem_desktop.services.pdfs import PdfService
     from skolehjem_desktop.services.school import SchoolService
@@ -77,6 +78,12 @@ class Services:
         from skolehjem_desktop.services.focus import FocusService
 
         return FocusService(self.db, self.clock)
+
+    @cached_property
+    def focus_review(self) -> FocusReviewService:
+        from skolehjem_desktop.services.focus_review import FocusReviewService
+
+        return FocusReviewService(self.db, self.clock)
 
     @cached_property
     def contacts(self) -> ContactService:

@@ -118,6 +118,7 @@ def test_the_shortcut_list_has_every_action_with_a_key(qtbot, window) -> None:  
     what = [w for w, _keys in rows]
     assert "In the search field: open the first pupil found." in what
     assert "In the search field or the list of pupils: clear the search." in what
+    assert "In the empty search field: go back to where you were." in what
 
 
 def test_plain_drops_the_mnemonic_only() -> None:

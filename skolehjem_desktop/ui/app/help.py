@@ -72,6 +72,7 @@ def list_rules() -> list[tuple[str, str]]:
         (key("Down"), _("In the search field: go to the pupils found, the first highlighted.")),
         (key("Return"), _("In the search field: open the first pupil found.")),
         (key("Escape"), _("In the search field or the list of pupils: clear the search.")),
+        (key("Escape"), _("In the empty search field: go back to where you were.")),
         (f"{key('Up')}, {key('Down')}", _("In a list: highlight the row above or below.")),
         (key("Return"), _("In a list: open the pupil, parent or contact highlighted.")),
         (key("Tab"), _("Go to the next field, list or button.")),

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QByteArray,
     QModelIndex,
     QProcess,
     QSettings,
@@ -29,15 +28,17 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QWidget,
 )
 
 from skolehjem_desktop import APP_NAME
 from skolehjem_desktop.errors import NotFoundError, UserError
 from skolehjem_desktop.i18n import _
 from skolehjem_desktop.i18n.counts import owed_summary
-from skolehjem_desktop.ui.app import actions, menus
+from skolehjem_desktop.ui.app import actions, chosen, menus, window_settings
 from skolehjem_desktop.ui.app.panes import ListsPane, OverviewPane, class_text
-from skolehjem_desktop.ui.app.screen_fit import place_window
+from skolehjem_desktop.ui.app.search_keys import SearchKeys
+from skolehjem_desktop.ui.app.window_settings import CLASS_ID_ROLE, LANGUAGE_KEY
 from skolehjem_desktop.ui.classes.student_list_model import STUDENT_ID_ROLE
 
 if TYPE_CHECKING:
@@ -47,9 +48,7 @@ if TYPE_CHECKING:
     from skolehjem_desktop.ui.common.context import UiContext
     from skolehjem_desktop.ui.pupil.pupil_page import PupilPage
 
-CLASS_ID_ROLE = Qt.ItemDataRole.UserRole
-# QSettings key: the language chosen in the data, read before the data is open.
-LANGUAGE_KEY = "language"
+__all__ = ["LANGUAGE_KEY", "MainWindow"]
 
 
 class MainWindow(QMainWindow):
@@ -161,6 +160,12 @@ class MainWindow(QMainWindow):
         )
         self.stack = QStackedWidget()  # the pupil page is added by attach()
         self.stack.addWidget(overview)
+        self.search = SearchKeys(
+            self.filter_edit,
+            self.student_list,
+            open_index=lambda index: self._student_chosen(index, index),
+            fallback=self._page_focus,
+        )
 
     def _connect(self) -> None:
         self.year_combo.currentIndexChanged.connect(self._year_chosen)
@@ -196,19 +201,32 @@ class MainWindow(QMainWindow):
         return int(item.data(CLASS_ID_ROLE)) if item is not None else None
 
     @property
-    def student_id(self) -> int | None:
+    def shown_student_id(self) -> int | None:
+        """The pupil whose page is shown, if one is."""
         page = self._pupil_page
         return page.student_id if page is not None and self.stack.currentWidget() is page else None
 
     @property
+    def student_id(self) -> int | None:
+        """The pupil shown, or on the class overview the one highlighted there."""
+        shown = self.shown_student_id
+        if shown is not None or not self.attached or self.stack.currentIndex() != 0:
+            return shown
+        return chosen.highlighted_student(self)
+
+    @property
     def conversation_id(self) -> int | None:
-        """The conversation open in the pupil page's editor, if a pupil is shown."""
-        if self.student_id is None:
-            return None
-        return self.pupil_page.conversations.editor.conversation_id
+        """The conversation open in the pupil page's editor; on the overview the one
+        the page would open for the pupil highlighted."""
+        if self.shown_student_id is not None:
+            return self.pupil_page.conversations.editor.conversation_id
+        student_id = self.student_id
+        return chosen.conversation_of(self, student_id) if student_id is not None else None
 
     @property
     def message_book_year(self) -> int:
+        if self.shown_student_id is None:
+            return self.school_year
         return self.pupil_page.message_book.school_year
 
     # --- what the actions ask of the window (ui.common.host.Host) ------------------------------
@@ -227,7 +245,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME} – {school}" if school else APP_NAME)
         self.reload()
 
+    def _page_focus(self) -> QWidget:
+        """Where the keys go on the page shown: the overview's table or the pupil's tabs."""
+        page = self._pupil_page
+        return page.tabs if page is not None and self.stack.currentWidget() is page else self.table
+
     def focus_search(self) -> None:
+        self.search.remember_focus()
         self.filter_edit.setFocus()
         self.filter_edit.selectAll()
 
@@ -335,12 +359,18 @@ class MainWindow(QMainWindow):
         from skolehjem_desktop.collation import sort_key
 
         key = sort_key(text.strip())
-        self.student_proxy.setFilterFixedString(key)
-        self.proxy.setFilterFixedString(key)
+        with self.search.filter_change():  # a row taken away opens nobody else
+            self.student_proxy.setFilterFixedString(key)
+            self.proxy.setFilterFixedString(key)
+        shown = self.shown_student_id
+        source = self.student_model.index_of(shown) if shown is not None else QModelIndex()
+        self.search.highlight(self.student_proxy.mapFromSource(source))
 
     def _student_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self.open_student(int(current.data(STUDENT_ID_ROLE)))
+        if current.isValid() and not self.search.filtering:
+            student_id = int(current.data(STUDENT_ID_ROLE))
+            if student_id != self.shown_student_id:
+                self.open_student(student_id)
 
     def _open_from_overview(self, index: QModelIndex) -> None:
         row = self.model.row_at(self.proxy.mapToSource(index).row())
@@ -408,7 +438,7 @@ class MainWindow(QMainWindow):
         """Reload years, classes and pupils after a structural change (a dialog)."""
         if not self.can_leave():
             return
-        keep_student = self.student_id
+        keep_student = self.shown_student_id
         self._load_years(select=year if year is not None else self.school_year)
         if class_id is not None:
             self._load_classes(select=class_id)
@@ -418,47 +448,19 @@ class MainWindow(QMainWindow):
             except NotFoundError:  # the pupil was deleted
                 self.show_overview()
 
-    # --- settings -----------------------------------------------------------------------------
+    # --- settings (ui.app.window_settings) -------------------------------------------------
 
     def _restore_geometry(self) -> None:
-        geometry = self.settings.value("geometry")
-        place_window(self, geometry if isinstance(geometry, QByteArray) else None)
-        state = self.settings.value("window_state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-        splitter = self.settings.value("splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
+        window_settings.restore_geometry(self)
 
     def _restore(self) -> None:
-        last_class = self.settings.value("last_class")
-        if last_class is not None:
-            for row in range(self.class_list.count()):
-                if str(self.class_list.item(row).data(CLASS_ID_ROLE)) == str(last_class):
-                    self.class_list.setCurrentRow(row)
-        last_student = self.settings.value("last_student")
-        # The pupils of the class shown are in the list already.
-        if (
-            last_student is not None
-            and str(last_student).isdigit()
-            and self.student_model.index_of(int(str(last_student))).isValid()
-        ):
-            self.open_student(int(str(last_student)))
+        window_settings.restore_choice(self)
 
     def _remember_for_frame(self) -> None:
-        """The language chosen in the data, for the frame of the next start (see app.py)."""
-        self.settings.setValue(LANGUAGE_KEY, self.services.school.language() or "")
+        window_settings.remember_for_frame(self)
 
     def _save_settings(self) -> None:
-        self._remember_for_frame()
-        self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue("window_state", self.saveState())
-        self.settings.setValue("splitter", self.splitter.saveState())
-        if self.class_id is not None:
-            self.settings.setValue("last_class", self.class_id)
-        if self.student_id is None:
-            self.settings.remove("last_student")
-        self.settings.sync()
+        window_settings.save(self)
 
     def about(self) -> None:
         actions.about(self)

@@ -39,6 +39,7 @@ from skolehjem_desktop.ui.common.context import UiContext
 from skolehjem_desktop.ui.common.date_fields import DateField
 from skolehjem_desktop.ui.common.formatting import date_text
 from skolehjem_desktop.ui.common.table_model import Index, RowTableModel
+from skolehjem_desktop.ui.conversation.compact import fit_rows
 
 # A new agreement's due date, when the teacher gives one, starts this far ahead.
 DUE_IN_DAYS = 14
@@ -234,8 +235,9 @@ class AgreementsPanel(QGroupBox):
         row_buttons.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
         layout.addLayout(add_row)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.view)
         layout.addLayout(row_buttons)
+        self.rows_fit = fit_rows(self.view, spare=1, most=8)  # its rows and one empty row
         self.view.selectionModel().currentRowChanged.connect(self._chosen_changed)
         self._chosen_changed()
 

@@ -37,6 +37,7 @@ from skolehjem_desktop.services.conversations import ConversationDetail, HeldBef
 from skolehjem_desktop.ui.common.context import UiContext
 from skolehjem_desktop.ui.common.table_model import set_bold
 from skolehjem_desktop.ui.conversation.agreements import AgreementsModel, AgreementsPanel
+from skolehjem_desktop.ui.conversation.held import offer_presentation
 from skolehjem_desktop.ui.conversation.planning_page import PlanningPage
 from skolehjem_desktop.ui.conversation.preparation_page import PreparationPage
 from skolehjem_desktop.ui.conversation.record_page import RecordPage
@@ -297,7 +298,8 @@ class ConversationEditor(QWidget):
 
     def mark_held(self) -> None:
         """Held; a conversation whose day is to come can be moved to today and held."""
-        self._change_status(self._mark_held_or_offer_today)
+        if self._change_status(self._mark_held_or_offer_today):
+            self._after_held()
 
     def _mark_held_or_offer_today(self, conversation_id: int) -> ConversationDetail:
         conversations = self.ctx.services.conversations
@@ -323,16 +325,23 @@ class ConversationEditor(QWidget):
     def mark_planned(self) -> None:
         self._change_status(self.ctx.services.conversations.mark_planned)
 
-    def _change_status(self, action: Callable[[int], ConversationDetail]) -> None:
+    def _change_status(self, action: Callable[[int], ConversationDetail]) -> bool:
+        """Store the new status; True when it was stored."""
         if self._id is None:
-            return
+            return False
         self.flush()
         try:
             detail = self.ctx.attempt(self, action, self._id)
         except _Declined:
-            return
+            return False
         if detail is not None:
             self._show_state(detail)
+            self.changed.emit()
+        return detail is not None
+
+    def _after_held(self) -> None:
+        """The focus points were gone through: offer to record the presentation."""
+        if self._id is not None and offer_presentation(self.ctx, self, self._id):
             self.changed.emit()
 
     # --- agenda -------------------------------------------------------------------------

@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from skolehjem_desktop.domain.enums import SectionKind
 from skolehjem_desktop.i18n import _
 from skolehjem_desktop.ui.common.table_model import set_bold
+from skolehjem_desktop.ui.conversation.compact import PRIVATE_TINT, private_palette, tinted
 from skolehjem_desktop.ui.conversation.sections import SectionsPage
 
-PRIVATE_TINT = QColor(255, 190, 40)
+__all__ = ["PRIVATE_TINT", "PreparationPage", "lock_pixmap", "tinted"]
 
 
 def lock_pixmap(colour: QColor, size: int = 16, ratio: float = 1.0) -> QPixmap:
@@ -34,15 +35,6 @@ def lock_pixmap(colour: QColor, size: int = 16, ratio: float = 1.0) -> QPixmap:
     painter.drawRoundedRect(QRectF(s * 0.15, s * 0.45, s * 0.7, s * 0.5), s * 0.08, s * 0.08)
     painter.end()
     return pixmap
-
-
-def tinted(base: QColor, tint: QColor, amount: float) -> QColor:
-    """``base`` moved ``amount`` of the way towards ``tint`` (works on light and dark)."""
-    return QColor(
-        round(base.red() + (tint.red() - base.red()) * amount),
-        round(base.green() + (tint.green() - base.green()) * amount),
-        round(base.blue() + (tint.blue() - base.blue()) * amount),
-    )
 
 
 class PreparationPage(SectionsPage):
@@ -70,11 +62,7 @@ class PreparationPage(SectionsPage):
         private = QFrame()
         private.setFrameShape(QFrame.Shape.StyledPanel)
         private.setAutoFillBackground(True)
-        palette = private.palette()
-        base = palette.color(QPalette.ColorRole.Base)
-        window = palette.color(QPalette.ColorRole.Window)
-        palette.setColor(QPalette.ColorRole.Window, tinted(window, PRIVATE_TINT, 0.22))
-        palette.setColor(QPalette.ColorRole.Base, tinted(base, PRIVATE_TINT, 0.12))
+        palette = private_palette(private.palette())
         private.setPalette(palette)
         lock = QLabel()
         lock.setPixmap(

@@ -1,5 +1,10 @@
 """The Record page: what was said, section by section, beside the agreements and a note
-on the next conversation."""
+on the next conversation.
+
+Compact for a laptop's screen: each section's field is as tall as its text (two lines at
+least), the agreements' table as tall as its rows and one empty row, and nothing scrolls
+past empty space.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from skolehjem_desktop.i18n import _
 from skolehjem_desktop.services.conversations import ConversationDetail
 from skolehjem_desktop.ui.common.table_model import set_bold
 from skolehjem_desktop.ui.conversation.agreements import AgreementsPanel
+from skolehjem_desktop.ui.conversation.compact import fit_text
 from skolehjem_desktop.ui.conversation.fields import notice_label, text_edit, when_left
 from skolehjem_desktop.ui.conversation.sections import RECORD_SECTIONS, SectionsPage
 
@@ -28,9 +34,10 @@ class RecordPage(SectionsPage):
         sections = QWidget()
         sections_layout = QVBoxLayout(sections)
         sections_layout.setContentsMargins(0, 0, 6, 0)
+        sections_layout.setSpacing(4)
         for kind in RECORD_SECTIONS:
-            sections_layout.addWidget(self._block(kind, minimum_height=90), 1)
-            sections_layout.addSpacing(6)
+            sections_layout.addWidget(self._block(kind, minimum_height=0, compact=True))
+        sections_layout.addStretch(1)
         self.sections_scroll = QScrollArea()
         self.sections_scroll.setWidgetResizable(True)
         self.sections_scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -51,8 +58,9 @@ class RecordPage(SectionsPage):
         self.next_edit = text_edit(
             _("Next conversation"),
             _("When and about what the next conversation is…"),
-            minimum_height=60,
+            minimum_height=0,
         )
+        fit_text(self.next_edit, least=2, most=6)
         self.next_edit.textChanged.connect(self._next_typed)
         when_left(self.next_edit, self.next_left.emit)
         next_label = QLabel(_("Ne&xt conversation"))
@@ -62,10 +70,11 @@ class RecordPage(SectionsPage):
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(6, 0, 0, 0)
-        side_layout.addWidget(self.agreements, 3)
+        side_layout.addWidget(self.agreements)
         side_layout.addWidget(next_label)
-        side_layout.addWidget(self.next_edit, 1)
+        side_layout.addWidget(self.next_edit)
         side_layout.addWidget(self.next_notice)
+        side_layout.addStretch(1)
         return side
 
     def tab_chain(self) -> list[QWidget]:

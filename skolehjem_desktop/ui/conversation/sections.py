@@ -1,7 +1,8 @@
 """The text sections of a conversation, and the pages made of them.
 
 Each section is a captioned text field with the notice under it and, for every section
-but the teacher's private preparation, a "shared with the parents" switch. A page of
+but the teacher's private preparation, a "shared with the parents" switch; a section not
+shared wears the private preparation's tint and says so. A page of
 sections says ``changed(kind)`` as the teacher types in one, ``left(kind)`` when the
 field loses the focus and ``shared_changed(kind, on)`` when a switch is flipped.
 """
@@ -11,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from skolehjem_desktop.domain.enums import SectionKind
@@ -19,6 +21,7 @@ from skolehjem_desktop.i18n import N_, _
 from skolehjem_desktop.i18n.labels import label
 from skolehjem_desktop.services.conversations import ConversationDetail
 from skolehjem_desktop.ui.common.table_model import set_bold
+from skolehjem_desktop.ui.conversation.compact import fit_text, set_private_look
 from skolehjem_desktop.ui.conversation.fields import Page, notice_label, text_edit, when_left
 
 # The sections written during the conversation, in the order they are printed.
@@ -63,7 +66,8 @@ class SectionText:
 class SectionBlock(QWidget):
     """A labelled text section with its notice and (never for the private one) its switch.
 
-    ``extra`` is a widget shown in the caption's line, before the switch.
+    ``extra`` is a widget shown in the caption's line, before the switch. A ``compact``
+    block's field is as tall as its text (two lines at least), not as tall as it can be.
     """
 
     def __init__(
@@ -72,17 +76,30 @@ class SectionBlock(QWidget):
         extra: QWidget | None = None,
         minimum_height: int = 90,
         parent: QWidget | None = None,
+        *,
+        compact: bool = False,
     ) -> None:
         super().__init__(parent)
         self.kind = kind
         self.extra = extra
         self.edit = text_edit(label(kind), _(SECTION_HINTS[kind]), minimum_height)
+        if compact:
+            fit_text(self.edit)
         caption = QLabel(_(SECTION_LABELS[kind]))
         caption.setBuddy(self.edit)
         set_bold(caption)
         self.notice = notice_label()
+        self.unshared_label = QLabel(_("Not shared with the parents"))
+        self.unshared_label.setTextFormat(Qt.TextFormat.PlainText)
+        small = self.unshared_label.font()
+        small.setPointSizeF(small.pointSizeF() * 0.9)
+        small.setItalic(True)
+        self.unshared_label.setFont(small)
+        self.unshared_label.setVisible(False)
         top = QHBoxLayout()
         top.addWidget(caption)
+        top.addSpacing(8)
+        top.addWidget(self.unshared_label)
         top.addStretch(1)
         if extra is not None:
             top.addWidget(extra)
@@ -95,12 +112,27 @@ class SectionBlock(QWidget):
             check.setToolTip(_("Shared sections are printed on the summary the parents receive."))
             self.shared_check = check
             top.addWidget(check)
+            check.toggled.connect(self.show_shared)
+        self._plain = QPalette(self.palette())
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(3, 2, 3, 2)
         layout.setSpacing(2)
         layout.addLayout(top)
-        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.edit, 0 if compact else 1)
         layout.addWidget(self.notice)
+        if self.shared_check is not None:
+            self.show_shared(self.shared_check.isChecked())
+
+    @property
+    def shared(self) -> bool | None:
+        """Whether the section is shown as shared; None for the private preparation."""
+        return None if self.shared_check is None else self.shared_check.isChecked()
+
+    def show_shared(self, on: bool) -> None:
+        """A section kept from the parents wears the private preparation's tint."""
+        set_private_look(self, self._plain, not on)
+        self.unshared_label.setVisible(not on)
+        self.setProperty("unshared", not on)
 
     def tab_chain(self) -> list[QWidget]:
         """The block's fields in the order Tab visits them: as they stand, left to right."""
@@ -120,9 +152,14 @@ class SectionsPage(Page):
         self.blocks: dict[SectionKind, SectionBlock] = {}
 
     def _block(
-        self, kind: SectionKind, extra: QWidget | None = None, minimum_height: int = 90
+        self,
+        kind: SectionKind,
+        extra: QWidget | None = None,
+        minimum_height: int = 90,
+        *,
+        compact: bool = False,
     ) -> SectionBlock:
-        block = SectionBlock(kind, extra, minimum_height)
+        block = SectionBlock(kind, extra, minimum_height, compact=compact)
         block.edit.textChanged.connect(lambda k=kind: self._typed(k))
         when_left(block.edit, partial(self.left.emit, kind))
         if block.shared_check is not None:

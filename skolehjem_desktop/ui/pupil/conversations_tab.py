@@ -36,6 +36,12 @@ from skolehjem_desktop.ui.conversation.editor import ConversationEditor
 from skolehjem_desktop.ui.conversation.status import STATUS_COLOURS, STATUS_MARKS
 
 
+def first_choice(rows: list[ConversationRow], school_year: int) -> ConversationRow | None:
+    """The conversation shown first: the newest of the school year, else the newest of all."""
+    in_year = (r for r in rows if SchoolYear.of(r.starts_at.date()).start_year == school_year)
+    return next(in_year, rows[0] if rows else None)
+
+
 class ConversationListModel(RowTableModel[ConversationRow]):
     """The pupil's conversations, fed rows; the chosen school year's stand out."""
 
@@ -124,13 +130,8 @@ class ConversationsTab(QWidget):
         self.splitter.addWidget(top)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
-        list_height = (
-            self.new_button.sizeHint().height()
-            + self.table.horizontalHeader().sizeHint().height()
-            + row_height * self.LIST_HEIGHT_ROWS
-            + 12
-        )
-        self.splitter.setSizes([list_height, 10_000])
+        self._row_height = row_height
+        self._fit_list(self.LIST_HEIGHT_ROWS - 1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -180,6 +181,17 @@ class ConversationsTab(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         return row_height
 
+    def _fit_list(self, rows: int) -> None:
+        """The list as tall as its rows and one empty row: two rows at least, four at most."""
+        shown = min(self.LIST_HEIGHT_ROWS, max(2, rows + 1))
+        list_height = (
+            self.new_button.sizeHint().height()
+            + self.table.horizontalHeader().sizeHint().height()
+            + self._row_height * shown
+            + 12
+        )
+        self.splitter.setSizes([list_height, 10_000])
+
     def _make_stack(self) -> None:
         """The editor of the chosen conversation, or a label when there is none."""
         self.editor = ConversationEditor(self.ctx)
@@ -205,12 +217,9 @@ class ConversationsTab(QWidget):
             self.model.set_rows(rows, school_year)
         finally:
             self._choosing = False
-        if rows:
-            # The newest conversation of the chosen school year, else the newest of all.
-            chosen = next(
-                (r for r in rows if SchoolYear.of(r.starts_at.date()).start_year == school_year),
-                rows[0],
-            )
+        self._fit_list(len(rows))
+        chosen = first_choice(rows, school_year)
+        if chosen is not None:
             self.select(chosen.id)
         self._show_empty()
 

@@ -76,6 +76,8 @@ class PupilPage(QWidget):
 
         for tab in self._editing_tabs():
             tab.changed.connect(self._child_changed)
+        # A conversation held can record the message book's presentation: show it afresh.
+        self._conversations.changed.connect(lambda: self._stale.add(self._message_book))
 
     def _editing_tabs(
         self,

@@ -50,12 +50,18 @@ class PresentationDialog(QDialog):
         self.conversation_combo = QComboBox()
         self.conversation_combo.addItem(_("None"), None)
         self._conversation_days: dict[int, dt.date] = {}
-        for row in ctx.services.conversations.all(student_id=student_id, school_year=school_year):
+        self._held: dict[dt.date, int] = {}  # the day's latest held conversation
+        rows = ctx.services.conversations.all(student_id=student_id, school_year=school_year)
+        for row in rows:
             if row.status is ConversationStatus.CANCELLED:
                 continue
             text = f"{date_text(row.starts_at.date())} – {label(row.kind)} ({label(row.status)})"
             self.conversation_combo.addItem(text, row.id)
             self._conversation_days[row.id] = row.starts_at.date()
+        for row in sorted(rows, key=lambda r: r.starts_at):  # the latest of a day wins
+            if row.status is ConversationStatus.HELD:
+                self._held[row.starts_at.date()] = row.id
+        self._suggested: int | None = None  # the conversation chosen for the teacher
         self.note_edit = QLineEdit()
 
         form = QFormLayout()
@@ -80,6 +86,22 @@ class PresentationDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(440, self.sizeHint().height())
         self.conversation_combo.activated.connect(self._conversation_chosen)
+        self.date_edit.dateChanged.connect(self.suggest_conversation)
+        if (day := self.date_edit.date()) is not None:
+            self.suggest_conversation(day)
+
+    def suggest_conversation(self, day: dt.date) -> None:
+        """Choose the pupil's conversation held on ``day`` (the latest, if several), and
+        take back an earlier suggestion of another day; the teacher's own choice stays."""
+        current = self.conversation_combo.currentData()
+        if current is not None and current != self._suggested:
+            return
+        held = self._held.get(day)
+        self._suggested = held
+        index = self.conversation_combo.findData(held) if held is not None else 0
+        self.conversation_combo.setCurrentIndex(max(0, index))
+        if held is not None:
+            self.via_combo.setCurrentIndex(self.via_combo.findData(PresentationVia.CONVERSATION))
 
     def _conversation_chosen(self) -> None:
         """Presented at a conversation: take its day and say so."""
