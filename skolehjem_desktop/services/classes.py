@@ -147,9 +147,14 @@ class ClassService(Service):
         school_year: int | None = None,
         grade: int | None = None,
         contact_teacher_ids: tuple[int, ...] | None = None,
+        new_contact_teachers: Sequence[NewTeacher] = (),
     ) -> ClassInfo:
         """A new class; its contact teachers are ``contact_teacher_ids``, by default the
-        teacher who uses the program (the one who makes the class), if there is one."""
+        teacher who uses the program (the one who makes the class), if there is one.
+
+        ``new_contact_teachers`` are added to the school's teachers and made contact
+        teachers too; on any problem nothing is stored.
+        """
         name = clean_text(name, _("Class name"), CLASS_NAME_MAX, required=True)
         year = check_school_year(school_year if school_year is not None else self.current_year())
         grade = _check_grade(grade if grade is not None else grade_from_name(name))
@@ -157,8 +162,9 @@ class ClassService(Service):
             _ensure_unique(s, name, year)
             if contact_teacher_ids is None:
                 contact_teacher_ids = tuple(user_ids(s))
+            added = SchoolService(self.db, self.clock).add_teachers_in(s, new_contact_teachers)
             school_class = SchoolClass(name=name, school_year=year, grade=grade)
-            for teacher_id in contact_teacher_ids:
+            for teacher_id in dict.fromkeys((*contact_teacher_ids, *added)):
                 get_or_404(s, Teacher, teacher_id, _("Teacher"))
                 school_class.teachers.append(
                     ClassTeacher(teacher_id=teacher_id, is_contact_teacher=True)
