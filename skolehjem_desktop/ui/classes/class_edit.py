@@ -7,7 +7,8 @@ stored until the teacher saves, and then all of it at once or, on a problem, not
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -128,7 +129,9 @@ class ClassDialog(FormDialog):
         self.add_teacher_button = QPushButton(_("A&dd teacher"))
         self.add_teacher_button.setAutoDefault(False)
         self.add_teacher_button.clicked.connect(self.add_teacher)
-        self.new_initials_edit.returnPressed.connect(self.add_teacher)
+        # Enter in the new teacher's fields adds the teacher typed; it does not save.
+        self.new_name_edit.installEventFilter(self)
+        self.new_initials_edit.installEventFilter(self)
         row = QWidget()
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -139,6 +142,18 @@ class ClassDialog(FormDialog):
         self.form.addRow(
             hint_label(_("A teacher not in the list yet: added as a contact teacher on saving."))
         )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched in (self.new_name_edit, self.new_initials_edit)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and (self.new_name_edit.text().strip() or self.new_initials_edit.text().strip())
+        ):
+            self.add_teacher()
+            return True
+        return super().eventFilter(watched, event)
 
     def _show_list(self, shown: bool) -> None:
         self.teacher_list.setVisible(shown)
