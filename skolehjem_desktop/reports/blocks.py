@@ -22,6 +22,7 @@ from reportlab.platypus import (
 )
 
 from skolehjem_desktop.i18n import Translator
+from skolehjem_desktop.reports.data import ClassRole, Signature
 from skolehjem_desktop.reports.fonts import FONT
 from skolehjem_desktop.reports.styles import ACCENT, RULE, SHADE, WIDTH, ZEBRA, styles
 
@@ -216,6 +217,29 @@ class FillWithLines(Flowable):  # type: ignore[misc]
         body = self.lines * self.gap
         self.title.drawOn(self.canv, 0, body + 1 * mm)
         WritingLines(self.lines, self.gap, self.width).drawOn(self.canv, 0, 0)
+
+
+def signed_by(signature: Signature, fallback: str, tr: Translator) -> tuple[str, str]:
+    """The name(s) under a letter and the role they have in the class, in words.
+
+    ``fallback`` signs a letter whose signature names no one, with no role.
+    """
+    _ = tr.gettext
+    names = join_names(signature.names, tr)
+    if not names:
+        return fallback, ""
+    klass, many = signature.class_name, len(signature.names) > 1
+    if signature.role is ClassRole.CONTACT_TEACHER:
+        if klass:
+            if many:
+                return names, _("Contact teachers, {class_name}").format(class_name=klass)
+            return names, _("Contact teacher, {class_name}").format(class_name=klass)
+        return names, _("Contact teachers") if many else _("Contact teacher")
+    if signature.role is ClassRole.TEACHER:
+        if klass:
+            return names, _("Teacher, {class_name}").format(class_name=klass)
+        return names, _("Teacher")
+    return names, ""
 
 
 def closing(text: str, regards: str, name: str, role: str) -> KeepTogether:

@@ -34,6 +34,29 @@ class Letterhead:
     printed_on: dt.date
 
 
+class ClassRole(StrEnum):
+    """What a teacher who signs a letter is to the pupil's class."""
+
+    CONTACT_TEACHER = "contact_teacher"
+    TEACHER = "teacher"  # teaches the class, is not its contact teacher
+    NONE = "none"  # no role in the class
+
+
+@dataclass(frozen=True)
+class Signature:
+    """Who signs a letter and as what: never a role the data does not give them.
+
+    Empty (the default): the letter is signed by the letterhead's teacher, with no role.
+    """
+
+    names: tuple[str, ...] = ()
+    role: ClassRole = ClassRole.NONE
+    class_name: str | None = None
+
+
+UNSIGNED = Signature()
+
+
 @dataclass(frozen=True)
 class Person:
     """A parent or guardian as a document names them."""
@@ -106,6 +129,7 @@ class SummaryData:
     agreements: tuple[AgreementLine, ...]
     focus_points: tuple[FocusLine, ...]
     next_conversation: str
+    signature: Signature = UNSIGNED
 
 
 @dataclass(frozen=True)
@@ -116,6 +140,7 @@ class InvitationData:
     letterhead: Letterhead
     conversation: ConversationFacts
     questions: tuple[str, ...]
+    signature: Signature = UNSIGNED
 
 
 @dataclass(frozen=True)
@@ -138,6 +163,7 @@ class MessageBookData:
     areas: tuple[FocusArea, ...]  # every area to print, required ones even when empty
     focus_points: tuple[FocusLine, ...]
     presentations: tuple[PresentationLine, ...]
+    signature: Signature = UNSIGNED
 
 
 class OrdinaryConversation(StrEnum):

@@ -26,11 +26,11 @@ from skolehjem_desktop.reports.layout import (
     join_names,
     para,
     render,
+    signed_by,
     styles,
     title_block,
 )
 from skolehjem_desktop.reports.summary import (
-    contact_teacher,
     kind_text,
     pupil_line,
     pupil_text,
@@ -112,8 +112,7 @@ def _letter(data: InvitationData, title: str, tr: Translator) -> list[Flowable]:
         closing(
             "",
             _("Kind regards"),
-            data.letterhead.teacher or join_names(c.teachers, tr),
-            contact_teacher(c.class_name, tr),
+            *signed_by(data.signature, data.letterhead.teacher or join_names(c.teachers, tr), tr),
         ),
     ]
 

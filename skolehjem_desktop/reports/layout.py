@@ -47,6 +47,7 @@ from skolehjem_desktop.reports.blocks import (
     markup,
     para,
     rich,
+    signed_by,
     text_blocks,
     title_block,
 )
@@ -103,6 +104,7 @@ __all__ = [
     "para",
     "render",
     "rich",
+    "signed_by",
     "styles",
     "text_blocks",
     "title_block",

@@ -29,11 +29,12 @@ from skolehjem_desktop.reports.layout import (
     join_names,
     para,
     render,
+    signed_by,
     styles,
     text_blocks,
     title_block,
 )
-from skolehjem_desktop.reports.summary import area_name, contact_teacher
+from skolehjem_desktop.reports.summary import area_name
 
 LABEL_WIDTH = 34 * mm
 
@@ -142,8 +143,11 @@ def message_book_part(data: MessageBookData) -> Part:
         closing(
             _("Questions about the focus points? Please write to me on Aula."),
             _("Kind regards"),
-            data.letterhead.teacher or join_names(data.contact_teachers, tr),
-            contact_teacher(data.class_name, tr),
+            *signed_by(
+                data.signature,
+                data.letterhead.teacher or join_names(data.contact_teachers, tr),
+                tr,
+            ),
         )
     )
     return Part(

@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from skolehjem_desktop.domain.enums import CalledBy
 from skolehjem_desktop.i18n import Translator, translator
-from skolehjem_desktop.reports.data import Letterhead, school_year_label
+from skolehjem_desktop.reports.data import UNSIGNED, Letterhead, Signature, school_year_label
 from skolehjem_desktop.reports.layout import (
     Meta,
     Part,
@@ -27,6 +27,7 @@ from skolehjem_desktop.reports.layout import (
     join_names,
     para,
     render,
+    signed_by,
     styles,
     text_blocks,
     title_block,
@@ -52,6 +53,7 @@ class ParentMeetingData:
     families_in_class: int
     council: tuple[str, ...]
     contact_parent: str | None
+    signature: Signature = UNSIGNED
 
 
 def class_line(d: ParentMeetingData) -> str:
@@ -91,10 +93,7 @@ def _signature(d: ParentMeetingData, tr: Translator) -> tuple[str, str]:
     _ = tr.gettext
     if d.called_by is CalledBy.COUNCIL:
         return _("The class parent council"), d.class_name
-    return (
-        d.letterhead.teacher or join_names(d.teachers, tr),
-        _("Contact teacher, {class_name}").format(class_name=d.class_name),
-    )
+    return signed_by(d.signature, d.letterhead.teacher or join_names(d.teachers, tr), tr)
 
 
 def invitation_part(d: ParentMeetingData) -> Part:

@@ -38,6 +38,7 @@ from skolehjem_desktop.reports.layout import (
     para,
     render,
     rich,
+    signed_by,
     styles,
     text_blocks,
     title_block,
@@ -72,13 +73,6 @@ def guardian_names(guardians: Sequence[Person], tr: Translator) -> str:
         for g in guardians
     ]
     return join_names(names, tr)
-
-
-def contact_teacher(class_name: str | None, tr: Translator) -> str:
-    _ = tr.gettext
-    if class_name:
-        return _("Contact teacher, {class_name}").format(class_name=class_name)
-    return _("Contact teacher")
 
 
 def kind_text(c: ConversationFacts, tr: Translator) -> str:
@@ -205,8 +199,7 @@ def summary_part(data: SummaryData) -> Part:
         closing(
             _("Questions or corrections to this summary? Please write to me on Aula."),
             _("Kind regards"),
-            data.letterhead.teacher or join_names(c.teachers, tr),
-            contact_teacher(c.class_name, tr),
+            *signed_by(data.signature, data.letterhead.teacher or join_names(c.teachers, tr), tr),
         )
     )
     return Part(

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from skolehjem_desktop.collation import sort_key
 from skolehjem_desktop.domain.limits import CLASS_NAME_MAX
 from skolehjem_desktop.errors import NotFoundError, ValidationError
 from skolehjem_desktop.i18n import N_, _
@@ -21,6 +22,7 @@ from skolehjem_desktop.services.bulk import (
     values_by_id,
 )
 from skolehjem_desktop.services.grades import grade_from_name
+from skolehjem_desktop.services.school import NewTeacher, SchoolService
 from skolehjem_desktop.services.schoolyear import SchoolYear
 from skolehjem_desktop.store.models import ClassTeacher, Enrolment, SchoolClass, Student, Teacher
 
@@ -77,6 +79,36 @@ class NewClass:
     previous_id: int | None = None
 
 
+@dataclass(frozen=True)
+class ClassTeacherInfo:
+    """A teacher of a class: its contact teacher, or one who teaches it."""
+
+    id: int
+    name: str
+    initials: str
+    is_user: bool
+    is_contact_teacher: bool
+
+
+def user_ids(s: Session) -> list[int]:
+    """The teacher who uses the program, as a list of none or one id."""
+    return list(s.scalars(select(Teacher.id).where(Teacher.is_user)))
+
+
+def _set_contacts(s: Session, school_class: SchoolClass, teacher_ids: Sequence[int]) -> None:
+    """Make ``teacher_ids`` (checked) the contact teachers; those who only teach it stay."""
+    wanted = dict.fromkeys(teacher_ids)
+    for link in list(school_class.teachers):
+        if link.teacher_id in wanted:
+            link.is_contact_teacher = True
+            del wanted[link.teacher_id]
+        elif link.is_contact_teacher:
+            school_class.teachers.remove(link)
+    s.flush()
+    for teacher_id in wanted:
+        school_class.teachers.append(ClassTeacher(teacher_id=teacher_id, is_contact_teacher=True))
+
+
 def next_class_name(name: str) -> str | None:
     """ "5.A" → "6.A"; None when the name has no grade to count up or is in 10th grade."""
     match = LEADING_GRADE.match(name)
@@ -114,15 +146,25 @@ class ClassService(Service):
         name: str,
         school_year: int | None = None,
         grade: int | None = None,
-        contact_teacher_ids: tuple[int, ...] = (),
+        contact_teacher_ids: tuple[int, ...] | None = None,
+        new_contact_teachers: Sequence[NewTeacher] = (),
     ) -> ClassInfo:
+        """A new class; its contact teachers are ``contact_teacher_ids``, by default the
+        teacher who uses the program (the one who makes the class), if there is one.
+
+        ``new_contact_teachers`` are added to the school's teachers and made contact
+        teachers too; on any problem nothing is stored.
+        """
         name = clean_text(name, _("Class name"), CLASS_NAME_MAX, required=True)
         year = check_school_year(school_year if school_year is not None else self.current_year())
         grade = _check_grade(grade if grade is not None else grade_from_name(name))
         with self.db.transaction() as s:
             _ensure_unique(s, name, year)
+            if contact_teacher_ids is None:
+                contact_teacher_ids = tuple(user_ids(s))
+            added = SchoolService(self.db, self.clock).add_teachers_in(s, new_contact_teachers)
             school_class = SchoolClass(name=name, school_year=year, grade=grade)
-            for teacher_id in contact_teacher_ids:
+            for teacher_id in dict.fromkeys((*contact_teacher_ids, *added)):
                 get_or_404(s, Teacher, teacher_id, _("Teacher"))
                 school_class.teachers.append(
                     ClassTeacher(teacher_id=teacher_id, is_contact_teacher=True)
@@ -149,16 +191,54 @@ class ClassService(Service):
             get_or_404(s, SchoolClass, class_id, _("Class")).archived = archived
 
     def set_contact_teachers(self, class_id: int, teacher_ids: tuple[int, ...]) -> None:
+        """Make ``teacher_ids`` the class's contact teachers; its other teachers stay."""
         with self.db.transaction() as s:
             school_class = get_or_404(s, SchoolClass, class_id, _("Class"))
             for teacher_id in teacher_ids:
                 get_or_404(s, Teacher, teacher_id, _("Teacher"))
-            school_class.teachers.clear()
+            _set_contacts(s, school_class, teacher_ids)
+
+    def edit(
+        self,
+        class_id: int,
+        name: str,
+        grade: int | None,
+        contact_teacher_ids: Sequence[int],
+        new_contact_teachers: Sequence[NewTeacher] = (),
+    ) -> ClassInfo:
+        """Change the class's name, grade (None: no grade) and contact teachers at once.
+
+        ``new_contact_teachers`` are added to the school's teachers and made contact
+        teachers too. Everything is checked first: on any problem nothing is changed.
+        The class's other teachers (who teach it but are not contact teachers) stay.
+        """
+        name = clean_text(name, _("Class name"), CLASS_NAME_MAX, required=True)
+        grade = _check_grade(grade)
+        with self.db.transaction() as s:
+            school_class = get_or_404(s, SchoolClass, class_id, _("Class"))
+            _ensure_unique(s, name, school_class.school_year, exclude=class_id)
+            check_exist(s, Teacher, set(contact_teacher_ids), N_("Teacher"))
+            added = SchoolService(self.db, self.clock).add_teachers_in(s, new_contact_teachers)
+            school_class.name = name
+            school_class.grade = grade
+            _set_contacts(s, school_class, (*contact_teacher_ids, *added))
             s.flush()
-            for teacher_id in dict.fromkeys(teacher_ids):
-                school_class.teachers.append(
-                    ClassTeacher(teacher_id=teacher_id, is_contact_teacher=True)
-                )
+            return self._info(s, class_id)
+
+    def teachers(self, class_id: int) -> list[ClassTeacherInfo]:
+        """The class's teachers, its contact teachers first, each by name."""
+        with self.db.reading() as s:
+            get_or_404(s, SchoolClass, class_id, _("Class"))
+            rows = s.execute(
+                select(Teacher, ClassTeacher.is_contact_teacher)
+                .join(ClassTeacher, ClassTeacher.teacher_id == Teacher.id)
+                .where(ClassTeacher.class_id == class_id)
+            ).all()
+            found = [
+                ClassTeacherInfo(t.id, t.name, t.initials, t.is_user, contact)
+                for t, contact in rows
+            ]
+        return sorted(found, key=lambda t: (not t.is_contact_teacher, sort_key(t.name)))
 
     def promote(self, class_id: int, new_name: str | None = None) -> ClassInfo:
         """Move a class to the next school year: 5.A 2026/27 becomes 6.A 2027/28.

@@ -25,6 +25,7 @@ from skolehjem_desktop.i18n import _
 from skolehjem_desktop.reports.data import (
     AgreementLine,
     ClassOverviewData,
+    ClassRole,
     ConversationFacts,
     FocusLine,
     InvitationData,
@@ -35,6 +36,7 @@ from skolehjem_desktop.reports.data import (
     Person,
     PresentationLine,
     SharedSection,
+    Signature,
     SummaryData,
 )
 from skolehjem_desktop.services import Services
@@ -95,6 +97,30 @@ def letterhead(services: Services) -> Letterhead:
         teacher=user.name if user else "",
         printed_on=services.today(),
     )
+
+
+def signature(services: Services, in_class: tuple[int, str] | None) -> Signature:
+    """Who signs a letter about a pupil of ``in_class`` (id, name), and as what.
+
+    The class's contact teachers, as contact teachers, when the user is one of them
+    (the user first) or when no user is set. A user who is not a contact teacher signs
+    alone, with the role they have: a teacher of the class, or none.
+    """
+    user = services.school.user()
+    teachers = services.classes.teachers(in_class[0]) if in_class is not None else []
+    name = in_class[1] if in_class is not None else None
+    contacts = [t for t in teachers if t.is_contact_teacher]
+    if user is None:
+        if not contacts:
+            return Signature()
+        return Signature(tuple(t.name for t in contacts), ClassRole.CONTACT_TEACHER, name)
+    mine = next((t for t in teachers if t.id == user.id), None)
+    if mine is None:
+        return Signature((user.name,), ClassRole.NONE, name)
+    if not mine.is_contact_teacher:
+        return Signature((user.name,), ClassRole.TEACHER, name)
+    others = tuple(t.name for t in contacts if t.id != user.id)
+    return Signature((user.name, *others), ClassRole.CONTACT_TEACHER, name)
 
 
 def _facts(detail: ConversationDetail, student: StudentDetail) -> ConversationFacts:
@@ -168,6 +194,7 @@ def summary_data(services: Services, conversation_id: int, lang: str | None = No
         ),
         focus_points=tuple(_focus_line(p) for p in focus),
         next_conversation=detail.next_conversation,
+        signature=signature(services, student.class_in(detail.school_year)),
     )
 
 
@@ -203,6 +230,7 @@ def invitation_data(
         letterhead=letterhead(services),
         conversation=facts,
         questions=preparation_questions(services, chosen),
+        signature=signature(services, student.class_in(detail.school_year)),
     )
 
 
@@ -248,6 +276,7 @@ def message_book_data(
             PresentationLine(p.presented_on, p.via)
             for p in services.focus.presentations(student_id, year)
         ),
+        signature=signature(services, in_class),
     )
 
 
@@ -324,4 +353,5 @@ def parent_meeting_data(
         families_in_class=services.class_records.family_count(meeting.class_id),
         council=tuple(m.name for m in council.members),
         contact_parent=contact.name if contact is not None else None,
+        signature=signature(services, (info.id, info.name)),
     )

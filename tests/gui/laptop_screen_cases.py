@@ -124,6 +124,14 @@ def test_a_saved_window_that_fits_opens_where_it_was(qtbot, settings) -> None:  
 # --- every dialog ---------------------------------------------------------------------------
 
 
+def _with_a_new_teacher(dialog: QDialog) -> QDialog:
+    """The edit-class dialog with a teacher typed in and added to its list."""
+    dialog.new_name_edit.setText("Karoline Østergaard-Nielsen")  # type: ignore[attr-defined]
+    dialog.new_initials_edit.setText("KØN")  # type: ignore[attr-defined]
+    dialog.add_teacher()  # type: ignore[attr-defined]
+    return dialog
+
+
 def _dialogs(window: MainWindow, tmp: Path) -> dict[str, Callable[[], QDialog]]:
     """Each dialog of the program, made as its menu entry or button makes it."""
     from skolehjem_desktop.ui.app.help import GettingStartedDialog, ShortcutsDialog
@@ -146,6 +154,7 @@ def _dialogs(window: MainWindow, tmp: Path) -> dict[str, Callable[[], QDialog]]:
     ctx, services, w = window.ctx, window.services, window
     year = window.school_year
     klass = services.classes.all(school_year=year)[0]
+    not_mine = next(c for c in services.classes.all(school_year=year) if not c.is_mine)
     pupil = max(
         services.students.all(class_id=klass.id),
         key=lambda p: len(services.students.guardians(p.id)),
@@ -167,6 +176,9 @@ def _dialogs(window: MainWindow, tmp: Path) -> dict[str, Callable[[], QDialog]]:
         "sibling's parent": lambda: LinkGuardianDialog(ctx, w, pupil.id),
         "new class": lambda: ClassDialog(ctx, w, school_year=year),
         "edit class": lambda: ClassDialog(ctx, w, class_id=klass.id),
+        "edit class, a teacher added": lambda: _with_a_new_teacher(
+            ClassDialog(ctx, w, class_id=not_mine.id)
+        ),
         "new school year": lambda: NewSchoolYearDialog(ctx, w, year),
         "settings": lambda: SettingsDialog(ctx, w),
         "new contact": lambda: ContactDialog(ctx, pupil.id, w),

@@ -153,7 +153,7 @@ def test_all_by_year_and_sorted_with_the_users_classes_first(services) -> None: 
     other = services.school.add_teacher("Bo Berg", "BB")
     services.classes.create("3.A", contact_teacher_ids=(other.id,))
     services.classes.create("9.B", contact_teacher_ids=(me.id,))
-    services.classes.create("1.A")
+    services.classes.create("1.A", contact_teacher_ids=())
     services.classes.create("7.A", contact_teacher_ids=(me.id,))
     services.classes.create("2.A", 2025)
     assert [c.name for c in services.classes.all(2026)] == ["7.A", "9.B", "1.A", "3.A"]

@@ -17,7 +17,9 @@ that column, takes ``class_name`` (the class chosen for the whole list). A row w
 cell names another class than ``class_name`` is a problem, as is a row with no class
 at all. Class names are compared without case, spaces, dots or dashes, so "5a" is
 the existing "5.A". A class that does not exist in the school year is created, with
-its grade read from its name (:func:`~skolehjem_desktop.services.grades.grade_from_name`).
+its grade read from its name (:func:`~skolehjem_desktop.services.grades.grade_from_name`)
+and the teacher who uses the program as its contact teacher (a class that exists keeps
+its teachers).
 
 When is a pupil already there (the identity rule)
 -------------------------------------------------
@@ -63,10 +65,12 @@ from skolehjem_desktop.services.class_import.parse import parse_class_list
 from skolehjem_desktop.services.class_import.plan import Plan, make_plan
 from skolehjem_desktop.services.class_import.report import ImportFailed, ImportReport
 from skolehjem_desktop.services.class_import.targets import check_class_arg, class_targets
+from skolehjem_desktop.services.classes import user_ids
 from skolehjem_desktop.services.grades import grade_from_name
 from skolehjem_desktop.services.schoolyear import SchoolYear
 from skolehjem_desktop.store.database import Database
 from skolehjem_desktop.store.models import (
+    ClassTeacher,
     Enrolment,
     Guardian,
     SchoolClass,
@@ -81,10 +85,15 @@ MAX_SCHOOL_YEAR = 2100
 def _carry_out(
     session: Session, plan: Plan, school_year: int, linked: set[tuple[int, int]]
 ) -> None:
+    # The teacher who imports the list is the contact teacher of the classes it makes.
+    user = user_ids(session)
     for cls in plan.classes.values():
         if cls.existing_id is None:
             cls.new = SchoolClass(
                 name=cls.name, school_year=school_year, grade=grade_from_name(cls.name)
+            )
+            cls.new.teachers.extend(
+                ClassTeacher(teacher_id=t, is_contact_teacher=True) for t in user
             )
             session.add(cls.new)
     for pupil in plan.pupils:

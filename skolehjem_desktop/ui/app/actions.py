@@ -106,8 +106,8 @@ def new_class(w: Host) -> None:
         w.reload(class_id=class_id)
 
 
-def rename_class(w: Host) -> None:
-    from skolehjem_desktop.ui.classes.class_dialogs import rename_class as dialog
+def edit_class(w: Host) -> None:
+    from skolehjem_desktop.ui.classes.class_edit import edit_class as dialog
 
     class_id = _class(w)
     if class_id is not None and dialog(w.ctx, w.widget(), class_id):

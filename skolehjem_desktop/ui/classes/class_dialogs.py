@@ -1,5 +1,5 @@
-"""Classes: a new class, rename (and its grade and contact teachers), archive, and moving
-the classes of a school year on to the next one."""
+"""Classes: a new class and editing one (in :mod:`.class_edit`), archive, and moving the
+classes of a school year on to the next one."""
 
 from __future__ import annotations
 
@@ -10,11 +10,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -24,136 +20,26 @@ from PySide6.QtWidgets import (
 from skolehjem_desktop.errors import UserError
 from skolehjem_desktop.i18n import _, ngettext
 from skolehjem_desktop.services.classes import ClassInfo, Promotion
-from skolehjem_desktop.services.grades import grade_from_name
 from skolehjem_desktop.services.schoolyear import SchoolYear
+from skolehjem_desktop.ui.classes.class_edit import (
+    ID_ROLE,
+    ClassDialog,
+    edit_class,
+    new_class,
+    rename_class,
+)
 from skolehjem_desktop.ui.common.context import UiContext
-from skolehjem_desktop.ui.pupil.student_dialogs import FormDialog, buddy_label, hint_label
+from skolehjem_desktop.ui.pupil.student_dialogs import buddy_label, hint_label
 
-ID_ROLE = Qt.ItemDataRole.UserRole
-NO_GRADE = -1
-
-
-class ClassDialog(FormDialog):
-    """Name, grade and contact teachers of a new class (``school_year``) or of one stored."""
-
-    def __init__(
-        self,
-        ctx: UiContext,
-        parent: QWidget | None = None,
-        *,
-        school_year: int | None = None,
-        class_id: int | None = None,
-    ) -> None:
-        if (school_year is None) == (class_id is None):
-            raise ValueError("give the school year of a new class or the class to change")
-        info = ctx.services.classes.get(class_id) if class_id is not None else None
-        super().__init__(ctx, parent, _("New class") if info is None else _("Edit class"))
-        self.class_id = class_id
-        self.school_year = info.school_year if info else school_year
-        assert self.school_year is not None
-        self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText(_("e.g. 5.A"))
-        self.name_edit.setMaxLength(32)
-        self.grade_spin = QSpinBox()
-        self.grade_spin.setRange(NO_GRADE, 10)
-        self.grade_spin.setSpecialValueText(_("No grade"))
-        self.grade_spin.setValue(NO_GRADE)
-        self.teacher_list = QListWidget()
-        self.teacher_list.setMaximumHeight(140)
-        self._grade_follows_name = True
-
-        self.add_row(_("Class &name:"), self.name_edit)
-        self.add_row(_("&Grade:"), self.grade_spin)
-        self.form.addRow(hint_label(_("Read from the name as you type; 0 is børnehaveklasse.")))
-        self.add_row(_("&Contact teachers:"), self.teacher_list)
-
-        mine: set[str] = set(info.contact_teachers) if info else set()
-        user = ctx.services.school.user()
-        teachers = ctx.services.school.teachers()
-        for teacher in teachers:
-            item = QListWidgetItem(f"{teacher.name} ({teacher.initials})")
-            item.setData(ID_ROLE, teacher.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            chosen = (
-                teacher.initials in mine if info else user is not None and teacher.id == user.id
-            )
-            item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
-            self.teacher_list.addItem(item)
-        if not teachers:
-            self.teacher_list.hide()
-            self.form.labelForField(self.teacher_list).hide()
-            self.form.addRow(
-                hint_label(_("No teachers yet: add your own name in Settings to be one."))
-            )
-
-        year = SchoolYear(self.school_year).label
-        if info is None:
-            self.set_intro(_("A new class in the school year {year}.").format(year=year))
-            self.ok_button.setText(_("Crea&te class"))
-        else:
-            self.set_intro(
-                _("Class {name} in the school year {year}.").format(name=info.name, year=year)
-            )
-            self.name_edit.setText(info.name)
-            self.grade_spin.setValue(NO_GRADE if info.grade is None else info.grade)
-            self._grade_follows_name = info.grade == grade_from_name(info.name)
-            self.ok_button.setText(_("&Save"))
-        self.name_edit.textEdited.connect(self._name_edited)
-        self.grade_spin.valueChanged.connect(self._grade_edited)
-        self.setTabOrder(self.name_edit, self.grade_spin)
-        self.setTabOrder(self.grade_spin, self.teacher_list)
-        self.name_edit.setFocus()
-        self.setMinimumWidth(420)
-
-    def _name_edited(self, text: str) -> None:
-        if self._grade_follows_name:
-            grade = grade_from_name(text)
-            self.grade_spin.blockSignals(True)
-            self.grade_spin.setValue(NO_GRADE if grade is None else grade)
-            self.grade_spin.blockSignals(False)
-
-    def _grade_edited(self, _value: int) -> None:
-        self._grade_follows_name = False
-
-    def grade(self) -> int | None:
-        value = self.grade_spin.value()
-        return None if value == NO_GRADE else value
-
-    def teacher_ids(self) -> tuple[int, ...]:
-        ids = []
-        for row in range(self.teacher_list.count()):
-            item = self.teacher_list.item(row)
-            if item.checkState() == Qt.CheckState.Checked:
-                ids.append(int(item.data(ID_ROLE)))
-        return tuple(ids)
-
-    def save(self) -> int:
-        classes = self.ctx.services.classes
-        if self.class_id is None:
-            return classes.create(
-                self.name_edit.text(),
-                self.school_year,
-                grade=self.grade(),
-                contact_teacher_ids=self.teacher_ids(),
-            ).id
-        classes.rename(self.class_id, self.name_edit.text(), grade=self.grade())
-        if self.teacher_list.count():
-            classes.set_contact_teachers(self.class_id, self.teacher_ids())
-        return self.class_id
-
-
-def new_class(ctx: UiContext, parent: QWidget | None, school_year: int) -> int | None:
-    """Create a class in ``school_year``; its id, or None if cancelled."""
-    dialog = ClassDialog(ctx, parent, school_year=school_year)
-    if dialog.exec() == QDialog.DialogCode.Accepted:
-        return int(dialog.saved)
-    return None
-
-
-def rename_class(ctx: UiContext, parent: QWidget | None, class_id: int) -> bool:
-    """Rename the class (and set its grade and contact teachers); True if saved."""
-    dialog = ClassDialog(ctx, parent, class_id=class_id)
-    return dialog.exec() == QDialog.DialogCode.Accepted
+__all__ = [
+    "ClassDialog",
+    "NewSchoolYearDialog",
+    "archive_class",
+    "edit_class",
+    "new_class",
+    "new_school_year",
+    "rename_class",
+]
 
 
 def archive_class(ctx: UiContext, parent: QWidget | None, class_id: int) -> bool:
