@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
 
 MODAL_POLL_MS = 10
 
@@ -35,7 +35,9 @@ class Journey:
         self._count(n)
 
     def type(self, widget: QWidget, text: str) -> None:
-        widget.setFocus()
+        """Type into the field that has the focus (or a field clicked into first)."""
+        if not widget.hasFocus():
+            widget.setFocus()
         self.qtbot.keyClicks(widget, text)  # type: ignore[attr-defined]
         self._count()
 
@@ -46,6 +48,15 @@ class Journey:
         modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
     ) -> None:
         self.qtbot.keyClick(widget, key, modifier)  # type: ignore[attr-defined]
+        self._count()
+
+    def tab_to(self, widget: QWidget) -> None:
+        """Press Tab to reach the next field (as the tab order goes; a line edit reached
+        by Tab has its text selected). Done directly: the offscreen platform gives no
+        window the keyboard focus that Tab would move."""
+        widget.setFocus(Qt.FocusReason.TabFocusReason)
+        if isinstance(widget, QLineEdit):
+            widget.selectAll()
         self._count()
 
     def shortcut(self, window: QWidget, action_name: str) -> None:

@@ -139,6 +139,7 @@ def hold_a_conversation(journey: Journey, window) -> int:  # type: ignore[no-unt
     journey.key(panel.new_agreement_edit, Qt.Key.Key_Return)
     journey.type(panel.new_agreement_edit, "Mor sender læselisten til skolen")
     journey.click(panel.new_due_check)
+    journey.tab_to(panel.new_due_edit)  # Tab: to the date, its text selected
     journey.type(panel.new_due_edit, "01.02.2027")
     journey.key(panel.new_due_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: panel.model.rowCount() == 2)  # type: ignore[attr-defined]
@@ -146,7 +147,7 @@ def hold_a_conversation(journey: Journey, window) -> int:  # type: ignore[no-unt
     assert conversation_id is not None
     detail = window.services.conversations.get(conversation_id)
     assert detail.status.value == "held" and detail.starts_at.date() == dt.date.today()
-    dues = sorted(str(a.due_on) for a in detail.agreements)
+    dues = sorted(str(a.due) for a in detail.agreements)
     assert dues == ["2027-02-01", "None"], dues
     return conversation_id
 
@@ -199,6 +200,7 @@ def a_parents_call(journey: Journey, window) -> None:  # type: ignore[no-untyped
         if combo.currentData() != ContactChannel.PHONE.value:
             journey.click(combo)
             combo.setCurrentIndex(combo.findData(ContactChannel.PHONE.value))
+            combo.hidePopup()
             journey.answered()  # the choice in the open list
         journey.type(dialog.summary_edit, "Mor ringede: Søren er ked af det efter frikvarteret.")
         assert dialog.due_check.isChecked()  # a parent began it: the reply is due
@@ -229,6 +231,7 @@ def in_english(journey: Journey, tmp_path: Path, data_dir: Path, window, dialogs
         combo = dialog.language_combo
         journey.click(combo)
         combo.setCurrentIndex(combo.findData("en"))
+        combo.hidePopup()
         journey.answered()
         journey.click(dialog.ok_button)
 
@@ -252,6 +255,8 @@ def in_english(journey: Journey, tmp_path: Path, data_dir: Path, window, dialogs
     assert "Summary" in text and "Referat" not in text
 
 
+# A list opened by a click (a combo box's) asks the platform for what offscreen lacks.
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing the keyboard")
 def test_a_teachers_first_hour(qtbot, tmp_path: Path, home: Path) -> None:  # type: ignore[no-untyped-def]
     i18n.activate("da")
     data_dir = tmp_path / "data"
@@ -267,6 +272,8 @@ def test_a_teachers_first_hour(qtbot, tmp_path: Path, home: Path) -> None:  # ty
     screen = window.screen().availableGeometry()
     assert screen.contains(window.frameGeometry()), (window.frameGeometry(), screen)
     import_class_list(journey, window, box.outcome, dialogs, class_list(home))
+    window.activateWindow()  # as the window manager does once the wizard is closed
+    qtbot.waitActive(window)
     conversation_id = hold_a_conversation(journey, window)
     print_the_summary(journey, window, dialogs)
     focus_points(journey, window, conversation_id)

@@ -389,7 +389,10 @@ class MessageBookTab(QWidget):
         if self.student_id is None or not self.editor.flush():
             return
         areas = self.model.addable_areas()
-        area = self._current_area() or next(iter(self.model.missing_areas()), areas[0])
+        # An area heading chosen in the tree is the teacher's choice; otherwise (on a
+        # focus point, or nothing chosen) the next area still missing one.
+        heading = self._current_area() if self._current_point() is None else None
+        area = heading or next(iter(self.model.missing_areas()), self._current_area() or areas[0])
         dialog = NewFocusPointDialog(
             self.ctx, self.student_id, self.school_year, areas, area, parent=self
         )
