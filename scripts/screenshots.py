@@ -90,6 +90,14 @@ def _shoot(lang: str, out: Path) -> int:
         shot.folder = out  # type: ignore[attr-defined]
         shot.lang = lang  # type: ignore[attr-defined]
 
+        from skolehjem_desktop.ui.dialogs.welcome import WelcomeDialog
+
+        welcome = WelcomeDialog(Path(tmp) / "fresh")
+        size = welcome.sizeHint()
+        welcome.setGeometry((WIDTH - size.width()) // 2, 40, size.width(), size.height())
+        welcome.show()
+        shot("welcome")
+        welcome.close()
         settle(800)
         shot("class-overview")
         from skolehjem_desktop.ui.classes.class_records import ClassRecordsDialog
@@ -117,6 +125,9 @@ def shot_pupil(window, shot) -> None:  # type: ignore[no-untyped-def]
     page.tabs.setCurrentWidget(page.conversations)
     page.conversations.select_first()
     shot("conversation-editor")
+    editor = page.conversations.editor
+    editor.tabs.setCurrentWidget(editor.record)
+    shot("record-page")
     page.tabs.setCurrentWidget(page.message_book)
     shot("message-book")
 

@@ -27,7 +27,7 @@ def _school(data_dir, language: str | None = None) -> dict[str, int]:
     services = Services(open_database(data_dir))
     year = services.classes.current_year()
     me = services.school.add_teacher("Mette Kjær", "MKH", is_user=True)
-    a = services.classes.create("4.B", year)
+    a = services.classes.create("4.B", year, contact_teacher_ids=())
     b = services.classes.create("5.A", year, contact_teacher_ids=(me.id,))
     soren = services.students.add("Søren", "Ærø", b.id)
     services.students.add("Łukasz", "Ćwikła", b.id)
