@@ -73,7 +73,6 @@ def _shoot(lang: str, out: Path) -> int:
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
         window = create_main_window(data, "en" if lang == "pseudo" else lang, settings=settings)
         window.setGeometry(0, 0, WIDTH, HEIGHT)
-        window.show()
 
         def settle(ms: int = 400) -> None:
             loop = QEventLoop()
@@ -98,6 +97,7 @@ def _shoot(lang: str, out: Path) -> int:
         welcome.show()
         shot("welcome")
         welcome.close()
+        window.show()
         settle(800)
         shot("class-overview")
         from skolehjem_desktop.ui.classes.class_records import ClassRecordsDialog

@@ -39,3 +39,5 @@ def test_a_teachers_first_hour_at_1366x768(tmp_path: Path, capsys) -> None:  # t
             f"{sum(counts.values()):3d}"
         )
     assert all(n > 0 for n in counts.values()), counts
+    # The README's "The first hour" table says 57; the walk must not grow back.
+    assert sum(counts.values()) <= 57, counts
