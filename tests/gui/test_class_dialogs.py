@@ -174,6 +174,8 @@ def test_archive_asks_first_and_names_the_pupils_kept(qtbot, ctx) -> None:  # ty
     assert archive_class(ctx, None, klass.id) is True
     assert ctx.dialogs.asked[-1] == "Bring class 5.A (2026/27) back to the class list?"
     assert not ctx.services.classes.get(klass.id).archived
+    # Nothing is lost either way: asked as a harmless question, with no warning sign.
+    assert ctx.dialogs.harmless == ctx.dialogs.asked
 
 
 # --- a new school year -------------------------------------------------------------------

@@ -65,7 +65,8 @@ def archive_class(ctx: UiContext, parent: QWidget | None, class_id: int) -> bool
             ).format(n=info.student_count)
         )
         title, action = _("Archive class"), _("&Archive")
-    if not ctx.dialogs.confirm(parent, title, text, action):
+    # Archiving hides and bringing back shows again; both keep everything: no warning.
+    if not ctx.dialogs.confirm(parent, title, text, action, harmless=True):
         return False
     return bool(ctx.attempt(parent, _archive, ctx, info))
 
