@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from skolehjem_desktop.errors import UserError
-from skolehjem_desktop.i18n import _, ngettext
+from skolehjem_desktop.i18n import _, ngettext, short_date
 from skolehjem_desktop.services import privacy
 from skolehjem_desktop.ui.common.context import UiContext
 from skolehjem_desktop.ui.common.tasks import Cancelled, Progress, run_task
@@ -102,7 +102,7 @@ class PurgeLeftDialog(QDialog):
         for p in pupils or []:
             klass = f" ({p.class_name})" if p.class_name else ""
             text = _("{name}{klass}, left {date}").format(
-                name=p.full_name, klass=klass, date=p.left_on.isoformat()
+                name=p.full_name, klass=klass, date=short_date(p.left_on)
             )
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, p.id)
