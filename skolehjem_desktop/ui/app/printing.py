@@ -13,11 +13,11 @@ import datetime as dt
 import time
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from skolehjem_desktop.errors import UserError
 from skolehjem_desktop.i18n import N_, _, ngettext
-from skolehjem_desktop.services import report_data
 from skolehjem_desktop.ui.app.doc_language import document_language, document_name
 from skolehjem_desktop.ui.common.tasks import Cancelled, Progress, run_task
 from skolehjem_desktop.ui.common.viewer import ask_pdf_path, show_document
@@ -33,6 +33,14 @@ PREVIEW_DIR = "previews"
 PREVIEW_KEEP_SECONDS = 24 * 3600
 
 Writer = Callable[[Path], "PdfWritten"]
+
+
+def _report_data() -> ModuleType:
+    """The services' report data, imported when a document is made: the window's frame
+    comes before the data layer (tests/e2e/test_startup_imports.py)."""
+    from skolehjem_desktop.services import report_data
+
+    return report_data
 
 
 def preview_folder(data_dir: Path) -> Path:
@@ -123,7 +131,7 @@ def summary(w: Host, *, save: bool = False) -> None:
         return
     detail = w.services.conversations.get(conversation_id)
     lang = document_language(
-        w.ctx, lambda: report_data.conversation_language(w.services, conversation_id)
+        w.ctx, lambda: _report_data().conversation_language(w.services, conversation_id)
     )
     name = document_name(
         lang,
@@ -141,7 +149,7 @@ def invitation(w: Host, *, save: bool = False) -> None:
         return
     detail = w.services.conversations.get(conversation_id)
     lang = document_language(
-        w.ctx, lambda: report_data.conversation_language(w.services, conversation_id)
+        w.ctx, lambda: _report_data().conversation_language(w.services, conversation_id)
     )
     name = document_name(
         lang,
@@ -163,7 +171,7 @@ def message_book(w: Host, *, save: bool = False) -> None:
     if not w.can_leave():
         return
     year = w.message_book_year
-    lang = document_language(w.ctx, lambda: report_data.student_language(w.services, student_id))
+    lang = document_language(w.ctx, lambda: _report_data().student_language(w.services, student_id))
     name = document_name(
         lang,
         N_("Message book {name} {year}"),

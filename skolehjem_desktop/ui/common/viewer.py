@@ -20,7 +20,6 @@ from PySide6.QtCore import QStandardPaths
 
 from skolehjem_desktop.errors import UserError
 from skolehjem_desktop.i18n import _
-from skolehjem_desktop.services.pdfs import write_atomically
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -96,6 +95,9 @@ def save_copy(
         )
         return None
     try:
+        # Imported here: the window's frame comes before the data layer.
+        from skolehjem_desktop.services.pdfs import write_atomically
+
         write_atomically(target, data)
     except UserError as exc:
         ctx.dialogs.error(parent, exc.message)
