@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 
 from skolehjem_desktop.domain.enums import Responsible, SectionKind
+from tests.gui.laptop_process import run_on_a_laptop_screen
 from tests.gui.test_conversation_editor import (  # noqa: F401 - fixtures
     click_check,
     dialogs,
@@ -18,23 +16,12 @@ from tests.gui.test_conversation_editor import (  # noqa: F401 - fixtures
     stored,
 )
 
-ROOT = Path(__file__).resolve().parents[2]
-SCREEN = ROOT / "tests" / "resources" / "screen-1366x768.json"
 CASES = Path(__file__).with_name("record_page_cases.py")
 
 
 def test_all_five_sections_show_on_a_laptop_screen() -> None:
     """The cases need the 1366×768 offscreen screen, which only a new process gets."""
-    env = dict(os.environ)
-    env["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN}"
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(CASES)]
-    result = subprocess.run(
-        command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False
-    )
-    report = result.stdout[-6000:] + result.stderr[-2000:]
-    assert result.returncode == 0, report
-    assert " skipped" not in result.stdout.splitlines()[-1], report
+    run_on_a_laptop_screen(CASES)
 
 
 def _private_base(editor):  # noqa: F811

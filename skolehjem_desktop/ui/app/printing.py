@@ -125,25 +125,15 @@ def _conversation(w: Host) -> int | None:
 
 
 def summary(w: Host, *, save: bool = False) -> None:
-
-    conversation_id = _conversation(w)
-    if conversation_id is None:
-        return
-    detail = w.services.conversations.get(conversation_id)
-    lang = document_language(
-        w.ctx, lambda: _report_data().conversation_language(w.services, conversation_id)
-    )
-    name = document_name(
-        lang,
-        N_("Summary {name} {date}"),
-        name=detail.student_name,
-        date=detail.starts_at.date().isoformat(),
-    )
-    _deliver(w, name, lambda p: w.services.pdfs.write_summary(conversation_id, p, lang), save=save)
+    _conversation_document(w, N_("Summary {name} {date}"), "summary", save=save)
 
 
 def invitation(w: Host, *, save: bool = False) -> None:
+    _conversation_document(w, N_("Invitation {name} {date}"), "invitation", save=save)
 
+
+def _conversation_document(w: Host, file_name: str, kind: str, *, save: bool) -> None:
+    """The chosen conversation's summary or invitation, in the document's language."""
     conversation_id = _conversation(w)
     if conversation_id is None:
         return
@@ -152,14 +142,10 @@ def invitation(w: Host, *, save: bool = False) -> None:
         w.ctx, lambda: _report_data().conversation_language(w.services, conversation_id)
     )
     name = document_name(
-        lang,
-        N_("Invitation {name} {date}"),
-        name=detail.student_name,
-        date=detail.starts_at.date().isoformat(),
+        lang, file_name, name=detail.student_name, date=detail.starts_at.date().isoformat()
     )
-    _deliver(
-        w, name, lambda p: w.services.pdfs.write_invitation(conversation_id, p, lang), save=save
-    )
+    write = getattr(w.services.pdfs, f"write_{kind}")
+    _deliver(w, name, lambda p: write(conversation_id, p, lang), save=save)
 
 
 def message_book(w: Host, *, save: bool = False) -> None:
