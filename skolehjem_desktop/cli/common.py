@@ -139,6 +139,8 @@ def jsonable(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, tuple | list):
         return [jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: jsonable(v) for k, v in value.items()}
     return value
 
 
@@ -149,6 +151,11 @@ def print_json(rows: list[dict[str, Any]]) -> None:
         ensure_ascii=False,
         indent=2,
     )
+    sys.stdout.write("\n")
+
+
+def print_json_object(value: dict[str, Any]) -> None:
+    json.dump(jsonable(value), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 
 

@@ -16,6 +16,7 @@ from skolehjem_desktop.cli.common import (
     open_services,
     positive_id,
     print_json,
+    print_json_object,
     print_table,
     required_class_id,
     school_year,
@@ -27,6 +28,7 @@ from skolehjem_desktop.i18n.counts import owed_summary
 
 if TYPE_CHECKING:
     from skolehjem_desktop.services import Services
+    from skolehjem_desktop.services.owed import ClassOwedItem, OwedRow
 
 
 def add_parsers(sub: Any) -> None:
@@ -287,30 +289,11 @@ def cmd_owed(args: argparse.Namespace) -> int:
     services = open_services(args)
     class_id = required_class_id(services, args)
     rows = services.owed.for_class(class_id)
+    items = services.owed.for_class_records(class_id)
     if args.json:
-        print_json(
-            [
-                {
-                    "student_id": r.student_id,
-                    "student": r.full_name,
-                    "class": r.class_name,
-                    "school_year": r.school_year,
-                    "ordinary_conversation": r.ordinary,
-                    "ordinary_conversation_at": r.ordinary_at,
-                    "required_areas": list(r.required_areas),
-                    "missing_areas": list(r.missing_areas),
-                    "presented_on": r.presented_on,
-                    "agreements_overdue": r.agreements_overdue,
-                    "replies_overdue": r.replies_overdue,
-                    "complete": r.complete,
-                    "agreements_due_soon": r.agreements_due_soon,
-                    "replies_due_soon": r.replies_due_soon,
-                }
-                for r in rows
-            ]
-        )
+        print_json_object(owed_json(services, class_id, items, rows))
         return 0
-    for item in services.owed.for_class_records(class_id):
+    for item in items:
         print(class_item_text(item, date_text))
     print()
     print_table(
@@ -340,6 +323,51 @@ def cmd_owed(args: argparse.Namespace) -> int:
     print()
     print(owed_summary(done, len(rows)))
     return 0
+
+
+def owed_json(
+    services: Services, class_id: int, items: list[ClassOwedItem], rows: list[OwedRow]
+) -> dict[str, Any]:
+    """One object: the class with its class lines, and its pupils (README, "JSON")."""
+    info = services.classes.get(class_id)
+    return {
+        "class": {
+            "id": info.id,
+            "name": info.name,
+            "school_year": info.school_year,
+            "grade": info.grade,
+            "items": [
+                {
+                    "item": i.item,
+                    "state": i.state,
+                    "deadline": i.deadline,
+                    "on": i.on,
+                    "count": i.count,
+                    "name": i.name,
+                }
+                for i in items
+            ],
+        },
+        "pupils": [
+            {
+                "student_id": r.student_id,
+                "student": r.full_name,
+                "class": r.class_name,
+                "school_year": r.school_year,
+                "ordinary_conversation": r.ordinary,
+                "ordinary_conversation_at": r.ordinary_at,
+                "required_areas": list(r.required_areas),
+                "missing_areas": list(r.missing_areas),
+                "presented_on": r.presented_on,
+                "agreements_overdue": r.agreements_overdue,
+                "replies_overdue": r.replies_overdue,
+                "complete": r.complete,
+                "agreements_due_soon": r.agreements_due_soon,
+                "replies_due_soon": r.replies_due_soon,
+            }
+            for r in rows
+        ],
+    }
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -104,7 +104,15 @@ def test_owed_for_a_class_in_both_output_forms(demo_dir, cli) -> None:
     school_class = _a_current_class(cli, demo_dir)
     done = cli("owed", "--class", school_class["name"], "--json", data=demo_dir)
     assert done.returncode == 0, done.stderr
-    rows = json.loads(done.stdout)
+    owed = json.loads(done.stdout)
+    assert owed["class"]["name"] == school_class["name"]
+    assert [i["item"] for i in owed["class"]["items"]] == [
+        "parent_meeting",
+        "council",
+        "contact_parent",
+    ]
+    assert {i["state"] for i in owed["class"]["items"]} <= {"done", "due", "overdue"}
+    rows = owed["pupils"]
     assert len(rows) == school_class["students"]
     assert {r["ordinary_conversation"] for r in rows} <= {"held", "planned", "missing"}
     text = cli("owed", "--class", school_class["name"], lang="da", data=demo_dir)

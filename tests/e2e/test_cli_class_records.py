@@ -58,12 +58,14 @@ def test_owed_prints_the_class_items_and_they_show_every_state(cli, demo_dir) ->
         "owed", "--class", last_year["name"], "--school-year", str(current - 1), data=demo_dir
     )
     assert [line[0] for line in done.stdout.splitlines()[:3]] == ["✓", "✓", "✓"]
-    # The JSON output is unchanged: one object per pupil.
+    # The JSON output has the same three class lines beside the pupils.
     done = cli(
         "owed", "--class", last_year["name"], "--school-year", str(current - 1), "--json",
         data=demo_dir,
     )  # fmt: skip
-    assert isinstance(json.loads(done.stdout), list)
+    owed = json.loads(done.stdout)
+    assert [i["state"] for i in owed["class"]["items"]] == ["done", "done", "done"]
+    assert owed["class"]["school_year"] == current - 1 and isinstance(owed["pupils"], list)
 
 
 def test_pdf_meeting_minutes_and_invitation(cli, demo_dir, tmp_path) -> None:  # type: ignore[no-untyped-def]
