@@ -345,6 +345,17 @@ class FocusService(Service):
                 conversation = get_or_404(s, Conversation, conversation_id, _("Conversation"))
                 if conversation.student_id != student_id:
                     raise ValidationError(_("That conversation is about another pupil."))
+            if not s.scalar(
+                select(func.count())
+                .select_from(FocusPoint)
+                .where(FocusPoint.student_id == student_id, FocusPoint.school_year == year)
+            ):
+                raise ValidationError(
+                    _(
+                        "The message book of {year} has no focus points yet, so there is "
+                        "nothing to present. Write the focus points first."
+                    ).format(year=SchoolYear(year).label)
+                )
             presentation = FocusPresentation(
                 student_id=student_id,
                 school_year=year,

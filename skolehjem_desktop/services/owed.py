@@ -36,6 +36,7 @@ from skolehjem_desktop.store.models import (
     FocusPresentation,
     Guardian,
     ParentMeeting,
+    ParentMeetingTeacher,
     SchoolClass,
     Student,
 )
@@ -206,9 +207,16 @@ class OwedService(Service):
             deadline = class_items_deadline(school_class.school_year)
             pending = ClassItemState.OVERDUE if now.date() > deadline else ClassItemState.DUE
             year = SchoolYear(school_class.school_year)
+            # The start-of-year meeting is one "where teachers of the class take part":
+            # a meeting the council called with no teacher of the school does not count.
+            with_teachers = (
+                select(ParentMeetingTeacher.meeting_id)
+                .where(ParentMeetingTeacher.meeting_id == ParentMeeting.id)
+                .exists()
+            )
             starts = list(
-                s.scalars(
-                    select(ParentMeeting.starts_at)
+                s.execute(
+                    select(ParentMeeting.starts_at, with_teachers)
                     .where(
                         ParentMeeting.school_class_id == class_id,
                         ParentMeeting.starts_at >= dt.datetime.combine(year.first_day, dt.time()),
@@ -218,8 +226,8 @@ class OwedService(Service):
                     .order_by(ParentMeeting.starts_at)
                 )
             )
-            held = [t for t in starts if t <= now]
-            coming = [t for t in starts if t > now]
+            held = [t for t, teachers in starts if t <= now and teachers]
+            coming = [t for t, _teachers in starts if t > now]
             if held:
                 meeting = ClassOwedItem(
                     ClassItem.PARENT_MEETING, ClassItemState.DONE, deadline, held[0].date()
@@ -376,7 +384,8 @@ def _owed_row(
         ordinary_at=when,
         required_areas=required,
         missing_areas=tuple(a for a in required if a not in present),
-        presented_on=facts.presented.get((sid, year)),
+        # Presenting a message book with no focus points presents nothing.
+        presented_on=facts.presented.get((sid, year)) if present else None,
         agreements_overdue=agreements.overdue.get(sid, 0),
         replies_overdue=replies.overdue.get(sid, 0),
         agreements_due_soon=agreements.soon.get(sid, 0),

@@ -292,7 +292,10 @@ def test_the_overview_shows_the_class_items_and_opens_the_records(qtbot, window)
         dialog.contact_combo.activated.emit(1)
         window.services.class_records.create_meeting(
             dialog.class_id,
-            MeetingInput(starts_at=dt.datetime.combine(today, dt.time(0, 0))),
+            MeetingInput(
+                starts_at=dt.datetime.combine(today, dt.time(0, 0)),
+                teacher_ids=tuple(t.id for t in window.services.school.teachers()[:1]),
+            ),
         )
         dialog.accept()
 

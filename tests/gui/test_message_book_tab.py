@@ -373,6 +373,7 @@ def test_the_year_chooser_shows_last_year(qtbot, tab, services, pupil) -> None: 
 
 
 def test_recording_a_presentation_to_the_parents(qtbot, tab, services, pupil) -> None:  # type: ignore[no-untyped-def]
+    services.focus.add(pupil, YEAR, FocusArea.DANISH, "Læse mere")  # something to present
     tab.set_student(pupil, YEAR)
     assert tab.presentations.status_label.text() == (
         "Not yet presented to the parents this school year (2026/27)."

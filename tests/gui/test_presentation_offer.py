@@ -46,6 +46,7 @@ def test_the_dialog_suggests_the_conversation_held_today(qtbot, services, pupil)
     _conversation(services, pupil, TODAY - dt.timedelta(days=30), 15, held=True)
     _conversation(services, pupil, TODAY, 8, held=True)
     latest = _conversation(services, pupil, TODAY, 9, held=True)
+    services.focus.add(pupil, 2026, FocusArea.DANISH, "Læse mere")
     dialog = _dialog(qtbot, services, pupil)
     assert dialog.conversation_combo.currentData() == latest  # the latest held today
     assert dialog.via_combo.currentData() == PresentationVia.CONVERSATION

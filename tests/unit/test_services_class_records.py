@@ -280,9 +280,9 @@ def test_owed_before_the_deadline_is_due(services, klass, clock) -> None:  # typ
 
 
 def test_owed_after_the_deadline_is_overdue_until_done(services, klass, clock) -> None:  # type: ignore[no-untyped-def]
-    c, _o, g, _t, _s = klass
+    c, _o, g, (anne, _bo), _s = klass
     assert set(states(services, c.id).values()) == {ClassItemState.OVERDUE}
-    services.class_records.create_meeting(c.id, meeting())
+    services.class_records.create_meeting(c.id, meeting(teacher_ids=(anne,)))
     services.class_records.set_council(c.id, [g["mette"], g["elif"]])
     items = {i.item: i for i in services.owed.for_class_records(c.id)}
     assert items[ClassItem.PARENT_MEETING].state is ClassItemState.DONE
@@ -297,11 +297,25 @@ def test_owed_after_the_deadline_is_overdue_until_done(services, klass, clock) -
     assert (item.state, item.name) == (ClassItemState.DONE, "Elif Yılmaz")
 
 
-def test_a_meeting_to_come_or_of_another_class_does_not_count(services, klass, clock) -> None:  # type: ignore[no-untyped-def]
-    c, other, _g, _t, _s = klass
-    services.class_records.create_meeting(other.id, meeting())
+def test_a_meeting_with_no_teacher_of_the_class_is_not_the_start_of_year_meeting(  # type: ignore[no-untyped-def]
+    services, klass, clock
+) -> None:
+    c, _other, _g, (anne, _bo), _s = klass
+    # The council called a meeting of its own: no teacher took part.
+    services.class_records.create_meeting(c.id, meeting(called_by=CalledBy.COUNCIL))
+    assert states(services, c.id)[ClassItem.PARENT_MEETING] is ClassItemState.OVERDUE
     services.class_records.create_meeting(
-        c.id, meeting(starts_at=dt.datetime(2026, 12, 1, 19, 0), ends_at=None)
+        c.id, meeting(starts_at=START + dt.timedelta(days=1), ends_at=None, teacher_ids=(anne,))
+    )
+    item = services.owed.for_class_records(c.id)[0]
+    assert (item.state, item.on) == (ClassItemState.DONE, (START + dt.timedelta(days=1)).date())
+
+
+def test_a_meeting_to_come_or_of_another_class_does_not_count(services, klass, clock) -> None:  # type: ignore[no-untyped-def]
+    c, other, _g, (anne, _bo), _s = klass
+    services.class_records.create_meeting(other.id, meeting(teacher_ids=(anne,)))
+    services.class_records.create_meeting(
+        c.id, meeting(starts_at=dt.datetime(2026, 12, 1, 19, 0), ends_at=None, teacher_ids=(anne,))
     )
     assert states(services, c.id)[ClassItem.PARENT_MEETING] is ClassItemState.OVERDUE
     assert states(services, other.id)[ClassItem.PARENT_MEETING] is ClassItemState.DONE

@@ -197,7 +197,21 @@ def test_carry_forward_checks_year_and_pupil(services, anna: int) -> None:  # ty
     assert services.focus.carry_forward(anna, 2027) == []
 
 
-def test_record_presentation(services, anna: int) -> None:  # type: ignore[no-untyped-def]
+@pytest.fixture
+def written(services, anna: int) -> int:  # type: ignore[no-untyped-def]
+    """Anna has focus points in 2026/27 and 2025/26: there is something to present."""
+    services.focus.add(anna, 2026, D, "Læse mere")
+    services.focus.add(anna, 2025, D, "Sidste år")
+    return anna
+
+
+def test_an_empty_message_book_cannot_be_presented(services, anna: int) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ValidationError, match="no focus points yet"):
+        services.focus.record_presentation(anna, dt.date(2026, 11, 20), PresentationVia.AULA)
+    assert services.focus.presentations(anna, 2026) == []
+
+
+def test_record_presentation(services, anna: int, written: int) -> None:  # type: ignore[no-untyped-def]
     p = services.focus.record_presentation(
         anna, dt.date(2026, 11, 20), PresentationVia.AULA, note=" Sendt på Aula "
     )
@@ -220,7 +234,9 @@ def test_record_presentation(services, anna: int) -> None:  # type: ignore[no-un
     assert services.focus.presentations(anna, 2025) == []
 
 
-def test_record_presentation_in_the_future_refused(services, anna: int, clock) -> None:  # type: ignore[no-untyped-def]
+def test_record_presentation_in_the_future_refused(
+    services, anna: int, written: int, clock
+) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValidationError, match="day to come"):
         services.focus.record_presentation(anna, dt.date(2026, 11, 24), PresentationVia.AULA)
     assert services.focus.presentations(anna, 2026) == []
@@ -229,7 +245,7 @@ def test_record_presentation_in_the_future_refused(services, anna: int, clock) -
     assert len(services.focus.presentations(anna, 2026)) == 1
 
 
-def test_record_presentation_with_a_conversation(services, anna: int) -> None:  # type: ignore[no-untyped-def]
+def test_record_presentation_with_a_conversation(services, anna: int, written: int) -> None:  # type: ignore[no-untyped-def]
     klass_id = services.students.get(anna).classes[0][1]
     bo = services.students.add("Bo", "Berg", klass_id).id
     own = services.conversations.plan(anna, Planning(starts_at=dt.datetime(2026, 11, 20, 14)))
