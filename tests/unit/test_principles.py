@@ -207,3 +207,56 @@ def test_a_stored_value_this_program_cannot_read_is_passed_over(services: Servic
         s.add(Principle(rule="a_rule_of_a_newer_program", value="1"))
     active = services.principles.active()
     assert active.reply_working_days == 1 and active.changed == frozenset()
+
+
+# --- the schema ----------------------------------------------------------------------------
+
+
+def _kept_0005(tmp_path: Path) -> Path:
+    import shutil
+
+    from skolehjem_desktop.config import DB_FILENAME
+
+    data = tmp_path / "kept"
+    data.mkdir()
+    source = Path(__file__).parent.parent / "resources" / "db" / "schema-0005.sqlite"
+    shutil.copy(source, data / DB_FILENAME)
+    return data
+
+
+def test_the_kept_0005_database_has_den_lille_skole_with_one_rule_changed(tmp_path) -> None:
+    services = Services(open_database(_kept_0005(tmp_path)))
+    try:
+        active = services.principles.active()
+        assert active.preset == "den-lille-skole"
+        assert active.changed == {"reply_working_days"} and active.reply_working_days == 2
+    finally:
+        services.close()
+
+
+def test_0005_goes_back_to_0004_without_the_principles(tmp_path) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from skolehjem_desktop.store import database as database_module
+
+    db = open_database(_kept_0005(tmp_path))
+    try:
+        cfg = Config()
+        cfg.set_main_option(
+            "script_location", str(Path(database_module.__file__).parent / "migrations")
+        )
+        with db.engine.begin() as connection:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            cfg.attributes["connection"] = connection
+            command.downgrade(cfg, "0004")
+        with db.engine.connect() as conn:
+            tables = set(
+                conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'").scalars()
+            )
+            keys = set(conn.exec_driver_sql("SELECT key FROM setting").scalars())
+            version = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+        assert version == "0004" and "principle" not in tables
+        assert "principles.preset" not in keys
+    finally:
+        db.close()
