@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from skolehjem_desktop.cli.common import Parser, open_services, print_json, print_table
+from skolehjem_desktop.domain.principles import Kind, rule_of
 from skolehjem_desktop.i18n import _
 
 if TYPE_CHECKING:
@@ -57,6 +58,13 @@ def _json_value(value: Value) -> Any:
     return value
 
 
+def _shown(kind: Kind, text: str) -> str:
+    """A value as the table shows it: yes and no in the user's language."""
+    if kind is Kind.BOOL:
+        return _("yes") if text == "yes" else _("no")
+    return text
+
+
 def _list(services: Services, args: argparse.Namespace) -> None:
     presets = services.principles.presets()
     if args.json:
@@ -90,7 +98,11 @@ def _show(services: Services, args: argparse.Namespace) -> None:
     print_table(
         [_("Rule"), _("Value"), _("What it means")],
         [
-            [line.rule, line.value + (" *" if line.changed else ""), line.explanation]
+            [
+                line.rule,
+                _shown(line.kind, line.value) + (" *" if line.changed else ""),
+                line.explanation,
+            ]
             for line in lines
         ],
     )
@@ -106,8 +118,9 @@ def _use(services: Services, args: argparse.Namespace) -> None:
 
 def _set(services: Services, args: argparse.Namespace) -> None:
     active = services.principles.set(args.rule, args.value)
-    rule = args.rule.strip()
-    print(_("{rule} is now {value}.").format(rule=rule, value=active.text(rule)))
+    rule = rule_of(args.rule)
+    value = _shown(rule.kind, active.text(rule.key))
+    print(_("{rule} is now {value}.").format(rule=rule.key, value=value))
 
 
 ACTIONS: dict[str, Callable[[Services, argparse.Namespace], None]] = {

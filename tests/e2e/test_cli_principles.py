@@ -76,3 +76,7 @@ def test_in_danish(cli) -> None:
     done = cli("principles", "show", lang="da")
     assert "Regel" in done.stdout and "Hvad den betyder" in done.stdout
     assert "Klasseforældrerådet skal vælge en kontaktforælder." in done.stdout
+    line = next(x for x in done.stdout.splitlines() if x.startswith("contact_parent_required"))
+    assert " nej " in line
+    done = cli("principles", "set", "parent_council_required", "ja", lang="da")
+    assert done.stdout.strip() == "parent_council_required er nu ja."
