@@ -1,7 +1,7 @@
 """The command line: the same services as the window, headless.
 
 One module per group of commands (``records``, ``documents``, ``backup``, ``privacy``,
-``protection``, ``plan``), each with ``add_parsers`` and its ``COMMANDS``; what they
+``protection``, ``plan``, ``principles``), each with ``add_parsers`` and its ``COMMANDS``; what they
 share is public in ``common``. Errors the user can act on are printed as one line on
 stderr with exit status 1; a bug prints an apology (and the traceback only with
 ``SKOLEHJEM_DEBUG=1``).
@@ -16,7 +16,15 @@ import traceback
 from collections.abc import Callable, Sequence
 
 from skolehjem_desktop import __version__, i18n
-from skolehjem_desktop.cli import backup, documents, plan, privacy, protection, records
+from skolehjem_desktop.cli import (
+    backup,
+    documents,
+    plan,
+    principles,
+    privacy,
+    protection,
+    records,
+)
 from skolehjem_desktop.cli.common import PROG, CliError, Parser, language_hint
 from skolehjem_desktop.errors import UserError
 from skolehjem_desktop.i18n import _
@@ -33,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar="DIR", help=_("the data folder to use"))
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("the language of this run"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for group in (records, documents, backup, privacy, protection, plan):
+    for group in (records, documents, backup, privacy, protection, plan, principles):
         group.add_parsers(sub)
     return parser
 
@@ -45,6 +53,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     **privacy.COMMANDS,
     **protection.COMMANDS,
     **plan.COMMANDS,
+    **principles.COMMANDS,
 }
 
 

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from skolehjem_desktop.services.focus_review import FocusReviewService
     from skolehjem_desktop.services.owed import OwedService
     from skolehjem_desktop.services.pdfs import PdfService
+    from skolehjem_desktop.services.principles import PrincipleService
     from skolehjem_desktop.services.school import SchoolService
     from skolehjem_desktop.services.students import StudentService
     from skolehjem_desktop.services.waiting import WaitingService
@@ -114,6 +115,12 @@ class Services:
         from skolehjem_desktop.services.evening_plans import EveningPlanService
 
         return EveningPlanService(self.db, self.clock)
+
+    @cached_property
+    def principles(self) -> PrincipleService:
+        from skolehjem_desktop.services.principles import PrincipleService
+
+        return PrincipleService(self.db, self.clock)
 
     @cached_property
     def pdfs(self) -> PdfService:

@@ -8,7 +8,8 @@ stored anywhere, by design.
 The models are in modules by area: :mod:`.base` (the declarative base, the names the
 constraints get), :mod:`.school` (settings, teachers, classes, enrolment),
 :mod:`.people` (pupils and guardians), :mod:`.conversations`, :mod:`.focus` (the
-message book), :mod:`.contacts`, :mod:`.class_records` (parent meetings and councils)
+message book), :mod:`.contacts`, :mod:`.principles`, :mod:`.class_records` (parent
+meetings and councils)
 and :mod:`.evening_plans`. Importing this package imports them all, so that the
 relationships between them, named by string, resolve; every model is re-exported here.
 """
@@ -36,6 +37,7 @@ from skolehjem_desktop.store.models.evening_plans import (
 )
 from skolehjem_desktop.store.models.focus import FocusPoint, FocusPresentation
 from skolehjem_desktop.store.models.people import Guardian, Student, StudentGuardian
+from skolehjem_desktop.store.models.principles import Principle
 from skolehjem_desktop.store.models.school import (
     ClassTeacher,
     Enrolment,
@@ -64,6 +66,7 @@ __all__ = [
     "Guardian",
     "ParentMeeting",
     "ParentMeetingTeacher",
+    "Principle",
     "SchoolClass",
     "Setting",
     "Student",

@@ -1,0 +1,174 @@
+"""The school's principles: the preset it chose, the rules it changed, the values in force.
+
+The rules are :mod:`skolehjem_desktop.domain.principles`, the presets
+:mod:`skolehjem_desktop.domain.principle_presets`. What is stored is the preset's name (a
+setting) and one row per rule the school changed; :meth:`PrincipleService.active` gives
+every rule's value. A rule that does not exist, a value it does not take, or a working
+day that ends before it starts is refused with a :class:`ValidationError`, and nothing
+is changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, fields
+
+from sqlalchemy import delete, select
+
+from skolehjem_desktop.domain import principles as p
+from skolehjem_desktop.domain.principle_presets import PRESETS
+from skolehjem_desktop.errors import ValidationError
+from skolehjem_desktop.i18n import _
+from skolehjem_desktop.services.base import Service
+from skolehjem_desktop.store.models import Principle, Setting
+
+PRESET_SETTING = "principles.preset"
+
+
+@dataclass(frozen=True)
+class Principles:
+    """Every rule's value in force (the fields are the rules' keys, in their order)."""
+
+    preset: str | None
+    changed: frozenset[str]  # the rules the school set itself
+    ordinary_conversations_per_year: int
+    ordinary_conversation_by: p.MonthDay
+    start_meeting_by: p.MonthDay
+    start_meeting_teachers_present: bool
+    parent_council_required: bool
+    contact_parent_required: bool
+    presentations_per_year: int
+    max_focus_points_per_area: int
+    reply_working_days: int
+    working_hours_start: dt.time
+    working_hours_end: dt.time
+    working_weekdays: frozenset[int]
+    appointment_channels: frozenset[str]
+    no_contact_nudge_months: int
+
+    def value(self, rule: str) -> p.Value:
+        value: p.Value = getattr(self, p.rule_of(rule).key)
+        return value
+
+    def text(self, rule: str) -> str:
+        return p.format_value(rule, self.value(rule))
+
+
+RULE_FIELDS = tuple(f.name for f in fields(Principles))[2:]
+assert tuple(p.BY_KEY) == RULE_FIELDS, "Principles must name every rule, in order"
+
+
+@dataclass(frozen=True)
+class PresetInfo:
+    name: str
+    title: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class RuleLine:
+    """One rule as shown: its key, kind, value in force, explanation and whether changed."""
+
+    rule: str
+    kind: p.Kind
+    value: str
+    explanation: str
+    changed: bool
+
+
+def refusal(error: p.BadPrinciple) -> ValidationError:
+    """The domain's refusal in the user's language."""
+    return ValidationError(_(error.msgid).format(**error.facts))
+
+
+def _base(preset: str | None) -> dict[str, p.Value]:
+    values = {rule.key: rule.default for rule in p.RULES}
+    if preset in PRESETS:
+        values.update(PRESETS[preset].values)
+    return values
+
+
+class PrincipleService(Service):
+    def _stored(self) -> tuple[str | None, dict[str, str]]:
+        with self.db.reading() as s:
+            row = s.get(Setting, PRESET_SETTING)
+            overrides = {r.rule: r.value for r in s.scalars(select(Principle))}
+        preset = row.value if row is not None and row.value in PRESETS else None
+        return preset, overrides
+
+    def _values(self) -> tuple[str | None, dict[str, p.Value], frozenset[str]]:
+        preset, overrides = self._stored()
+        values = _base(preset)
+        changed = set()
+        for rule, text in overrides.items():
+            try:
+                values[rule] = p.parse_value(rule, text)
+            except p.BadPrinciple:
+                continue  # a rule this program no longer knows, or a damaged value
+            changed.add(rule)
+        return preset, values, frozenset(changed)
+
+    def active(self) -> Principles:
+        preset, values, changed = self._values()
+        return Principles(preset, changed, **values)  # type: ignore[arg-type]
+
+    def presets(self) -> tuple[PresetInfo, ...]:
+        preset, _overrides = self._stored()
+        return tuple(PresetInfo(x.name, x.title, x.name == preset) for x in PRESETS.values())
+
+    def lines(self) -> tuple[RuleLine, ...]:
+        """Every rule with its value in force, for a list or a form."""
+        active = self.active()
+        return tuple(
+            RuleLine(
+                rule.key, rule.kind, active.text(rule.key), _(rule.explanation),
+                rule.key in active.changed,
+            )
+            for rule in p.RULES
+        )  # fmt: skip
+
+    def use(self, name: str) -> Principles:
+        """Take the preset ``name``; the rules the school changed go back to it."""
+        key = name.strip().lower()
+        if key not in PRESETS:
+            raise ValidationError(
+                _("There is no preset called “{name}”. The presets are: {names}.").format(
+                    name=name, names=", ".join(PRESETS)
+                )
+            )
+        with self.db.transaction() as s:
+            row = s.get(Setting, PRESET_SETTING)
+            if row is None:
+                s.add(Setting(key=PRESET_SETTING, value=key))
+            else:
+                row.value = key
+            s.execute(delete(Principle))
+        return self.active()
+
+    def set(self, rule: str, text: str) -> Principles:
+        """Set one rule to what ``text`` says; refused, with nothing changed, if it is bad."""
+        try:
+            key = p.rule_of(rule).key
+            value = p.parse_value(key, text)
+            preset, values, _changed = self._values()
+            values[key] = value
+            p.check_together(values)
+        except p.BadPrinciple as error:
+            raise refusal(error) from None
+        stored = p.format_value(key, value)
+        with self.db.transaction() as s:
+            row = s.get(Principle, key)
+            if value == _base(preset)[key]:
+                if row is not None:
+                    s.delete(row)
+            elif row is None:
+                s.add(Principle(rule=key, value=stored))
+            else:
+                row.value = stored
+        return self.active()
+
+    def reset_to_preset(self) -> Principles:
+        """Every rule back to the preset's value (or the default, with no preset)."""
+        with self.db.transaction() as s:
+            s.execute(delete(Principle))
+        return self.active()
