@@ -133,7 +133,10 @@ def test_rename_a_class_and_change_its_contact_teachers(qtbot, ctx, teachers) ->
         dialog.name_edit.selectAll()
         qtbot.keyClicks(dialog.name_edit, "6.X")
         assert dialog.grade_spin.value() == 6
-        dialog.teacher_list.item(0).setCheckState(Qt.CheckState.Checked)
+        # The contact teacher comes first; the user (Mette) second.
+        dialog.teacher_list.item(1).setCheckState(
+            Qt.CheckState.Checked
+        )  # the user, after the contact teacher
         click(qtbot, dialog.ok_button)
 
     on_dialog(change)

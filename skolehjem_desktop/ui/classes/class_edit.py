@@ -24,7 +24,7 @@ from skolehjem_desktop.errors import UserError
 from skolehjem_desktop.i18n import _
 from skolehjem_desktop.services.classes import ClassTeacherInfo
 from skolehjem_desktop.services.grades import grade_from_name
-from skolehjem_desktop.services.school import NewTeacher
+from skolehjem_desktop.services.school import NewTeacher, TeacherInfo
 from skolehjem_desktop.services.schoolyear import SchoolYear
 from skolehjem_desktop.ui.common.context import UiContext
 from skolehjem_desktop.ui.pupil.student_dialogs import FormDialog, hint_label
@@ -101,7 +101,15 @@ class ClassDialog(FormDialog):
         if class_id is not None:
             of_class = {t.id: t for t in self.ctx.services.classes.teachers(class_id)}
         teachers = self.ctx.services.school.teachers()
-        for teacher in teachers:
+
+        def place(teacher: TeacherInfo) -> int:
+            """The class's contact teachers first, then its other teachers, then the rest."""
+            link = of_class.get(teacher.id)
+            if link is None:
+                return 0 if class_id is None and user is not None and teacher.id == user.id else 2
+            return 0 if link.is_contact_teacher else 1
+
+        for teacher in sorted(teachers, key=place):  # stable: by name within each group
             link = of_class.get(teacher.id)
             text = f"{teacher.name} ({teacher.initials})"
             if link is not None and not link.is_contact_teacher:
