@@ -20,6 +20,7 @@ from skolehjem_desktop.domain.principle_presets import PRESETS
 from skolehjem_desktop.errors import ValidationError
 from skolehjem_desktop.i18n import _
 from skolehjem_desktop.services.base import Service
+from skolehjem_desktop.services.school import store_setting
 from skolehjem_desktop.store.models import Principle, Setting
 
 PRESET_SETTING = "principles.preset"
@@ -137,11 +138,7 @@ class PrincipleService(Service):
                 )
             )
         with self.db.transaction() as s:
-            row = s.get(Setting, PRESET_SETTING)
-            if row is None:
-                s.add(Setting(key=PRESET_SETTING, value=key))
-            else:
-                row.value = key
+            store_setting(s, PRESET_SETTING, key)
             s.execute(delete(Principle))
         return self.active()
 

@@ -69,6 +69,15 @@ def check_logo(data: bytes) -> bytes:
     return data
 
 
+def store_setting(s: Session, key: str, value: str) -> None:
+    """Write one setting inside the caller's transaction."""
+    row = s.get(Setting, key)
+    if row is None:
+        s.add(Setting(key=key, value=value))
+    else:
+        row.value = value
+
+
 class SchoolService(Service):
     def setting(self, key: str, default: str = "") -> str:
         with self.db.reading() as s:
@@ -77,11 +86,7 @@ class SchoolService(Service):
 
     def set_setting(self, key: str, value: str) -> None:
         with self.db.transaction() as s:
-            row = s.get(Setting, key)
-            if row is None:
-                s.add(Setting(key=key, value=value))
-            else:
-                row.value = value
+            store_setting(s, key, value)
 
     def school_name(self) -> str:
         return self.setting(SCHOOL_NAME)
