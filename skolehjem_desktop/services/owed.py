@@ -62,10 +62,6 @@ class ClassItemState(StrEnum):
     OVERDUE = "overdue"
 
 
-# The start-of-year parent meeting, and the council it elects, are owed by 1 October.
-CLASS_ITEMS_DEADLINE = (10, 1)
-
-
 @dataclass(frozen=True)
 class ClassOwedItem:
     """One class-level item: its state, its deadline and what fulfils it.
@@ -80,11 +76,6 @@ class ClassOwedItem:
     on: dt.date | None = None
     count: int = 0
     name: str = ""
-
-
-def class_items_deadline(school_year: int) -> dt.date:
-    month, day = CLASS_ITEMS_DEADLINE
-    return dt.date(school_year, month, day)
 
 
 CLASS_ITEM_SIGNS: dict[ClassItemState, str] = {
@@ -125,6 +116,8 @@ def _meeting_state(
 
 
 def _council_state(item: ClassOwedItem, deadline: str) -> str:
+    if item.state is ClassItemState.DONE and not item.count:
+        return _("none elected; the school's principles do not require one")
     if item.state is ClassItemState.DONE:
         return ngettext("elected, {n} member", "elected, {n} members", item.count).format(
             n=item.count
@@ -135,6 +128,8 @@ def _council_state(item: ClassOwedItem, deadline: str) -> str:
 
 
 def _contact_parent_state(item: ClassOwedItem, deadline: str) -> str:
+    if item.state is ClassItemState.DONE and not item.name:
+        return _("none chosen; the council may choose one")
     if item.state is ClassItemState.DONE:
         return _("chosen ({name})").format(name=item.name)
     if item.state is ClassItemState.DUE:
@@ -201,10 +196,13 @@ class OwedService(Service):
 
     def for_class_records(self, class_id: int) -> list[ClassOwedItem]:
         """The class-level items: parent meeting, parent council, contact parent."""
+        from skolehjem_desktop.services.principles import PrincipleService
+
+        rules = PrincipleService(self.db, self.clock).active()
         with self.db.reading() as s:
             school_class = get_or_404(s, SchoolClass, class_id, _("Class"))
             now = self.clock()
-            deadline = class_items_deadline(school_class.school_year)
+            deadline = rules.start_meeting_by.in_school_year(school_class.school_year)
             pending = ClassItemState.OVERDUE if now.date() > deadline else ClassItemState.DUE
             year = SchoolYear(school_class.school_year)
             # The start-of-year meeting is one "where teachers of the class take part":
@@ -226,7 +224,8 @@ class OwedService(Service):
                     .order_by(ParentMeeting.starts_at)
                 )
             )
-            held = [t for t, teachers in starts if t <= now and teachers]
+            need_teachers = rules.start_meeting_teachers_present
+            held = [t for t, teachers in starts if t <= now and (teachers or not need_teachers)]
             coming = [t for t, _teachers in starts if t > now]
             if held:
                 meeting = ClassOwedItem(
@@ -244,16 +243,20 @@ class OwedService(Service):
                 .join(Guardian, Guardian.id == CouncilMember.guardian_id)
                 .where(CouncilMember.school_class_id == class_id)
             ).all()
+            # A council or a contact parent the principles do not require is owed by no one
+            # ("klasseforældrerådet kan vælge en kontaktforælder"): done, with none chosen.
             council = ClassOwedItem(
                 ClassItem.COUNCIL,
-                ClassItemState.DONE if members else pending,
+                ClassItemState.DONE if members or not rules.parent_council_required else pending,
                 deadline,
                 count=len(members),
             )
             contact = next((name for is_contact, name in members if is_contact), None)
             contact_item = ClassOwedItem(
                 ClassItem.CONTACT_PARENT,
-                ClassItemState.DONE if contact is not None else pending,
+                ClassItemState.DONE
+                if contact is not None or not rules.contact_parent_required
+                else pending,
                 deadline,
                 name=contact or "",
             )

@@ -260,6 +260,9 @@ def school(data_dir):  # type: ignore[no-untyped-def]
     c = services.classes.create("5.A", year, contact_teacher_ids=(me.id,))
     pupil = services.students.add("Søren", "Ærø", c.id)
     services.students.add_guardian(pupil.id, "Anne Ærø")
+    # A school whose principles ask for a council and a contact parent in every class.
+    services.principles.use("skoledistrikt-vest")
+    services.principles.set("contact_parent_required", "yes")
     services.db.close()
 
 

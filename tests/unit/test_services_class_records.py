@@ -11,7 +11,7 @@ from sqlalchemy import select
 from skolehjem_desktop.domain.enums import CalledBy
 from skolehjem_desktop.errors import NotFoundError, ValidationError
 from skolehjem_desktop.services.class_records import MeetingInput
-from skolehjem_desktop.services.owed import ClassItem, ClassItemState
+from skolehjem_desktop.services.owed import ClassItem, ClassItemState, class_item_text
 from skolehjem_desktop.store.models import CouncilMember, ParentMeeting, ParentMeetingTeacher
 
 START = dt.datetime(2026, 8, 27, 19, 0)
@@ -267,7 +267,13 @@ def test_owed_before_the_deadline_is_due(services, klass, clock) -> None:  # typ
         ClassItem.COUNCIL,
         ClassItem.CONTACT_PARENT,
     ]
-    assert all(i.state is ClassItemState.DUE for i in items)
+    # By default (the law) neither a council nor a contact parent is required.
+    assert [i.state for i in items] == [
+        ClassItemState.DUE,
+        ClassItemState.DONE,
+        ClassItemState.DONE,
+    ]
+    assert items[2].name == ""
     assert all(i.deadline == dt.date(2026, 10, 1) for i in items)
     # A meeting planned for later is shown with its date, still due.
     services.class_records.create_meeting(
@@ -276,11 +282,13 @@ def test_owed_before_the_deadline_is_due(services, klass, clock) -> None:  # typ
     item = services.owed.for_class_records(c.id)[0]
     assert (item.state, item.on) == (ClassItemState.DUE, dt.date(2026, 9, 24))
     clock.now = dt.datetime(2026, 10, 1, 23, 0)  # the deadline day itself is not overdue
-    assert states(services, c.id)[ClassItem.COUNCIL] is ClassItemState.DUE
+    assert states(services, c.id)[ClassItem.PARENT_MEETING] is ClassItemState.DUE
 
 
 def test_owed_after_the_deadline_is_overdue_until_done(services, klass, clock) -> None:  # type: ignore[no-untyped-def]
     c, _o, g, (anne, _bo), _s = klass
+    services.principles.set("parent_council_required", "yes")  # this school requires both
+    services.principles.set("contact_parent_required", "yes")
     assert set(states(services, c.id).values()) == {ClassItemState.OVERDUE}
     services.class_records.create_meeting(c.id, meeting(teacher_ids=(anne,)))
     services.class_records.set_council(c.id, [g["mette"], g["elif"]])
@@ -295,6 +303,26 @@ def test_owed_after_the_deadline_is_overdue_until_done(services, klass, clock) -
     services.class_records.set_contact_parent(c.id, g["elif"])
     item = services.owed.for_class_records(c.id)[2]
     assert (item.state, item.name) == (ClassItemState.DONE, "Elif Yılmaz")
+
+
+def test_the_class_lines_follow_the_schools_principles(services, klass, clock) -> None:  # type: ignore[no-untyped-def]
+    c, _o, _g, _t, _s = klass
+    # Skoledistrikt Vest: a council by the deadline; the council *may* choose a contact parent.
+    services.principles.use("skoledistrikt-vest")
+    assert states(services, c.id) == {
+        ClassItem.PARENT_MEETING: ClassItemState.OVERDUE,
+        ClassItem.COUNCIL: ClassItemState.OVERDUE,
+        ClassItem.CONTACT_PARENT: ClassItemState.DONE,
+    }
+    text = class_item_text(services.owed.for_class_records(c.id)[2], str)
+    assert text == "✓ Contact parent: none chosen; the council may choose one"
+    # Den lille Skole has no class parent council.
+    services.principles.use("den-lille-skole")
+    assert states(services, c.id)[ClassItem.COUNCIL] is ClassItemState.DONE
+    # A later deadline set by the school moves the meeting from overdue to due.
+    services.principles.set("start_meeting_by", "12-15")
+    item = services.owed.for_class_records(c.id)[0]
+    assert (item.state, item.deadline) == (ClassItemState.DUE, dt.date(2026, 12, 15))
 
 
 def test_a_meeting_with_no_teacher_of_the_class_is_not_the_start_of_year_meeting(  # type: ignore[no-untyped-def]
