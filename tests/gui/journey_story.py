@@ -20,7 +20,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from pypdf import PdfReader
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication, QWizard
@@ -37,6 +36,7 @@ from skolehjem_desktop.ui.pupil.message_book.focus_dialog import NewFocusPointDi
 from skolehjem_desktop.ui.pupil.message_book.presentation_dialog import PresentationDialog
 from tests.gui.journey import Journey, when_modal
 from tests.gui.laptop_screen_cases import LAPTOP
+from tests.pdf_text import pdf_text
 
 PUPILS = [
     ("Søren", "Ægidius", "14.03.2016", "Mette Ægidius", "mette@example.dk", "20 30 40 50"),
@@ -150,10 +150,6 @@ def hold_a_conversation(journey: Journey, window) -> int:  # type: ignore[no-unt
     dues = sorted(str(a.due) for a in detail.agreements)
     assert dues == ["2027-02-01", "None"], dues
     return conversation_id
-
-
-def pdf_text(path: Path) -> str:
-    return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
 
 
 def print_the_summary(journey: Journey, window, dialogs) -> None:  # type: ignore[no-untyped-def]

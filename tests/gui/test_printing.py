@@ -7,7 +7,6 @@ import os
 import time
 
 import pytest
-from pypdf import PdfReader
 from PySide6.QtCore import QSettings, Qt
 
 from skolehjem_desktop.app import create_main_window
@@ -17,13 +16,10 @@ from skolehjem_desktop.services.conversations import Planning
 from skolehjem_desktop.store.database import open_database
 from skolehjem_desktop.ui.app.printing import clean_previews
 from skolehjem_desktop.ui.common.dialogs import ScriptedDialogs
+from tests.pdf_text import pdf_text
 
 PRIVATE = "PRIVATE-NOTE-ABOUT-SOREN"
 SHARED = "Søren læser nu med glæde."
-
-
-def _text(path) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
 
 
 @pytest.fixture
@@ -81,7 +77,7 @@ def test_ctrl_p_previews_the_summary_with_shared_text_only(qtbot, window, school
     opened = window.ctx.dialogs.opened
     assert len(opened) == 1
     assert opened[0].parent == data_dir / "previews"
-    text = _text(opened[0])
+    text = pdf_text(opened[0])
     assert "Søren Ærø" in text and "Søren læser nu med glæde." in text
     assert PRIVATE not in text
     assert PRIVATE.encode() not in opened[0].read_bytes()
@@ -113,8 +109,8 @@ def test_message_book_and_class_overview_previews(window, school) -> None:
     window.open_student(school["Łukasz"])
     window.actions_by_name["print_focus"].trigger()
     class_pdf, focus_pdf = window.ctx.dialogs.opened
-    assert "Ayşe Yılmaz" in _text(class_pdf)
-    assert "Łukasz Ćwikła" in _text(focus_pdf)
+    assert "Ayşe Yılmaz" in pdf_text(class_pdf)
+    assert "Łukasz Ćwikła" in pdf_text(focus_pdf)
 
 
 def test_all_summaries_of_the_class_one_file_per_pupil(window, tmp_path) -> None:
@@ -126,7 +122,7 @@ def test_all_summaries_of_the_class_one_file_per_pupil(window, tmp_path) -> None
     assert len(files) == 3
     assert window.statusBar().currentMessage() == "3 summaries written."
     for path in folder.glob("*.pdf"):
-        assert PRIVATE not in _text(path)
+        assert PRIVATE not in pdf_text(path)
 
 
 def test_all_summaries_in_one_file(window, tmp_path) -> None:
@@ -134,7 +130,7 @@ def test_all_summaries_in_one_file(window, tmp_path) -> None:
     window.ctx.dialogs.choices.append(1)
     window.ctx.dialogs.files.append(target)
     window.actions_by_name["print_all"].trigger()
-    text = _text(target)
+    text = pdf_text(target)
     for name in ("Søren Ærø", "Łukasz Ćwikła", "Ayşe Yılmaz"):
         assert name in text
 

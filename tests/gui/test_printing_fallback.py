@@ -14,7 +14,6 @@ import os
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
@@ -25,13 +24,10 @@ from skolehjem_desktop.services.conversations import Planning
 from skolehjem_desktop.store.database import open_database
 from skolehjem_desktop.ui.common.dialogs import Dialogs, ScriptedDialogs
 from skolehjem_desktop.ui.common.viewer import documents_folder
+from tests.pdf_text import pdf_text
 
 DANISH = "Referat af skole/hjemsamtale"
 ENGLISH = "Summary of the school–home conversation"
-
-
-def _text(path: Path) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
 
 
 @pytest.fixture
@@ -107,7 +103,7 @@ def test_no_viewer_says_so_and_save_as_keeps_the_danish_file(
     assert suggested.name.startswith("Referat Søren Ærø ") and suggested.suffix == ".pdf"
     saved = tmp_path / "referat til mor.pdf"
     assert saved.exists()
-    text = _text(saved)
+    text = pdf_text(saved)
     assert DANISH in text and "Søren læser." in text
     assert "Saved as" in window.statusBar().currentMessage()
     assert dialogs.errors == []
@@ -197,13 +193,13 @@ def test_english_window_danish_guardians_danish_by_default_then_english(
     opened = window.ctx.dialogs.opened
     _ctrl_p(qtbot, window, school)
     assert opened[-1].name.startswith("Referat Søren Ærø ")
-    assert DANISH in _text(opened[-1])
+    assert DANISH in pdf_text(opened[-1])
     _choose_language(qtbot, window, Qt.Key.Key_E)
     assert window.actions_by_name["document_language_en"].isChecked()
     assert window.statusBar().currentMessage().endswith("written in English.")
     _ctrl_p(qtbot, window, school)
     assert opened[-1].name.startswith("Summary Søren Ærø ")
-    assert ENGLISH in _text(opened[-1])
+    assert ENGLISH in pdf_text(opened[-1])
     # remembered: the message book and Save as follow the choice too
     window.actions_by_name["print_focus"].trigger()
     assert opened[-1].name.startswith("Message book Søren Ærø ")
@@ -220,7 +216,7 @@ def test_danish_window_english_guardians_then_danish_chosen(
     opened = win.ctx.dialogs.opened
     _ctrl_p(qtbot, win, school, "Ayşe")
     assert opened[-1].name.startswith("Summary Ayşe Yılmaz ")
-    assert ENGLISH in _text(opened[-1])
+    assert ENGLISH in pdf_text(opened[-1])
     # in the Danish menus: Udskriv (Alt+U), Dokumentets sprog (S), Dansk (D)
     qtbot.keyClick(win, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
@@ -231,7 +227,7 @@ def test_danish_window_english_guardians_then_danish_chosen(
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
     _ctrl_p(qtbot, win, school, "Ayşe")
     assert opened[-1].name.startswith("Referat Ayşe Yılmaz ")
-    assert DANISH in _text(opened[-1])
+    assert DANISH in pdf_text(opened[-1])
     win.actions_by_name["document_language_guardians"].trigger()
     _ctrl_p(qtbot, win, school, "Ayşe")
     assert opened[-1].name.startswith("Summary Ayşe Yılmaz ")

@@ -7,7 +7,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 from skolehjem_desktop.domain.enums import SectionKind
 from skolehjem_desktop.i18n import translator
@@ -16,12 +15,9 @@ from skolehjem_desktop.reports.data import ClassRole, Signature
 from skolehjem_desktop.services import report_data
 from skolehjem_desktop.services.classes import NewClass
 from skolehjem_desktop.services.conversations import Planning
+from tests.pdf_text import pdf_text
 
 HELD_AT = dt.datetime(2026, 11, 17, 15, 30)  # before the test clock's 23 November 2026
-
-
-def pdf_text(path: Path) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
 
 
 def class_of(services, db, name: str, contacts: tuple[int, ...], others: tuple[int, ...] = ()):  # type: ignore[no-untyped-def]
