@@ -203,3 +203,34 @@ def test_0004_goes_back_to_the_json_of_0003(tmp_path) -> None:
             assert plan_data["conversations"] == made
     finally:
         db.close()
+
+
+def test_0006_keeps_the_message_book_year_and_goes_back_to_0005(tmp_path) -> None:
+    """The kept 0006 file has Søren's interventions, a call by appointment, a held exception."""
+    from alembic import command
+
+    db = open_database(_upgraded_copy(tmp_path, "schema-0006.sqlite"))
+    try:
+        with db.engine.connect() as conn:
+            row = conn.exec_driver_sql(
+                "SELECT needs_support, interventions, further_education FROM message_book_year"
+            ).one()
+            assert tuple(row) == (1, "Læsekursus to gange om ugen", "Vil gerne på efterskole")
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        with db.engine.begin() as connection:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            cfg.attributes["connection"] = connection
+            command.downgrade(cfg, "0005")
+        with db.engine.connect() as conn:
+            tables = set(
+                conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'").scalars()
+            )
+            contact_columns = {
+                r[1] for r in conn.exec_driver_sql("PRAGMA table_info(contact_entry)")
+            }
+            assert "message_book_year" not in tables and "by_appointment" not in contact_columns
+            assert conn.exec_driver_sql("SELECT count(*) FROM conversation").scalar() == 1
+            assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+    finally:
+        db.close()

@@ -35,7 +35,7 @@ from skolehjem_desktop.store.models.evening_plans import (
     EveningPlanAssignment,
     EveningPlanUnavailable,
 )
-from skolehjem_desktop.store.models.focus import FocusPoint, FocusPresentation
+from skolehjem_desktop.store.models.focus import FocusPoint, FocusPresentation, MessageBookYear
 from skolehjem_desktop.store.models.people import Guardian, Student, StudentGuardian
 from skolehjem_desktop.store.models.principles import Principle
 from skolehjem_desktop.store.models.school import (
@@ -64,6 +64,7 @@ __all__ = [
     "FocusPoint",
     "FocusPresentation",
     "Guardian",
+    "MessageBookYear",
     "ParentMeeting",
     "ParentMeetingTeacher",
     "Principle",

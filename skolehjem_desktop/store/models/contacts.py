@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Text
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from skolehjem_desktop.domain.enums import ContactChannel, ContactTopic, StartedBy
@@ -28,4 +28,8 @@ class ContactEntry(Base):
     summary: Mapped[str] = mapped_column(Text, default="")
     reply_due: Mapped[dt.date | None] = mapped_column(Date)
     done: Mapped[bool] = mapped_column(Boolean, default=False)
+    # A call or an sms the parent and the teacher agreed on first ("efter forudgående aftale").
+    by_appointment: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=text("0")
+    )
     __table_args__ = (_maxlen("summary", TEXT_MAX),)

@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -56,6 +57,10 @@ class Conversation(Base):
     pupil_attends_note: Mapped[str] = mapped_column(String(SHORT_MAX), default="")
     parents_wishes: Mapped[str] = mapped_column(Text, default="")
     next_conversation: Mapped[str] = mapped_column(Text, default="")
+    # Held without a guardian or without a contact teacher, and the teacher confirmed it.
+    held_exception: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=text("0")
+    )
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
 

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from skolehjem_desktop.domain.enums import FocusArea, FocusStatus, PresentationVia
@@ -64,4 +74,29 @@ class FocusPresentation(Base):
     __table_args__ = (
         CheckConstraint("school_year BETWEEN 2000 AND 2100", name="school_year_range"),
         _maxlen("note", TEXT_MAX),
+    )
+
+
+class MessageBookYear(Base):
+    """What the message book holds for a pupil's school year besides the focus points.
+
+    The 2022 rules (L 174): for a pupil who needs them, the interventions and their
+    follow-up (indsatser og opfølgning); in grades 7–9, the pupil's thoughts on further
+    education (uddannelsesønsker).
+    """
+
+    __tablename__ = "message_book_year"
+    student_id: Mapped[int] = mapped_column(
+        ForeignKey("student.id", ondelete="CASCADE"), primary_key=True
+    )
+    school_year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    needs_support: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
+    interventions: Mapped[str] = mapped_column(Text, default="", server_default="")
+    follow_up: Mapped[str] = mapped_column(Text, default="", server_default="")
+    further_education: Mapped[str] = mapped_column(Text, default="", server_default="")
+    __table_args__ = (
+        CheckConstraint("school_year BETWEEN 2000 AND 2100", name="school_year_range"),
+        _maxlen("interventions", TEXT_MAX),
+        _maxlen("follow_up", TEXT_MAX),
+        _maxlen("further_education", TEXT_MAX),
     )
