@@ -72,7 +72,7 @@ RULES: Final[tuple[Rule, ...]] = (
         Kind.INT,
         1,
         N_("Ordinary school–home conversations with each pupil's family per school year."),
-        0,
+        1,
         6,
     ),
     Rule(
@@ -110,7 +110,7 @@ RULES: Final[tuple[Rule, ...]] = (
         Kind.INT,
         1,
         N_("Presentations of the message book to the parents per school year."),
-        0,
+        1,
         6,
     ),
     Rule(

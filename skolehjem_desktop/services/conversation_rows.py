@@ -97,6 +97,8 @@ class ConversationDetail:
     sections: dict[SectionKind, SectionInfo] = field(default_factory=dict)
     agreements: tuple[AgreementInfo, ...] = ()
     updated_at: dt.datetime | None = None
+    # Held without a guardian or a contact teacher, as the teacher confirmed.
+    held_exception: bool = False
 
     def section(self, kind: SectionKind) -> SectionInfo:
         return self.sections.get(kind, SectionInfo(kind, "", default_shared(kind)))

@@ -37,6 +37,10 @@ from skolehjem_desktop.services.conversation_bulk import (
     NewSection,
     RecordedConversation,
 )
+from skolehjem_desktop.services.conversation_held import (
+    HeldWithoutParticipants,
+    missing_participants,
+)
 from skolehjem_desktop.services.conversation_rows import (
     MAX_DURATION,
     MIN_DURATION,
@@ -74,6 +78,7 @@ __all__ = [
     "ConversationRow",
     "ConversationService",
     "HeldBeforeItsDay",
+    "HeldWithoutParticipants",
     "NewAgreement",
     "NewSection",
     "Planning",
@@ -227,18 +232,20 @@ class ConversationService(ConversationSections, ConversationAgreements, Conversa
 
     # --- status ---------------------------------------------------------------------------
 
-    def mark_held(self, conversation_id: int) -> ConversationDetail:
-        """Held; refused with :class:`HeldBeforeItsDay` while its day is to come."""
-        return self._set_status(conversation_id, ConversationStatus.HELD)
+    def mark_held(self, conversation_id: int, exception: bool = False) -> ConversationDetail:
+        """Held; refused with :class:`HeldBeforeItsDay` while its day is to come, and with
+        :class:`HeldWithoutParticipants` without a guardian or a contact teacher, unless
+        the teacher confirms it as an ``exception``."""
+        return self._set_status(conversation_id, ConversationStatus.HELD, exception)
 
-    def mark_held_today(self, conversation_id: int) -> ConversationDetail:
+    def mark_held_today(self, conversation_id: int, exception: bool = False) -> ConversationDetail:
         """Held today: its date moved to today (at its time if that has come, else now)."""
         with self.db.transaction() as s:
             conversation = get_or_404(s, Conversation, conversation_id, _("Conversation"))
             if conversation.status is not ConversationStatus.PLANNED:
                 raise ValidationError(_("Only a planned conversation can be marked as held."))
             conversation.starts_at = self.held_start(conversation.starts_at.time())
-            return self._status_in(s, conversation, ConversationStatus.HELD)
+            return self._status_in(s, conversation, ConversationStatus.HELD, exception)
 
     def mark_cancelled(self, conversation_id: int) -> ConversationDetail:
         return self._set_status(conversation_id, ConversationStatus.CANCELLED)
@@ -247,21 +254,28 @@ class ConversationService(ConversationSections, ConversationAgreements, Conversa
         """Undo "held" or "cancelled" (a slip of the hand)."""
         return self._set_status(conversation_id, ConversationStatus.PLANNED)
 
-    def _set_status(self, conversation_id: int, status: ConversationStatus) -> ConversationDetail:
+    def _set_status(
+        self, conversation_id: int, status: ConversationStatus, exception: bool = False
+    ) -> ConversationDetail:
         with self.db.transaction() as s:
             conversation = get_or_404(s, Conversation, conversation_id, _("Conversation"))
-            return self._status_in(s, conversation, status)
+            return self._status_in(s, conversation, status, exception)
 
     def _status_in(
-        self, s: Session, conversation: Conversation, status: ConversationStatus
+        self,
+        s: Session,
+        conversation: Conversation,
+        status: ConversationStatus,
+        exception: bool = False,
     ) -> ConversationDetail:
+        conversation.held_exception = False
         if status is ConversationStatus.HELD:
             if conversation.starts_at.date() > self.today():
                 raise HeldBeforeItsDay(conversation.starts_at.date())
-            if not conversation.teacher_links:
-                raise ValidationError(
-                    _("A school–home conversation needs at least the contact teacher.")
-                )
+            missing = missing_participants(s, conversation)
+            if missing and not exception:
+                raise HeldWithoutParticipants(missing)
+            conversation.held_exception = bool(missing)
         conversation.status = status
         conversation.updated_at = self.clock()
         s.flush()
@@ -358,4 +372,5 @@ class ConversationService(ConversationSections, ConversationAgreements, Conversa
             sections={sec.kind: SectionInfo(sec.kind, sec.text, sec.shared) for sec in c.sections},
             agreements=tuple(agreement_info(a) for a in c.agreements),
             updated_at=c.updated_at,
+            held_exception=c.held_exception,
         )

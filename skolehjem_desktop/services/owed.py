@@ -1,140 +1,75 @@
-"""What is still owed this school year, per pupil of a class.
+"""What is still owed this school year, per pupil of a class, by the school's principles.
 
-From the school's principles: at least one ordinary school–home conversation a
-year, focus points in the areas the pupil's grade requires, presented to the
-parents at least once a year. And from the day-to-day: agreements past their
-due date, and replies to parents past theirs; beside them, those due soon (see
-:mod:`.due`), which are not owed yet but will be.
+From the principles (:mod:`.principles`): the ordinary school–home conversations a year,
+held by their day and with a guardian and a contact teacher taking part (or confirmed
+as an exception, :mod:`.conversation_held`); focus points in the areas the pupil's
+grade requires, presented to the parents as often as the principles say (an empty
+message book presents nothing); and from the 2022 rules, the interventions and their
+follow-up for a pupil who needs them and, in grades 7–9, the pupil's thoughts on further
+education. From the day-to-day: agreements and replies to parents past their due date;
+beside them those due soon (see :mod:`.due`).
 
-For the class as a whole (:meth:`OwedService.for_class_records`): a parent meeting at
-the start of the school year (held by 1 October), a class parent council elected
-there, and the contact parent it chose.
+Not owed, but noticed: more focus points in an area than the principles' "few", and a
+family the school has not been in touch with for the principles' number of months.
+
+For the class as a whole see :mod:`.owed_class`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import Row, func, select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
-from skolehjem_desktop.domain.enums import ConversationKind, ConversationStatus, FocusArea
-from skolehjem_desktop.i18n import _, ngettext
+from skolehjem_desktop.domain.enums import FocusArea
+from skolehjem_desktop.i18n import _
 from skolehjem_desktop.services.base import Service, get_or_404
 from skolehjem_desktop.services.due import DueCounts, agreement_counts, reply_counts
 from skolehjem_desktop.services.focus import required_areas
-from skolehjem_desktop.services.schoolyear import SchoolYear
-from skolehjem_desktop.store.models import (
-    Conversation,
-    CouncilMember,
-    Enrolment,
-    FocusPoint,
-    FocusPresentation,
-    Guardian,
-    ParentMeeting,
-    ParentMeetingTeacher,
-    SchoolClass,
-    Student,
+from skolehjem_desktop.services.owed_class import (
+    CLASS_ITEM_SIGNS,
+    ClassItem,
+    ClassItemState,
+    ClassOwedItem,
+    class_item_text,
+    class_items,
 )
+from skolehjem_desktop.services.owed_facts import (
+    Ordinary,
+    Support,
+    YearFacts,
+    add_last_contacts,
+    add_year_facts,
+)
+from skolehjem_desktop.services.principles import Principles, PrincipleService
+from skolehjem_desktop.services.schoolyear import SchoolYear, months_before
+from skolehjem_desktop.store.models import Enrolment, SchoolClass, Student
+
+__all__ = [
+    "CLASS_ITEM_SIGNS",
+    "FURTHER_EDUCATION_GRADES",
+    "ClassItem",
+    "ClassItemState",
+    "ClassOwedItem",
+    "OrdinaryState",
+    "OwedRow",
+    "OwedService",
+    "class_item_text",
+]
+
+# The grades whose message book holds the pupil's thoughts on further education.
+FURTHER_EDUCATION_GRADES = frozenset({7, 8, 9})
 
 
 class OrdinaryState(StrEnum):
     HELD = "held"
     PLANNED = "planned"
     MISSING = "missing"
-
-
-class ClassItem(StrEnum):
-    """What is owed for a class as a whole in a school year."""
-
-    PARENT_MEETING = "parent_meeting"
-    COUNCIL = "council"
-    CONTACT_PARENT = "contact_parent"
-
-
-class ClassItemState(StrEnum):
-    DONE = "done"
-    DUE = "due"
-    OVERDUE = "overdue"
-
-
-@dataclass(frozen=True)
-class ClassOwedItem:
-    """One class-level item: its state, its deadline and what fulfils it.
-
-    ``on`` is the date of the meeting (held, or the next one planned), ``count`` the
-    council's size, ``name`` the contact parent's name.
-    """
-
-    item: ClassItem
-    state: ClassItemState
-    deadline: dt.date
-    on: dt.date | None = None
-    count: int = 0
-    name: str = ""
-
-
-CLASS_ITEM_SIGNS: dict[ClassItemState, str] = {
-    ClassItemState.DONE: "✓",
-    ClassItemState.DUE: "•",
-    ClassItemState.OVERDUE: "✗",
-}
-
-
-def class_item_text(item: ClassOwedItem, format_date: Callable[[dt.date], str]) -> str:
-    """One line for the overview or the command line: sign, what, and its state in words."""
-    sign = CLASS_ITEM_SIGNS[item.state]
-    deadline = format_date(item.deadline)
-    if item.item is ClassItem.PARENT_MEETING:
-        what = _("Parent meeting")
-        state = _meeting_state(item, deadline, format_date)
-    elif item.item is ClassItem.COUNCIL:
-        what = _("Class parent council")
-        state = _council_state(item, deadline)
-    else:
-        what = _("Contact parent")
-        state = _contact_parent_state(item, deadline)
-    return _("{sign} {what}: {state}").format(sign=sign, what=what, state=state)
-
-
-def _meeting_state(
-    item: ClassOwedItem, deadline: str, format_date: Callable[[dt.date], str]
-) -> str:
-    if item.state is ClassItemState.DONE and item.on is not None:
-        state = _("held {date}").format(date=format_date(item.on))
-    elif item.state is ClassItemState.DUE:
-        state = _("due by {date}").format(date=deadline)
-    else:
-        state = _("overdue since {date}").format(date=deadline)
-    if item.state is not ClassItemState.DONE and item.on is not None:
-        state += " " + _("(planned {date})").format(date=format_date(item.on))
-    return state
-
-
-def _council_state(item: ClassOwedItem, deadline: str) -> str:
-    if item.state is ClassItemState.DONE and not item.count:
-        return _("none elected; the school's principles do not require one")
-    if item.state is ClassItemState.DONE:
-        return ngettext("elected, {n} member", "elected, {n} members", item.count).format(
-            n=item.count
-        )
-    if item.state is ClassItemState.DUE:
-        return _("not elected, due by {date}").format(date=deadline)
-    return _("not elected, overdue since {date}").format(date=deadline)
-
-
-def _contact_parent_state(item: ClassOwedItem, deadline: str) -> str:
-    if item.state is ClassItemState.DONE and not item.name:
-        return _("none chosen; the council may choose one")
-    if item.state is ClassItemState.DONE:
-        return _("chosen ({name})").format(name=item.name)
-    if item.state is ClassItemState.DUE:
-        return _("not chosen, due by {date}").format(date=deadline)
-    return _("not chosen, overdue since {date}").format(date=deadline)
 
 
 @dataclass(frozen=True)
@@ -145,43 +80,85 @@ class OwedRow:
     class_id: int
     class_name: str
     school_year: int
-    ordinary: OrdinaryState
-    ordinary_at: dt.datetime | None
+    ordinary: OrdinaryState  # held as often as the principles say, planned, or missing
+    ordinary_at: dt.datetime | None  # the latest held, or the next planned
     required_areas: tuple[FocusArea, ...]
     missing_areas: tuple[FocusArea, ...]
-    presented_on: dt.date | None
+    presented_on: dt.date | None  # the latest presentation of a message book with points
     agreements_overdue: int
     replies_overdue: int
     # Not owed yet, shown beside what is (see services.due): due within the week, and
     # replies due by the end of the next working day.
     agreements_due_soon: int = 0
     replies_due_soon: int = 0
+    # By the school's principles:
+    ordinary_needed: int = 1
+    ordinary_held: int = 0  # held and counting
+    ordinary_uncounted: int = 0  # held without a guardian or a contact teacher
+    ordinary_deadline: dt.date | None = None
+    presentations_needed: int = 1
+    presentations: int = 0
+    crowded_areas: tuple[FocusArea, ...] = ()  # more points than the principles' "few"
+    needs_support: bool = False
+    interventions_missing: bool = False
+    follow_up_missing: bool = False
+    further_education_missing: bool = False  # grades 7–9
+    last_contact: dt.date | None = None
+    no_contact_since: dt.date | None = None  # set when the family is due a nudge
 
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
 
     @property
+    def ordinary_overdue(self) -> bool:
+        """The day for the ordinary conversations has passed without them all held."""
+        return self.ordinary is not OrdinaryState.HELD and self.ordinary_deadline is not None
+
+    @property
+    def presented(self) -> bool:
+        return self.presentations >= self.presentations_needed
+
+    @property
+    def message_book_missing(self) -> tuple[str, ...]:
+        """What the 2022 rules ask of the message book that is not written yet (msgids)."""
+        missing = []
+        if self.interventions_missing:
+            missing.append("interventions")
+        if self.follow_up_missing:
+            missing.append("follow_up")
+        if self.further_education_missing:
+            missing.append("further_education")
+        return tuple(missing)
+
+    @property
     def complete(self) -> bool:
-        """Nothing owed: conversation held, focus points complete and presented, nothing overdue."""
+        """Nothing owed: conversations held, message book complete and presented, nothing
+        overdue."""
         return (
             self.ordinary is OrdinaryState.HELD
             and not self.missing_areas
-            and self.presented_on is not None
+            and self.presented
+            and not self.message_book_missing
             and self.agreements_overdue == 0
             and self.replies_overdue == 0
         )
 
 
 class OwedService(Service):
+    def _rules(self) -> Principles:
+        return PrincipleService(self.db, self.clock).active()
+
     def for_class(self, class_id: int) -> list[OwedRow]:
         """One row per pupil of the class (pupils who left are not owed anything)."""
+        rules = self._rules()
         with self.db.reading() as s:
             get_or_404(s, SchoolClass, class_id, _("Class"))
-            return _owed(s, [class_id], self.today())
+            return _owed(s, [class_id], self.today(), rules)
 
     def for_student(self, student_id: int, school_year: int) -> OwedRow | None:
         """What is owed for one pupil in a school year; None if not in a class that year."""
+        rules = self._rules()
         with self.db.reading() as s:
             get_or_404(s, Student, student_id, _("Pupil"))
             class_id = s.scalar(
@@ -191,80 +168,20 @@ class OwedService(Service):
             )
             if class_id is None:
                 return None
-            rows = _owed(s, [class_id], self.today(), student_id=student_id)
+            rows = _owed(s, [class_id], self.today(), rules, student_id=student_id)
             return rows[0] if rows else None
 
     def for_class_records(self, class_id: int) -> list[ClassOwedItem]:
         """The class-level items: parent meeting, parent council, contact parent."""
-        from skolehjem_desktop.services.principles import PrincipleService
-
-        rules = PrincipleService(self.db, self.clock).active()
+        rules = self._rules()
         with self.db.reading() as s:
             school_class = get_or_404(s, SchoolClass, class_id, _("Class"))
-            now = self.clock()
-            deadline = rules.start_meeting_by.in_school_year(school_class.school_year)
-            pending = ClassItemState.OVERDUE if now.date() > deadline else ClassItemState.DUE
-            year = SchoolYear(school_class.school_year)
-            # The start-of-year meeting is one "where teachers of the class take part":
-            # a meeting the council called with no teacher of the school does not count.
-            with_teachers = (
-                select(ParentMeetingTeacher.meeting_id)
-                .where(ParentMeetingTeacher.meeting_id == ParentMeeting.id)
-                .exists()
-            )
-            starts = list(
-                s.execute(
-                    select(ParentMeeting.starts_at, with_teachers)
-                    .where(
-                        ParentMeeting.school_class_id == class_id,
-                        ParentMeeting.starts_at >= dt.datetime.combine(year.first_day, dt.time()),
-                        ParentMeeting.starts_at
-                        < dt.datetime.combine(year.next().first_day, dt.time()),
-                    )
-                    .order_by(ParentMeeting.starts_at)
-                )
-            )
-            need_teachers = rules.start_meeting_teachers_present
-            held = [t for t, teachers in starts if t <= now and (teachers or not need_teachers)]
-            coming = [t for t, _teachers in starts if t > now]
-            if held:
-                meeting = ClassOwedItem(
-                    ClassItem.PARENT_MEETING, ClassItemState.DONE, deadline, held[0].date()
-                )
-            else:
-                meeting = ClassOwedItem(
-                    ClassItem.PARENT_MEETING,
-                    pending,
-                    deadline,
-                    coming[0].date() if coming else None,
-                )
-            members = s.execute(
-                select(CouncilMember.is_contact_parent, Guardian.name)
-                .join(Guardian, Guardian.id == CouncilMember.guardian_id)
-                .where(CouncilMember.school_class_id == class_id)
-            ).all()
-            # A council or a contact parent the principles do not require is owed by no one
-            # ("klasseforældrerådet kan vælge en kontaktforælder"): done, with none chosen.
-            council = ClassOwedItem(
-                ClassItem.COUNCIL,
-                ClassItemState.DONE if members or not rules.parent_council_required else pending,
-                deadline,
-                count=len(members),
-            )
-            contact = next((name for is_contact, name in members if is_contact), None)
-            contact_item = ClassOwedItem(
-                ClassItem.CONTACT_PARENT,
-                ClassItemState.DONE
-                if contact is not None or not rules.contact_parent_required
-                else pending,
-                deadline,
-                name=contact or "",
-            )
-            return [meeting, council, contact_item]
+            return class_items(s, school_class, rules, self.clock())
 
     def for_school_year(self, school_year: int | None = None) -> list[OwedRow]:
         """Every pupil of every class in the school year."""
         year = school_year if school_year is not None else self.current_year()
+        rules = self._rules()
         with self.db.reading() as s:
             ids = list(
                 s.scalars(
@@ -273,27 +190,20 @@ class OwedService(Service):
                     )
                 )
             )
-            return _owed(s, ids, self.today())
+            return _owed(s, ids, self.today(), rules)
 
 
 # One pupil of the classes: id, first name, last name, class id, class name, school
 # year, grade.
 _Pupil = Row[int, str, str, int, str, int, int | None]
-_Key = tuple[int, int]  # (pupil, school year)
-
-
-@dataclass
-class _YearFacts:
-    """Per pupil and school year: the best ordinary conversation, the focus areas with a
-    point, and the latest presentation of the focus points."""
-
-    ordinary: dict[_Key, tuple[OrdinaryState, dt.datetime]] = field(default_factory=dict)
-    areas: defaultdict[_Key, set[FocusArea]] = field(default_factory=lambda: defaultdict(set))
-    presented: dict[_Key, dt.date] = field(default_factory=dict)
 
 
 def _owed(
-    s: Session, class_ids: list[int], today: dt.date, student_id: int | None = None
+    s: Session,
+    class_ids: list[int],
+    today: dt.date,
+    rules: Principles,
+    student_id: int | None = None,
 ) -> list[OwedRow]:
     if not class_ids:
         return []
@@ -303,13 +213,16 @@ def _owed(
     ids_by_year: dict[int, list[int]] = defaultdict(list)
     for row in pupils:
         ids_by_year[row[5]].append(row[0])
-    facts = _YearFacts()
+    facts = YearFacts()
     for year, ids in ids_by_year.items():
-        _add_year_facts(s, facts, year, ids)
+        add_year_facts(s, facts, year, ids)
     all_ids = [row[0] for row in pupils]
+    if rules.no_contact_nudge_months:
+        add_last_contacts(s, facts, all_ids, today)
     agreements = agreement_counts(s, all_ids, today)
     replies = reply_counts(s, all_ids, today)
-    return [_owed_row(pupil, facts, agreements, replies) for pupil in pupils]
+    judge = _Judge(facts, rules, today)
+    return [judge.row(pupil, agreements, replies) for pupil in pupils]
 
 
 def _pupils(s: Session, class_ids: list[int], student_id: int | None) -> Sequence[_Pupil]:
@@ -338,72 +251,71 @@ def _pupils(s: Session, class_ids: list[int], student_id: int | None) -> Sequenc
     return s.execute(query).all()
 
 
-def _add_year_facts(s: Session, facts: _YearFacts, year: int, ids: list[int]) -> None:
-    """The conversations, focus points and presentations of the pupils ``ids`` in ``year``."""
-    school_year = SchoolYear(year)
-    start = dt.datetime.combine(school_year.first_day, dt.time())
-    end = dt.datetime.combine(school_year.next().first_day, dt.time())
-    ordinary = facts.ordinary
-    for sid, status, starts_at in s.execute(
-        select(Conversation.student_id, Conversation.status, Conversation.starts_at).where(
-            Conversation.student_id.in_(ids),
-            Conversation.kind == ConversationKind.ORDINARY,
-            Conversation.status != ConversationStatus.CANCELLED,
-            Conversation.starts_at >= start,
-            Conversation.starts_at < end,
-        )
-    ):
-        state = OrdinaryState.HELD if status is ConversationStatus.HELD else OrdinaryState.PLANNED
-        ordinary[(sid, year)] = _better(ordinary.get((sid, year)), (state, starts_at))
-    for sid, area in s.execute(
-        select(FocusPoint.student_id, FocusPoint.area)
-        .where(FocusPoint.student_id.in_(ids), FocusPoint.school_year == year)
-        .distinct()
-    ):
-        facts.areas[(sid, year)].add(area)
-    for sid, latest in s.execute(
-        select(FocusPresentation.student_id, func.max(FocusPresentation.presented_on))
-        .where(FocusPresentation.student_id.in_(ids), FocusPresentation.school_year == year)
-        .group_by(FocusPresentation.student_id)
-    ):
-        facts.presented[(sid, year)] = latest
+@dataclass(frozen=True)
+class _Judge:
+    """Judges each pupil's facts by the principles, on ``today``."""
 
+    facts: YearFacts
+    rules: Principles
+    today: dt.date
 
-def _owed_row(
-    pupil: _Pupil, facts: _YearFacts, agreements: DueCounts, replies: DueCounts
-) -> OwedRow:
-    sid, first, last, cid, cname, year, grade = pupil
-    required = required_areas(grade)
-    state, when = facts.ordinary.get((sid, year), (OrdinaryState.MISSING, None))
-    present = facts.areas.get((sid, year), set())
-    return OwedRow(
-        student_id=sid,
-        first_name=first,
-        last_name=last,
-        class_id=cid,
-        class_name=cname,
-        school_year=year,
-        ordinary=state,
-        ordinary_at=when,
-        required_areas=required,
-        missing_areas=tuple(a for a in required if a not in present),
+    def row(self, pupil: _Pupil, agreements: DueCounts, replies: DueCounts) -> OwedRow:
+        sid, first, last, cid, cname, year, grade = pupil
+        key = (sid, year)
+        required = required_areas(grade)
+        points = self.facts.points.get(key)
+        ordinary = self.facts.ordinary.get(key, Ordinary())
+        state, when = self._ordinary_state(ordinary)
+        deadline = self.rules.ordinary_conversation_by.in_school_year(year)
         # Presenting a message book with no focus points presents nothing.
-        presented_on=facts.presented.get((sid, year)) if present else None,
-        agreements_overdue=agreements.overdue.get(sid, 0),
-        replies_overdue=replies.overdue.get(sid, 0),
-        agreements_due_soon=agreements.soon.get(sid, 0),
-        replies_due_soon=replies.soon.get(sid, 0),
-    )
+        count, latest = self.facts.presentations.get(key, (0, None)) if points else (0, None)
+        support = self.facts.support.get(key, Support())
+        most = self.rules.max_focus_points_per_area
+        return OwedRow(
+            student_id=sid,
+            first_name=first,
+            last_name=last,
+            class_id=cid,
+            class_name=cname,
+            school_year=year,
+            ordinary=state,
+            ordinary_at=when,
+            required_areas=required,
+            missing_areas=tuple(a for a in required if not (points and points[a])),
+            presented_on=latest,
+            agreements_overdue=agreements.overdue.get(sid, 0),
+            replies_overdue=replies.overdue.get(sid, 0),
+            agreements_due_soon=agreements.soon.get(sid, 0),
+            replies_due_soon=replies.soon.get(sid, 0),
+            ordinary_needed=self.rules.ordinary_conversations_per_year,
+            ordinary_held=len(ordinary.held),
+            ordinary_uncounted=len(ordinary.uncounted),
+            ordinary_deadline=deadline if self.today > deadline else None,
+            presentations_needed=self.rules.presentations_per_year,
+            presentations=count,
+            crowded_areas=tuple(a for a in FocusArea if points and points[a] > most),
+            needs_support=support.needs_support,
+            interventions_missing=support.needs_support and not support.interventions,
+            follow_up_missing=support.needs_support and not support.follow_up,
+            further_education_missing=grade in FURTHER_EDUCATION_GRADES
+            and not support.further_education,
+            last_contact=self.facts.last_contact.get(sid),
+            no_contact_since=self._no_contact_since(sid, year),
+        )
 
+    def _ordinary_state(self, ordinary: Ordinary) -> tuple[OrdinaryState, dt.datetime | None]:
+        needed = self.rules.ordinary_conversations_per_year
+        if len(ordinary.held) >= needed:
+            return OrdinaryState.HELD, ordinary.held[-1]
+        if ordinary.planned:
+            return OrdinaryState.PLANNED, ordinary.planned[0]
+        return OrdinaryState.MISSING, ordinary.held[-1] if ordinary.held else None
 
-def _better(
-    current: tuple[OrdinaryState, dt.datetime] | None, new: tuple[OrdinaryState, dt.datetime]
-) -> tuple[OrdinaryState, dt.datetime]:
-    """Held beats planned; among held the latest, among planned the earliest."""
-    if current is None:
-        return new
-    if current[0] is not new[0]:
-        return current if current[0] is OrdinaryState.HELD else new
-    if new[0] is OrdinaryState.HELD:
-        return max(current, new, key=lambda x: x[1])
-    return min(current, new, key=lambda x: x[1])
+    def _no_contact_since(self, sid: int, year: int) -> dt.date | None:
+        """The last contact (or the school year's first day) when it is the principles'
+        months ago or more; None when the family was in touch since, or never nudged."""
+        months = self.rules.no_contact_nudge_months
+        if not months:
+            return None
+        since = max(self.facts.last_contact.get(sid, dt.date.min), SchoolYear(year).first_day)
+        return since if since <= months_before(self.today, months) else None

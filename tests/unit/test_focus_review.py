@@ -32,7 +32,9 @@ def test_the_words_that_name_the_focus_points(text: str, named: bool) -> None:
 def pupil(services) -> int:  # type: ignore[no-untyped-def]
     me = services.school.add_teacher("Mette Kjær", "MK", is_user=True)
     klass = services.classes.create("5.A", 2026, contact_teacher_ids=(me.id,))
-    return int(services.students.add("Søren", "Ærø", klass.id).id)
+    pupil_id = int(services.students.add("Søren", "Ærø", klass.id).id)
+    services.students.add_guardian(pupil_id, "Mette Ærø")
+    return pupil_id
 
 
 def _held(services, pupil: int, agenda: str, day: dt.date = TODAY) -> int:  # type: ignore[no-untyped-def]

@@ -18,6 +18,7 @@ def conversation_id(services) -> int:
     me = services.school.add_teacher("Anne Holm", "AH", is_user=True)
     klass = services.classes.create("5.A", 2026, contact_teacher_ids=(me.id,))
     anna = services.students.add("Anna", "Hansen", klass.id)
+    services.students.add_guardian(anna.id, "Lene Hansen")
     return int(services.conversations.plan(anna.id, Planning(starts_at=PAST)).id)
 
 
@@ -92,6 +93,7 @@ def test_a_held_conversation_cannot_be_moved_to_a_day_to_come(services) -> None:
 
     school_class = services.classes.create("5.A", 2026)
     pupil = services.students.add("Ida", "Holm", school_class.id)
+    services.students.add_guardian(pupil.id, "Lene Holm")
     held = services.conversations.plan(
         pupil.id, _Planning(starts_at=_dt.datetime(2026, 11, 16, 15, 0))
     )

@@ -42,6 +42,8 @@ def klass(services):  # type: ignore[no-untyped-def]
     c = services.classes.create("5.A", 2026)
     names = ["Held", "Planned", "Cancelled", "Lastyear", "Asneeded", "Nothing", "Left"]
     ids = {n: services.students.add(n, "Elev", c.id).id for n in names}
+    for name, sid in ids.items():
+        services.students.add_guardian(sid, f"Forælder til {name}")
     s = services.conversations
 
     s.mark_held(conversation(services, ids["Held"], HELD_AT).id)
@@ -258,6 +260,7 @@ def test_for_school_year_covers_all_classes(services, klass) -> None:  # type: i
 def test_previous_year_class_uses_its_own_year(services) -> None:  # type: ignore[no-untyped-def]
     old = services.classes.create("4.A", 2025)
     pupil = services.students.add("Eskil", "Old", old.id).id
+    services.students.add_guardian(pupil, "Lis Old")
     services.conversations.mark_held(conversation(services, pupil, dt.datetime(2026, 3, 1, 9)).id)
     services.focus.add(pupil, 2025, D, "Læse")
     (row,) = services.owed.for_class(old.id)

@@ -36,7 +36,6 @@ from skolehjem_desktop.services.privacy.deletion import (
     check_months,
     delete_student_completely,
     left_pupils,
-    months_before,
     purge_left,
     vacuum,
 )
@@ -48,6 +47,7 @@ from skolehjem_desktop.services.privacy.tables import (
     personal_tables,
     stored_rows,
 )
+from skolehjem_desktop.services.schoolyear import months_before
 
 __all__ = [
     "ACCESS_REQUEST_FORMAT",

@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from skolehjem_desktop.errors import ValidationError
 from skolehjem_desktop.i18n import _
+from skolehjem_desktop.services.schoolyear import months_before
 from skolehjem_desktop.store.database import Database
 from skolehjem_desktop.store.models import Enrolment, SchoolClass, Student
 
@@ -66,17 +67,6 @@ def delete_student_completely(services: Services, student_id: int) -> None:
 
 
 # --- pupils who left long ago --------------------------------------------------------------
-
-
-def months_before(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` months earlier (the month's last day if it has fewer)."""
-    import calendar
-
-    index = day.year * 12 + (day.month - 1) - months
-    year, month = divmod(index, 12)
-    month += 1
-    last = calendar.monthrange(year, month)[1]
-    return dt.date(year, month, min(day.day, last))
 
 
 def check_months(months: int) -> int:

@@ -38,6 +38,7 @@ from skolehjem_desktop.ui.common.context import UiContext
 from skolehjem_desktop.ui.common.table_model import set_bold
 from skolehjem_desktop.ui.conversation.agreements import AgreementsModel, AgreementsPanel
 from skolehjem_desktop.ui.conversation.held import offer_presentation
+from skolehjem_desktop.ui.conversation.held_checks import HeldAction, held_asking
 from skolehjem_desktop.ui.conversation.planning_page import PlanningPage
 from skolehjem_desktop.ui.conversation.preparation_page import PreparationPage
 from skolehjem_desktop.ui.conversation.record_page import RecordPage
@@ -226,7 +227,10 @@ class ConversationEditor(QWidget):
             )
         )
         status = detail.status
-        self.status_label.setText(f"{STATUS_MARKS[status]} {label(status)}")
+        text = f"{STATUS_MARKS[status]} {label(status)}"
+        if status is ConversationStatus.HELD and detail.held_exception:
+            text += " " + _("(as an exception)")
+        self.status_label.setText(text)
         palette = self.status_label.palette()
         palette.setColor(QPalette.ColorRole.Window, STATUS_COLOURS[status])
         palette.setColor(QPalette.ColorRole.WindowText, QColor("#1d1d1d"))
@@ -304,7 +308,7 @@ class ConversationEditor(QWidget):
     def _mark_held_or_offer_today(self, conversation_id: int) -> ConversationDetail:
         conversations = self.ctx.services.conversations
         try:
-            return conversations.mark_held(conversation_id)
+            return self._held_asking(conversations.mark_held, conversation_id)
         except HeldBeforeItsDay as refused:
             if not self.ctx.dialogs.confirm(
                 self,
@@ -315,9 +319,15 @@ class ConversationEditor(QWidget):
                 _("Set to &today and mark held"),
             ):
                 raise _Declined from None
-            detail = conversations.mark_held_today(conversation_id)
+            detail = self._held_asking(conversations.mark_held_today, conversation_id)
             self.planning.show_start(detail.starts_at)
             return detail
+
+    def _held_asking(self, action: HeldAction, conversation_id: int) -> ConversationDetail:
+        detail = held_asking(self.ctx, self, action, conversation_id)
+        if detail is None:
+            raise _Declined
+        return detail
 
     def mark_cancelled(self) -> None:
         self._change_status(self.ctx.services.conversations.mark_cancelled)

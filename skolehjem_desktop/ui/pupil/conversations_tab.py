@@ -33,6 +33,7 @@ from skolehjem_desktop.ui.common.context import UiContext
 from skolehjem_desktop.ui.common.formatting import date_text, datetime_text
 from skolehjem_desktop.ui.common.table_model import Index, RowTableModel, bold_font
 from skolehjem_desktop.ui.conversation.editor import ConversationEditor
+from skolehjem_desktop.ui.conversation.held_checks import held_asking
 from skolehjem_desktop.ui.conversation.status import STATUS_COLOURS, STATUS_MARKS
 
 
@@ -331,7 +332,9 @@ class ConversationsTab(QWidget):
         detail = self.ctx.attempt(self, conversations.plan, self.student_id, planning)
         if detail is None:
             return
-        held = self.ctx.attempt(self, conversations.mark_held, detail.id)
+        held = self.ctx.attempt(
+            self, held_asking, self.ctx, self, conversations.mark_held, detail.id
+        )
         self._refresh()
         self.select(detail.id)
         if held is None:
