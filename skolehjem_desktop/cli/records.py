@@ -283,8 +283,16 @@ def _list_focus(services: Services, args: argparse.Namespace) -> int:
 
 
 def cmd_owed(args: argparse.Namespace) -> int:
-    from skolehjem_desktop.i18n.labels import label
     from skolehjem_desktop.services.owed import class_item_text
+    from skolehjem_desktop.services.owed_text import (
+        contact_cell,
+        crowded_line,
+        message_book_cell,
+        no_contact_line,
+        ordinary_cell,
+        ordinary_notes,
+        presented_cell,
+    )
 
     services = open_services(args)
     class_id = required_class_id(services, args)
@@ -301,24 +309,40 @@ def cmd_owed(args: argparse.Namespace) -> int:
             _("Id"),
             _("Pupil"),
             _("Ordinary conversation"),
-            _("Missing focus areas"),
+            _("Message book"),
             _("Presented"),
             _("Agreements overdue"),
             _("Replies overdue"),
+            _("Last contact"),
         ],
         [
             [
                 str(r.student_id),
                 r.full_name,
-                label(r.ordinary) + (f" {when_text(r.ordinary_at)}" if r.ordinary_at else ""),
-                ", ".join(label(a) for a in r.missing_areas) or "–",
-                date_text(r.presented_on) or _("No"),
+                ordinary_cell(r, date_text),
+                message_book_cell(r),
+                presented_cell(r, date_text),
                 str(r.agreements_overdue),
                 str(r.replies_overdue),
+                contact_cell(r, date_text),
             ]
             for r in rows
         ],
     )
+    notes = [
+        (r.full_name, line)
+        for r in rows
+        for line in (
+            *ordinary_notes(r, date_text),
+            crowded_line(r),
+            no_contact_line(r, date_text),
+        )
+        if line
+    ]
+    if notes:
+        print()
+        for name, line in notes:
+            print(f"{name}: {line}")
     done = sum(r.complete for r in rows)
     print()
     print(owed_summary(done, len(rows)))
@@ -364,6 +388,17 @@ def owed_json(
                 "complete": r.complete,
                 "agreements_due_soon": r.agreements_due_soon,
                 "replies_due_soon": r.replies_due_soon,
+                "ordinary_conversations_needed": r.ordinary_needed,
+                "ordinary_conversations_held": r.ordinary_held,
+                "ordinary_conversations_uncounted": r.ordinary_uncounted,
+                "ordinary_conversation_overdue_since": r.ordinary_deadline,
+                "presentations": r.presentations,
+                "presentations_needed": r.presentations_needed,
+                "crowded_areas": list(r.crowded_areas),
+                "needs_support": r.needs_support,
+                "message_book_missing": list(r.message_book_missing),
+                "last_contact": r.last_contact,
+                "no_contact_since": r.no_contact_since,
             }
             for r in rows
         ],

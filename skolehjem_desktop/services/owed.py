@@ -99,6 +99,7 @@ class OwedRow:
     presentations_needed: int = 1
     presentations: int = 0
     crowded_areas: tuple[FocusArea, ...] = ()  # more points than the principles' "few"
+    most_focus_points: int = 3  # the principles' "few"
     needs_support: bool = False
     interventions_missing: bool = False
     follow_up_missing: bool = False
@@ -217,8 +218,7 @@ def _owed(
     for year, ids in ids_by_year.items():
         add_year_facts(s, facts, year, ids)
     all_ids = [row[0] for row in pupils]
-    if rules.no_contact_nudge_months:
-        add_last_contacts(s, facts, all_ids, today)
+    add_last_contacts(s, facts, all_ids, today)
     agreements = agreement_counts(s, all_ids, today)
     replies = reply_counts(s, all_ids, today)
     judge = _Judge(facts, rules, today)
@@ -294,6 +294,7 @@ class _Judge:
             presentations_needed=self.rules.presentations_per_year,
             presentations=count,
             crowded_areas=tuple(a for a in FocusArea if points and points[a] > most),
+            most_focus_points=most,
             needs_support=support.needs_support,
             interventions_missing=support.needs_support and not support.interventions,
             follow_up_missing=support.needs_support and not support.follow_up,

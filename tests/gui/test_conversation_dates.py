@@ -31,7 +31,9 @@ def dialogs() -> ScriptedDialogs:
 def pupil(services) -> int:  # type: ignore[no-untyped-def]
     me = services.school.add_teacher("Mette Kjær", "MK", is_user=True)
     klass = services.classes.create("5.A", 2026, contact_teacher_ids=(me.id,))
-    return int(services.students.add("Søren", "Østergaard", klass.id).id)
+    pupil_id = int(services.students.add("Søren", "Østergaard", klass.id).id)
+    services.students.add_guardian(pupil_id, "Lene Østergaard")
+    return pupil_id
 
 
 @pytest.fixture

@@ -44,6 +44,8 @@ def school(services) -> School:
     klass = services.classes.create("5.A", 2026, contact_teacher_ids=(me.id,))
     pupil = services.students.add("Søren", "Østergaard", klass.id)
     other = services.students.add("Łukasz", "Ćwikła", klass.id)
+    services.students.add_guardian(pupil.id, "Lene Østergaard")
+    services.students.add_guardian(other.id, "Anna Ćwikła")
     ids = [
         services.conversations.plan(pupil.id, Planning(starts_at=when, teacher_ids=(me.id,))).id
         for when in (LAST_YEAR, THIS_YEAR, NEXT_YEAR)

@@ -24,6 +24,8 @@ def _school(data_dir):
     b = services.classes.create("5.A", year, contact_teacher_ids=(me.id,))
     soren = services.students.add("Søren", "Ærø", b.id)
     lukasz = services.students.add("Łukasz", "Ćwikła", b.id)
+    services.students.add_guardian(soren.id, "Mette Ærø")
+    services.students.add_guardian(lukasz.id, "Anna Ćwikła")
     services.students.add("Ayşe", "Yılmaz", a.id)
     conversation = services.conversations.plan(
         soren.id,

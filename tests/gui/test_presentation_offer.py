@@ -23,7 +23,9 @@ QUESTION = "The focus points were gone through. Record that the message book was
 def pupil(services) -> int:  # type: ignore[no-untyped-def]
     me = services.school.add_teacher("Mette Kjær", "MK", is_user=True)
     klass = services.classes.create("5.A", 2026, contact_teacher_ids=(me.id,))
-    return int(services.students.add("Søren", "Ærø", klass.id).id)
+    pupil_id = int(services.students.add("Søren", "Ærø", klass.id).id)
+    services.students.add_guardian(pupil_id, "Mette Ærø")
+    return pupil_id
 
 
 def _conversation(services, pupil: int, day: dt.date, hour: int, *, held: bool) -> int:  # type: ignore[no-untyped-def]

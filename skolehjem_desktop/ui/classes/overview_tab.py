@@ -13,7 +13,8 @@ from skolehjem_desktop.domain.enums import ConversationStatus
 from skolehjem_desktop.i18n import _
 from skolehjem_desktop.i18n.labels import label
 from skolehjem_desktop.services.due import Urgency, agreement_urgency, reply_urgency
-from skolehjem_desktop.services.owed import OrdinaryState, OwedRow
+from skolehjem_desktop.services.owed import OwedRow
+from skolehjem_desktop.services.owed_text import pupil_lines
 from skolehjem_desktop.ui.classes.owed_model import (
     DUE_SOON_SIGN,
     OVERDUE_SIGN,
@@ -27,7 +28,7 @@ from skolehjem_desktop.ui.common.formatting import date_text, datetime_text
 
 LATEST_CONTACTS = 5
 # The signs' colours on the page: red for overdue, amber for due soon (text says it too).
-SIGN_COLOURS = {OVERDUE_SIGN: "#b3261e", DUE_SOON_SIGN: "#a35a00"}
+SIGN_COLOURS = {OVERDUE_SIGN: "#b3261e", DUE_SOON_SIGN: "#a35a00", "⚠": "#a35a00"}
 
 
 def _e(text: str) -> str:
@@ -183,42 +184,8 @@ class OverviewTab(QScrollArea):
 
 def _owed_items(owed: OwedRow) -> list[str]:
     """What the pupil is owed this school year, each line marked ✓, • or ✗; what is due
-    soon marked ◷."""
-    items = []
-    if owed.ordinary is OrdinaryState.HELD:
-        items.append(
-            "✓ "
-            + _("Ordinary conversation held {date}.").format(
-                date=date_text(owed.ordinary_at.date() if owed.ordinary_at else None)
-            )
-        )
-    elif owed.ordinary is OrdinaryState.PLANNED:
-        items.append(
-            "• "
-            + _("Ordinary conversation planned {date}.").format(
-                date=datetime_text(owed.ordinary_at)
-            )
-        )
-    else:
-        items.append("✗ " + _("No ordinary conversation yet this school year."))
-    if owed.missing_areas:
-        items.append(
-            "✗ "
-            + _("Focus points missing in: {areas}.").format(
-                areas=", ".join(label(a) for a in owed.missing_areas)
-            )
-        )
-    else:
-        items.append("✓ " + _("Focus points in every area the grade requires."))
-    if owed.presented_on:
-        items.append(
-            "✓ "
-            + _("Focus points presented to the parents {date}.").format(
-                date=date_text(owed.presented_on)
-            )
-        )
-    else:
-        items.append("✗ " + _("Focus points not yet presented to the parents."))
+    soon marked ◷, more focus points than the principles' "few" ⚠."""
+    items = pupil_lines(owed, date_text, datetime_text)
     for line in agreement_lines(owed.agreements_overdue, 0):
         items.append(f"{OVERDUE_SIGN} {line}")
     for line in agreement_lines(0, owed.agreements_due_soon):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt
@@ -11,6 +12,15 @@ from skolehjem_desktop.collation import sort_key
 from skolehjem_desktop.i18n import N_, _, ngettext
 from skolehjem_desktop.i18n.labels import label
 from skolehjem_desktop.services.owed import OrdinaryState, OwedRow
+from skolehjem_desktop.services.owed_text import (
+    contact_cell,
+    message_book_cell,
+    message_book_missing_words,
+    no_contact_line,
+    ordinary_cell,
+    ordinary_notes,
+    presented_cell,
+)
 from skolehjem_desktop.ui.common.formatting import date_text
 from skolehjem_desktop.ui.common.table_model import Index, RowTableModel
 
@@ -21,7 +31,8 @@ DUE_SOON = QColor("#ffe2a8")  # amber: not owed yet, but soon (stronger than WAI
 INK = QColor("#1b1b1b")
 OVERDUE_SIGN = "✗"
 DUE_SOON_SIGN = "◷"
-AGREEMENTS, REPLIES = 4, 5
+NOTICED = QColor("#e3ecf7")  # a soft blue: not owed, worth a look
+AGREEMENTS, REPLIES, CONTACT = 4, 5, 6
 
 
 class OwedTableModel(RowTableModel[OwedRow]):
@@ -34,6 +45,7 @@ class OwedTableModel(RowTableModel[OwedRow]):
         N_("Presented"),
         N_("Agreements"),
         N_("Replies to parents"),
+        N_("Last contact"),
     ]
     SORT_ROLE = Qt.ItemDataRole.UserRole + 1
     FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -60,10 +72,23 @@ class OwedTableModel(RowTableModel[OwedRow]):
         return None
 
     def _tooltip(self, row: OwedRow, column: int) -> str | None:
-        if column == 2 and row.missing_areas:
-            return _("Missing: {areas}").format(
-                areas=", ".join(label(a) for a in row.missing_areas)
-            )
+        if column == 1:
+            return "\n".join(ordinary_notes(row, date_text)) or None
+        if column == 2 and (row.missing_areas or row.message_book_missing or row.crowded_areas):
+            lines = []
+            if row.missing_areas or row.message_book_missing:
+                lines.append(
+                    _("Missing: {areas}").format(areas=", ".join(message_book_missing_words(row)))
+                )
+            if row.crowded_areas:
+                lines.append(
+                    _("More focus points than the school's principles' few in: {areas}").format(
+                        areas=", ".join(label(a) for a in row.crowded_areas)
+                    )
+                )
+            return "\n".join(lines)
+        if column == CONTACT:
+            return no_contact_line(row, date_text)
         if column == AGREEMENTS:
             return due_tooltip(*agreement_lines(row.agreements_overdue, row.agreements_due_soon))
         if column == REPLIES:
@@ -74,45 +99,42 @@ class OwedTableModel(RowTableModel[OwedRow]):
         if column == 0:
             return row.full_name
         if column == 1:
-            mark = {OrdinaryState.HELD: "✓", OrdinaryState.PLANNED: "•"}.get(row.ordinary, "✗")
-            text = f"{mark} {label(row.ordinary)}"
-            if row.ordinary_at is not None:
-                text += "  " + date_text(row.ordinary_at.date())
-            return text
+            return ordinary_cell(row, date_text)
         if column == 2:
-            if not row.missing_areas:
-                return "✓ " + _("Complete")
-            return "✗ " + _("{n} of {total} areas missing").format(
-                n=len(row.missing_areas), total=len(row.required_areas)
-            )
+            return message_book_cell(row)
         if column == 3:
-            if row.presented_on is None:
-                return "✗ " + _("Not presented")
-            return "✓ " + date_text(row.presented_on)
+            return presented_cell(row, date_text)
         if column == AGREEMENTS:
             return due_text(row.agreements_overdue, row.agreements_due_soon)
-        return due_text(row.replies_overdue, row.replies_due_soon)
+        if column == REPLIES:
+            return due_text(row.replies_overdue, row.replies_due_soon)
+        return contact_cell(row, date_text)
 
     def _sort_key(self, row: OwedRow, column: int) -> Any:
         keys: list[Any] = [
             sort_key(row.full_name),
             [OrdinaryState.MISSING, OrdinaryState.PLANNED, OrdinaryState.HELD].index(row.ordinary),
-            -len(row.missing_areas),
-            row.presented_on is not None,
+            (-len(row.missing_areas), -len(row.message_book_missing)),
+            (row.presented, row.presented_on or dt.date.min),
             (-row.agreements_overdue, -row.agreements_due_soon),
             (-row.replies_overdue, -row.replies_due_soon),
+            (row.no_contact_since is None, row.last_contact or dt.date.min),
         ]
         return keys[column]
 
     def _colour(self, row: OwedRow, column: int) -> QColor | None:
         if column == 1:
+            if row.ordinary_overdue:
+                return OWED
             return {OrdinaryState.HELD: GOOD, OrdinaryState.PLANNED: WAITING}.get(
                 row.ordinary, OWED
             )
         if column == 2:
-            return OWED if row.missing_areas else GOOD
+            return OWED if row.missing_areas or row.message_book_missing else GOOD
         if column == 3:
-            return GOOD if row.presented_on else OWED
+            return GOOD if row.presented else OWED
+        if column == CONTACT:
+            return NOTICED if row.no_contact_since is not None else None
         if column == AGREEMENTS:
             return due_colour(row.agreements_overdue, row.agreements_due_soon)
         if column == REPLIES:
