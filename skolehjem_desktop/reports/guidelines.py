@@ -295,7 +295,8 @@ def _lead(label: str, text: str) -> Flowable:
     return rich(f"{b(label)} {esc(text)}")
 
 
-def _start_meeting(data: GuideData, tr: Translator) -> Flowable:
+def _start_meeting(data: GuideData, tr: Translator) -> list[Flowable]:
+    """The start-of-year parent meeting, and the class parent council where one is elected."""
     _ = tr.gettext
     sentences = [
         _("Every class holds a parent meeting at the start of the school year, by {date}.").format(
@@ -311,22 +312,22 @@ def _start_meeting(data: GuideData, tr: Translator) -> Flowable:
             "expect of each other."
         ),
     ]
-    if data.parent_council:
-        sentences.append(
-            _(
-                "At the meeting, the parents elect the class parent council. The council "
-                "helps plan the class's events and is the class's link to the school board."
-            )
-        )
-        sentences.append(
-            _("The council chooses a contact parent.")
-            if data.contact_parent
-            else _("The council may choose a contact parent.")
-        )
     sentences.append(
         _("Please give the parent meetings priority. If you cannot come, let us know on Aula.")
     )
-    return _lead(_("Parent meeting at the start of the year."), " ".join(sentences))
+    story = [_lead(_("Parent meeting at the start of the year."), " ".join(sentences))]
+    if data.parent_council:
+        council = [
+            _(
+                "At the meeting, the parents elect the class parent council. The council "
+                "helps plan the class's events and is the class's link to the school board."
+            ),
+            _("The council chooses a contact parent.")
+            if data.contact_parent
+            else _("The council may choose a contact parent."),
+        ]
+        story.append(_lead(_("The class parent council."), " ".join(council)))
+    return story
 
 
 def _year(data: GuideData, tr: Translator) -> list[Flowable]:
@@ -334,13 +335,12 @@ def _year(data: GuideData, tr: Translator) -> list[Flowable]:
     _ = tr.gettext
     story: list[Flowable] = [
         *heading(_("The meetings and conversations of the year")),
-        _start_meeting(data, tr),
+        *_start_meeting(data, tr),
     ]
     n = data.conversations_per_year
     if n:
         ordinary = tr.ngettext(
-            "Once a year we invite you to a school–home conversation about your child, "
-            "by {date}.",
+            "Once a year we invite you to a school–home conversation about your child, by {date}.",
             "{n} times a year we invite you to a school–home conversation about your child, "
             "the last one by {date}.",
             n,

@@ -15,7 +15,9 @@ from skolehjem_desktop.services import Services
 from skolehjem_desktop.services.report_data import check_language, letterhead, signature
 
 
-def guide_data(services: Services, class_id: int | None = None, lang: str | None = None) -> GuideData:
+def guide_data(
+    services: Services, class_id: int | None = None, lang: str | None = None
+) -> GuideData:
     """The guide from the active principles, for the parents of ``class_id`` if given."""
     rules = services.principles.active()
     chosen = check_language(lang) or i18n.active().lang
