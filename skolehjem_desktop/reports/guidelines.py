@@ -222,10 +222,14 @@ def _reach(data: GuideData, tr: Translator) -> list[Flowable]:
     ]
     channels = data.appointment_channels
     if channels:
+        if channels >= {"phone", "sms"}:
+            first = _("Phone calls and text messages with the staff are by appointment.")
+        elif "phone" in channels:
+            first = _("Phone calls with the staff are by appointment.")
+        else:
+            first = _("Text messages with the staff are by appointment.")
         sentences = [
-            _("{channels} with the staff are by appointment.").format(
-                channels=channels_text(channels, tr)
-            ),
+            first,
             _("Write on Aula first, and we will find a time that suits us both."),
         ]
         if "phone" in channels:
