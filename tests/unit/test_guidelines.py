@@ -205,3 +205,25 @@ def test_a_bad_path_or_a_full_disk_leaves_nothing(school, tmp_path, monkeypatch)
     with pytest.raises(pdfs.PdfWriteError, match="No space left on device"):
         services.pdfs.write_guide(out / "guide.pdf")
     assert list(out.iterdir()) == []
+
+
+def test_an_evenings_invitations_each_get_the_guide(services, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from skolehjem_desktop.services.evening_plans import TeacherSetup
+    from tests.unit.test_evening_plans import evening_setup
+    from tests.unit.test_evening_plans import school as evening_school
+
+    ids = evening_school(services, pupils=2)
+    services.principles.use("den-lille-skole")
+    services.school.set_guide_with_invitations(True)
+    state = services.evening_plans.open(ids["5.A"])
+    services.evening_plans.save_setup(state.id, evening_setup((TeacherSetup("MK"),)))
+    services.evening_plans.compute(state.id)
+    services.evening_plans.accept(state.id)
+    batch = services.pdfs.write_plan_invitations(state.id, tmp_path / "inv")
+    assert len(batch.written) == batch.total >= 2
+    for item in batch.written:
+        text = words(item.path)
+        assert text.index("Invitation til skole/hjemsamtale") < text.index(
+            "Sådan samarbejder vi om dit barn"
+        )
+        assert "du får svar inden for 3 arbejdsdage" in text
