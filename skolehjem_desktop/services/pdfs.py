@@ -1,4 +1,5 @@
-"""Write the PDFs: a summary, an invitation, a message book, a class overview, a class's summaries.
+"""Write the PDFs: a summary, an invitation, a message book, a class overview, a class's summaries,
+the guide for the parents (appended to every invitation when the school's setting says so).
 
 Each use case gathers its data (``report_data``), builds the document (``reports``,
 imported only here, when a PDF is made) and writes it safely: into a temporary file

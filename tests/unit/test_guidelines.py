@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from skolehjem_desktop.domain.principles import MonthDay
 from skolehjem_desktop.i18n import translator
-from skolehjem_desktop.reports.guidelines import day_text, weekdays_text, working_hours_text
+from skolehjem_desktop.reports.guide_words import day_text, weekdays_text, working_hours_text
 from skolehjem_desktop.services import pdfs
 from skolehjem_desktop.services.conversations import Planning
 from skolehjem_desktop.services.guide_data import guide_data

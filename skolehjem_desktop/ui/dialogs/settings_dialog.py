@@ -1,5 +1,6 @@
 """Settings that travel with the data: the school's name and logo, the teacher's own name
-and initials, the program's language and the questions on the parents' preparation sheet."""
+and initials, the program's language, the questions on the parents' preparation sheet and
+whether the guide for the parents is sent with every invitation."""
 
 from __future__ import annotations
 
