@@ -15,6 +15,7 @@ from skolehjem_desktop.cli.common import (
     required_class_id,
     school_year,
 )
+from skolehjem_desktop.cli.common import class_id as optional_class_id
 from skolehjem_desktop.errors import UserError
 from skolehjem_desktop.i18n import _, ngettext
 
@@ -23,8 +24,7 @@ if TYPE_CHECKING:
 
 
 def add_parsers(sub: Any) -> None:
-    """``pdf summary|invitation|focus|class|meeting|summaries``."""
-    """``pdf summary|invitation|focus|class|summaries``: the documents as PDF files."""
+    """``pdf summary|invitation|focus|class|meeting|guidelines|summaries``: the PDF files."""
     pdf = sub.add_parser("pdf", help=_("write a PDF for the parents or the teacher"))
     kinds = pdf.add_subparsers(
         dest="document", metavar="DOCUMENT", parser_class=Parser, required=True
@@ -82,6 +82,19 @@ def add_parsers(sub: Any) -> None:
     meeting.add_argument("--kind", choices=("invitation", "minutes"), required=True)
     meeting.add_argument("--out", metavar="FILE", required=True)
     doc_lang(meeting)
+
+    guide = kinds.add_parser(
+        "guidelines", help=_("the guide for the parents, from the school's principles")
+    )
+    guide.add_argument(
+        "--class",
+        dest="class_name",
+        metavar="NAME",
+        help=_("name the class and its teachers in the guide"),
+    )
+    guide.add_argument("--school-year", type=school_year, metavar="YYYY")
+    guide.add_argument("--out", metavar="FILE", required=True)
+    doc_lang(guide, for_parents=False)
 
     summaries = kinds.add_parser(
         "summaries", help=_("the summary of every held conversation of a class's school year")
@@ -160,6 +173,8 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         written = services.pdfs.write_message_book(args.student, out, args.school_year, lang)
     elif args.document == "meeting":
         written = write_meeting(services, args, out, lang)
+    elif args.document == "guidelines":
+        written = services.pdfs.write_guide(out, optional_class_id(services, args), lang)
     else:
         written = services.pdfs.write_class_overview(required_class_id(services, args), out, lang)
     print(

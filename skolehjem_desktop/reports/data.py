@@ -22,6 +22,7 @@ from skolehjem_desktop.domain.enums import (
     Responsible,
     SectionKind,
 )
+from skolehjem_desktop.domain.principles import MonthDay
 
 
 @dataclass(frozen=True)
@@ -195,6 +196,35 @@ class ClassOverviewData:
     contact_teachers: tuple[str, ...]
     as_of: dt.date
     rows: tuple[OverviewRow, ...]
+
+
+@dataclass(frozen=True)
+class GuideData:
+    """The guide for the parents, written from the school's principles in force.
+
+    The rules are copied from the active principles (``services.principles``); a class,
+    when given, names its contact teachers and other teachers.
+    """
+
+    lang: str
+    letterhead: Letterhead
+    class_name: str | None
+    grade: int | None
+    contact_teachers: tuple[str, ...]
+    other_teachers: tuple[str, ...]
+    conversations_per_year: int
+    conversation_by: MonthDay
+    start_meeting_by: MonthDay
+    teachers_at_start_meeting: bool
+    parent_council: bool
+    contact_parent: bool
+    presentations_per_year: int
+    reply_working_days: int
+    hours_start: dt.time
+    hours_end: dt.time
+    working_weekdays: frozenset[int]
+    appointment_channels: frozenset[str]
+    signature: Signature = UNSIGNED
 
 
 def school_year_label(start_year: int) -> str:

@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from skolehjem_desktop.i18n import Translator, translator
-from skolehjem_desktop.reports.data import InvitationData
+from skolehjem_desktop.reports.data import GuideData, InvitationData
 from skolehjem_desktop.reports.layout import (
     FillWithLines,
     Meta,
@@ -162,5 +162,11 @@ def meta(data: InvitationData) -> Meta:
     )
 
 
-def render_invitation(data: InvitationData) -> RenderedPdf:
-    return render([invitation_part(data)], meta(data))
+def render_invitation(data: InvitationData, guide: GuideData | None = None) -> RenderedPdf:
+    """The invitation, and the guide for the parents after it when ``guide`` is given."""
+    parts = [invitation_part(data)]
+    if guide is not None:
+        from skolehjem_desktop.reports.guidelines import guide_part
+
+        parts.append(guide_part(guide))
+    return render(parts, meta(data))

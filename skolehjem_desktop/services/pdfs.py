@@ -1,4 +1,5 @@
-"""Write the PDFs: a summary, an invitation, a message book, a class overview, a class's summaries.
+"""Write the PDFs: a summary, an invitation, a message book, a class overview, a class's summaries,
+the guide for the parents (appended to every invitation when the school's setting says so).
 
 Each use case gathers its data (``report_data``), builds the document (``reports``,
 imported only here, when a PDF is made) and writes it safely: into a temporary file
@@ -30,7 +31,7 @@ from skolehjem_desktop.i18n import _
 from skolehjem_desktop.services import report_data
 
 if TYPE_CHECKING:
-    from skolehjem_desktop.reports.data import SummaryData
+    from skolehjem_desktop.reports.data import InvitationData, SummaryData
     from skolehjem_desktop.reports.layout import RenderedPdf
     from skolehjem_desktop.services import Services
     from skolehjem_desktop.services.conversations import ConversationRow
@@ -159,11 +160,30 @@ class PdfService:
         self, conversation_id: int, path: Path, lang: str | None = None
     ) -> PdfWritten:
         """The invitation and preparation sheet for a planned conversation."""
-        from skolehjem_desktop.reports.invitation import render_invitation
-
         target = check_target(path)
         data = report_data.invitation_data(self.services, conversation_id, lang)
-        return _write(target, render_invitation(data), data.lang)
+        return _write(target, self._invitation_pdf(conversation_id, data), data.lang)
+
+    def _invitation_pdf(self, conversation_id: int, data: InvitationData) -> RenderedPdf:
+        """The invitation, with the guide for the parents after it when the setting says so."""
+        from skolehjem_desktop.reports.invitation import render_invitation
+        from skolehjem_desktop.services.guide_data import guide_for_conversation
+
+        guide = None
+        if self.services.school.guide_with_invitations():
+            guide = guide_for_conversation(self.services, conversation_id, data.lang)
+        return render_invitation(data, guide)
+
+    def write_guide(
+        self, path: Path, class_id: int | None = None, lang: str | None = None
+    ) -> PdfWritten:
+        """The guide for the parents, from the school's principles in force (and a class)."""
+        from skolehjem_desktop.reports.guidelines import render_guide
+        from skolehjem_desktop.services.guide_data import guide_data
+
+        target = check_target(path)
+        data = guide_data(self.services, class_id, lang)
+        return _write(target, render_guide(data), data.lang)
 
     def write_message_book(
         self,
@@ -305,8 +325,6 @@ class PdfService:
         One file per pupil in ``out_dir`` (made if missing), from the conversations the
         plan created; each in its family's language unless ``lang`` is given.
         """
-        from skolehjem_desktop.reports.invitation import render_invitation
-
         report = progress or _never_cancel
         report_data.check_language(lang)
         state = self.services.evening_plans.get(plan_id)
@@ -342,6 +360,7 @@ class PdfService:
                 a.pupil_id
             )
             target = folder / _unique(f"{safe} {a.date.isoformat()}.pdf", taken)
-            written.append(_write(target, render_invitation(data), data.lang))
+            pdf = self._invitation_pdf(conversation_id, data)
+            written.append(_write(target, pdf, data.lang))
         report(total, total, "")
         return BatchResult(tuple(written), total, cancelled=False)

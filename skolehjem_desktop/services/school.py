@@ -20,6 +20,7 @@ SCHOOL_NAME = "school_name"
 SCHOOL_LOGO = "school_logo"
 LANGUAGE = "language"
 PREPARATION_QUESTIONS = "preparation_questions"
+GUIDE_WITH_INVITATIONS = "guide_with_invitations"  # "yes": append the guide to invitations
 LOGO_MAX_BYTES = 1_000_000
 QUESTIONS_MAX = 12
 
@@ -141,6 +142,13 @@ class SchoolService(Service):
                 )
             )
         self.set_setting(PREPARATION_QUESTIONS, "\n".join(cleaned))
+
+    def guide_with_invitations(self) -> bool:
+        """Whether every invitation gets the guide for the parents after it."""
+        return self.setting(GUIDE_WITH_INVITATIONS) == "yes"
+
+    def set_guide_with_invitations(self, on: bool) -> None:
+        self.set_setting(GUIDE_WITH_INVITATIONS, "yes" if on else "")
 
     def teachers(self) -> list[TeacherInfo]:
         with self.db.reading() as s:

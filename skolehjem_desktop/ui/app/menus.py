@@ -111,6 +111,7 @@ ACTIONS: tuple[tuple[str, str, Callable[[Host], object], Shortcut, str], ...] = 
         None,
         "save_class",
     ),
+    ("print_guide", N_("&Guide for the parents…"), printing.guide, None, "print_guide"),
     (
         "print_all",
         N_("&All summaries of the class…"),
@@ -177,6 +178,8 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "save_class",
             None,
             "print_all",
+            None,
+            "print_guide",
         ),
     ),
     (N_("&Help"), ("getting_started", "shortcuts", None, "about")),

@@ -183,6 +183,24 @@ def class_overview(w: Host, *, save: bool = False) -> None:
     _deliver(w, name, lambda p: w.services.pdfs.write_class_overview(class_id, p), save=save)
 
 
+def guide(w: Host, *, save: bool = False) -> None:
+    """The guide for the parents from the principles in force, for the chosen class if any.
+
+    In the Document language chosen, else the class's parents' language, else the window's.
+    """
+    from skolehjem_desktop import i18n
+
+    class_id = w.class_id
+    if class_id is None:
+        lang = w.ctx.document_language or i18n.active().lang
+        name = document_name(lang, N_("Guide for the parents"))
+    else:
+        lang = document_language(w.ctx, lambda: _report_data().class_language(w.services, class_id))
+        info = w.services.classes.get(class_id)
+        name = document_name(lang, N_("Guide for the parents {name}"), name=info.name)
+    _deliver(w, name, lambda p: w.services.pdfs.write_guide(p, class_id, lang), save=save)
+
+
 def class_summaries(w: Host) -> None:
     """Every held conversation's summary of the class: a folder of files, or one file."""
     from skolehjem_desktop.services import pdfs

@@ -1,11 +1,13 @@
 """Settings that travel with the data: the school's name and logo, the teacher's own name
-and initials, the program's language and the questions on the parents' preparation sheet."""
+and initials, the program's language, the questions on the parents' preparation sheet and
+whether the guide for the parents is sent with every invitation."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QGroupBox,
@@ -60,6 +62,7 @@ class SettingsDialog(FormDialog):
             (self.initials_edit, self.language_combo),
             (self.language_combo, self.questions_edit),
             (self.questions_edit, self.defaults_button),
+            (self.defaults_button, self.guide_check),
         ):
             self.setTabOrder(first, second)
         self._show_logo()
@@ -158,6 +161,15 @@ class SettingsDialog(FormDialog):
         )
         defaults_row.addWidget(self.defaults_button)
         questions_layout.addLayout(defaults_row)
+        self.guide_check = QCheckBox(_("Send the guide &with every invitation"))
+        self.guide_check.setChecked(self.ctx.services.school.guide_with_invitations())
+        self.guide_check.setToolTip(
+            _(
+                "The guide for the parents, written from the school's principles, is "
+                "printed after the invitation and preparation sheet."
+            )
+        )
+        questions_layout.addWidget(self.guide_check)
         return questions_box
 
     # --- the logo ------------------------------------------------------------------------
@@ -241,6 +253,8 @@ class SettingsDialog(FormDialog):
         if name:
             school.save_user(name, initials)
         school.set_language(self.language_combo.currentData() or None)
+        if self.guide_check.isChecked() != school.guide_with_invitations():
+            school.set_guide_with_invitations(self.guide_check.isChecked())
         return True
 
 
