@@ -1,5 +1,6 @@
 """Settings that travel with the data: the school's name and logo, the teacher's own name
-and initials, the program's language and the questions on the parents' preparation sheet."""
+and initials, the program's language and the questions on the parents' preparation sheet
+(the first tab), and the school's principles (the second, :mod:`.principles_page`)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +24,7 @@ from skolehjem_desktop.errors import ValidationError
 from skolehjem_desktop.i18n import _
 from skolehjem_desktop.services.school import QUESTIONS_MAX, check_logo
 from skolehjem_desktop.ui.common.context import UiContext
+from skolehjem_desktop.ui.dialogs.principles_page import PrinciplesPage
 from skolehjem_desktop.ui.pupil.student_dialogs import FormDialog, buddy_label, hint_label
 
 THUMBNAIL = 96
@@ -46,8 +49,11 @@ class SettingsDialog(FormDialog):
         top.addWidget(questions_box, 3)
         body = QWidget()
         body.setLayout(top)
-        top.setContentsMargins(0, 0, 0, 0)
-        self.add_expanding(body)
+        self.principles_page = PrinciplesPage(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(body, _("G&eneral"))
+        self.tabs.addTab(self.principles_page, _("The school's &principles"))
+        self.add_expanding(self.tabs)
 
         self.logo_button.clicked.connect(self.choose_logo)
         self.remove_logo_button.clicked.connect(self.remove_logo)
@@ -64,7 +70,7 @@ class SettingsDialog(FormDialog):
             self.setTabOrder(first, second)
         self._show_logo()
         self.school_edit.setFocus()
-        self.resize(940, 480)
+        self.resize(1180, 660)
 
     # --- the group boxes -----------------------------------------------------------------
 
@@ -224,6 +230,7 @@ class SettingsDialog(FormDialog):
 
     def save(self) -> bool:
         school = self.ctx.services.school
+        self.principles_page.check()  # a refusal stores nothing of the dialog
         name, initials = self.teacher_edit.text().strip(), self.initials_edit.text().strip()
         if name or initials or school.user() is not None:
             if not name:
@@ -241,6 +248,7 @@ class SettingsDialog(FormDialog):
         if name:
             school.save_user(name, initials)
         school.set_language(self.language_combo.currentData() or None)
+        self.principles_page.save()
         return True
 
 
