@@ -11,8 +11,8 @@ a bad combination (a working day that ends before it starts) with nothing stored
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -100,7 +100,8 @@ def shown_value(rule: p.Rule, value: p.Value) -> str:
     if rule.kind is p.Kind.WEEKDAYS:
         assert isinstance(value, frozenset)
         names = get_day_names("abbreviated", locale=lang.babel_locale)
-        return ", ".join(str(names[d]).rstrip(".") for d in sorted(value)) or _("none")
+        days = sorted(int(d) for d in value)
+        return ", ".join(str(names[d]).rstrip(".") for d in days) or _("none")
     if rule.kind is p.Kind.CHANNELS:
         assert isinstance(value, frozenset)
         words = {"phone": _("phone"), "sms": _("text message")}
@@ -135,11 +136,11 @@ class PrinciplesPage(QWidget):
         )
         intro.setStyleSheet(HINT_STYLE)
         layout.addWidget(intro)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(self._rules())
-        layout.addWidget(self.scroll, 1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(self._rules())
+        layout.addWidget(self.scroll_area, 1)
 
         for rule in p.RULES:
             self.fields[rule.key].set_value(principles.value(rule.key))
@@ -203,7 +204,10 @@ class PrinciplesPage(QWidget):
             label = self._label(label_text, field, explanation)
             grid.addWidget(label, row, 0)
             grid.addWidget(field, row, 1)
-        self._finish_row(grid, row, (rule.key,), label, [explanation], label_text, field.row)
+        self._finish_row(
+            grid, row, keys=(rule.key,), label=label, explanations=[explanation],
+            label_text=label_text, field_row=field.row,
+        )  # fmt: skip
         self.fields[rule.key] = field
 
     def _add_hours(self, grid: QGridLayout) -> None:
@@ -228,7 +232,10 @@ class PrinciplesPage(QWidget):
         label = self._label(text, first, " ".join(explanations))
         grid.addWidget(label, row, 0)
         grid.addWidget(both, row, 1)
-        self._finish_row(grid, row, (start.key, end.key), label, explanations, text, row_layout)
+        self._finish_row(
+            grid, row, keys=(start.key, end.key), label=label, explanations=explanations,
+            label_text=text, field_row=row_layout,
+        )  # fmt: skip
 
     def _label(self, text: str, field: RuleField, explanation: str) -> QLabel:
         label = buddy_label(text, field.tab_chain()[0])
@@ -243,6 +250,7 @@ class PrinciplesPage(QWidget):
         self,
         grid: QGridLayout,
         row: int,
+        *,
         keys: tuple[str, ...],
         label: QWidget,
         explanations: list[str],
@@ -269,7 +277,7 @@ class PrinciplesPage(QWidget):
         for _title, keys in _groups():
             for key in keys:
                 chain.extend(self.fields[key].tab_chain())
-        for first, second in zip(chain, chain[1:], strict=False):
+        for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     # --- what differs from the preset ----------------------------------------------------
