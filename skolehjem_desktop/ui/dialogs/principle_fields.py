@@ -44,6 +44,12 @@ class RuleField(QWidget):
         """The widgets Tab goes through, in order."""
         raise NotImplementedError
 
+    def setAccessibleName(self, name: str) -> None:
+        super().setAccessibleName(name)
+        chain = self.tab_chain()
+        if len(chain) == 1:
+            chain[0].setAccessibleName(name)
+
     def set_explanation(self, text: str) -> None:
         for widget in self.tab_chain():
             widget.setToolTip(text)
