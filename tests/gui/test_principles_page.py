@@ -154,6 +154,19 @@ def test_a_working_day_ending_before_it_starts_stores_nothing(qtbot, ctx, type_i
     assert active.no_contact_nudge_months == 4
 
 
+def test_a_time_that_is_no_time_is_not_passed_over(qtbot, ctx, type_in) -> None:  # type: ignore[no-untyped-def]
+    dialog = show(qtbot, ctx)
+    start = dialog.principles_page.fields["working_hours_start"]
+    assert isinstance(start, TimeRuleField)
+    type_in(start.field, "kl. otte", enter=False)
+    click(qtbot, dialog.ok_button)
+    assert ctx.dialogs.errors == ["“kl. otte” is not a time. Write it as hh:mm, e.g. 14:30."]
+    assert dialog.isVisible()
+    type_in(start.field, "7.30", enter=False)
+    click(qtbot, dialog.ok_button)
+    assert ctx.services.principles.active().working_hours_start == dt.time(7, 30)
+
+
 def test_reset_to_the_preset_asks_first(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
     ctx.services.principles.use("skoledistrikt-vest")
     ctx.services.principles.set("max_focus_points_per_area", "5")

@@ -27,9 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from skolehjem_desktop.domain import principles as p
+from skolehjem_desktop.errors import ValidationError
 from skolehjem_desktop.i18n import _, active, ngettext
 from skolehjem_desktop.ui.common.context import UiContext
-from skolehjem_desktop.ui.dialogs.principle_fields import BoolRuleField, RuleField, make_field
+from skolehjem_desktop.ui.dialogs.principle_fields import (
+    BoolRuleField,
+    RuleField,
+    TimeRuleField,
+    make_field,
+)
 from skolehjem_desktop.ui.pupil.student_dialogs import buddy_label, hint_label
 
 HINT_STYLE = "color: #5f6368;"
@@ -376,7 +382,12 @@ class PrinciplesPage(QWidget):
         return self.preset if self.preset != self.stored_preset else None
 
     def check(self) -> None:
-        """Refuse (a :class:`ValidationError`) what cannot be stored, storing nothing."""
+        """Refuse (a :class:`ValidationError`) what cannot be stored, storing nothing: a
+        time typed that is no time, or rules that do not agree with each other."""
+        for field in self.fields.values():
+            if isinstance(field, TimeRuleField) and not field.field.commit():
+                field.field.setFocus()
+                raise ValidationError(field.field.hint)
         self.ctx.services.principles.check_all(self.texts(), self._preset_to_store())
 
     def save(self) -> None:
