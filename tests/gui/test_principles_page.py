@@ -316,3 +316,23 @@ def test_the_welcome_leaves_the_law_by_default(qtbot, data_dir: Path) -> None:  
     click(qtbot, box.start_button)
     active = stored_principles(data_dir)
     assert (active.preset, active.changed) == (None, frozenset())
+
+
+def test_cancel_stores_nothing_and_danish_asks_in_danish(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    i18n.activate("da")
+    ctx.services.principles.use("skoledistrikt-vest")
+    dialog = show(qtbot, ctx)
+    qtbot.keyClick(spin(dialog, "reply_working_days").spin, Qt.Key.Key_Up)
+    qtbot.keyClick(spin(dialog, "max_focus_points_per_area").spin, Qt.Key.Key_Up)
+    assert dialog.principles_page.marks["reply_working_days"].text() == (
+        "ændret (skabelonen siger 1)"
+    )
+    ctx.dialogs.confirms = [True]
+    choose_preset(qtbot, dialog, "Den lille Skole")
+    assert ctx.dialogs.asked == [
+        "Vil du skifte til principperne fra Den lille Skole? "
+        "Dine egne ændringer af 2 regler går tabt."
+    ]
+    dialog.reject()
+    active = ctx.services.principles.active()
+    assert (active.preset, active.changed) == ("skoledistrikt-vest", frozenset())
