@@ -5,8 +5,8 @@
 Runs under Xvfb (started here if no DISPLAY is set; Debian package ``xvfb``), opens
 the main window full-screen on a fresh demo school with a fixed seed and date, and
 grabs the screen in each state a teacher sees most: the class overview, the class
-records (parent meetings, parent council), a pupil's overview, the conversation editor
-and the message book.
+records (parent meetings, parent council), the school's principles in the settings, a
+pupil's overview, the conversation editor and the message book.
 """
 
 from __future__ import annotations
@@ -110,6 +110,7 @@ def _shoot(lang: str, out: Path) -> int:
         records.tabs.setCurrentIndex(1)
         shot("class-council")
         records.close()
+        shot_principles(window, shot)
         shot_planner(window, shot, WIDTH, HEIGHT)
         shot_pupil(window, shot)
         window.close()
@@ -130,6 +131,22 @@ def shot_pupil(window, shot) -> None:  # type: ignore[no-untyped-def]
     shot("record-page")
     page.tabs.setCurrentWidget(page.message_book)
     shot("message-book")
+
+
+def shot_principles(window, shot) -> None:  # type: ignore[no-untyped-def]
+    """The settings' page of the school's principles: Den lille Skole, one rule changed."""
+    from skolehjem_desktop.ui.dialogs.settings_dialog import SettingsDialog
+
+    principles = window.services.principles
+    principles.use("den-lille-skole")
+    principles.set("reply_working_days", "2")
+    dialog = SettingsDialog(window.ctx, window)
+    dialog.tabs.setCurrentWidget(dialog.principles_page)
+    size = dialog.size()
+    dialog.move((window.width() - size.width()) // 2, 30)  # no window manager: place it
+    dialog.show()
+    shot("principles")
+    dialog.close()
 
 
 def shot_planner(window, shot, width: int, height: int) -> None:  # type: ignore[no-untyped-def]

@@ -64,6 +64,7 @@ class Profile:
     school: str
     language: str
     demo: bool = False  # fill the new folder with the small demo school
+    principles: str | None = None  # the preset of the school's principles (None: the law's)
 
 
 @dataclass(frozen=True)
@@ -164,6 +165,8 @@ class DataFolder:
                 if profile.school:
                     services.school.set_school_name(profile.school)
                 services.school.set_language(profile.language)
+                if profile.principles is not None:
+                    services.principles.use(profile.principles)
                 if profile.demo:
                     services.generate_demo(size="small")
             finally:

@@ -169,3 +169,55 @@ class PrincipleService(Service):
         with self.db.transaction() as s:
             s.execute(delete(Principle))
         return self.active()
+
+    def preset_values(self, name: str | None) -> dict[str, p.Value]:
+        """Every rule's value in preset ``name`` (the law's defaults for None)."""
+        return _base(name)
+
+    def _checked_all(
+        self, texts: dict[str, str], preset: str | None
+    ) -> tuple[str | None, dict[str, p.Value]]:
+        stored_preset, values, _changed = self._values()
+        if preset is not None and preset not in PRESETS:
+            raise ValidationError(
+                _("There is no preset called “{name}”. The presets are: {names}.").format(
+                    name=preset, names=", ".join(PRESETS)
+                )
+            )
+        if preset is not None and preset != stored_preset:
+            values = _base(preset)  # another preset: the school's own changes go, as in use()
+        try:
+            for rule, text in texts.items():
+                key = p.rule_of(rule).key
+                values[key] = p.parse_value(key, text)
+            p.check_together(values)
+        except p.BadPrinciple as error:
+            raise refusal(error) from None
+        return (preset if preset is not None else stored_preset), values
+
+    def check_all(self, texts: dict[str, str], preset: str | None = None) -> None:
+        """Refuse, as :meth:`set_all` would, without storing anything."""
+        self._checked_all(texts, preset)
+
+    def set_all(self, texts: dict[str, str], preset: str | None = None) -> Principles:
+        """Take preset ``preset`` (None: keep the one in force) and set the rules ``texts``
+        names, all together: the rules are checked with each other first, and a refusal
+        changes nothing. A rule set to its preset's value is no longer changed."""
+        chosen, values = self._checked_all(texts, preset)
+        base = _base(chosen)
+        with self.db.transaction() as s:
+            if preset is not None:
+                store_setting(s, PRESET_SETTING, preset)
+            rows = {r.rule: r for r in s.scalars(select(Principle))}
+            for rule in p.RULES:
+                key, row = rule.key, rows.get(rule.key)
+                if values[key] == base[key]:
+                    if row is not None:
+                        s.delete(row)
+                    continue
+                stored = p.format_value(key, values[key])
+                if row is None:
+                    s.add(Principle(rule=key, value=stored))
+                else:
+                    row.value = stored
+        return self.active()

@@ -35,6 +35,9 @@ GROUPS = {
         "Open the &demo school (invented pupils, to try things out)",
         "Start &empty",
         "&Start",
+        "Skoledist&rikt Vest",  # the presets' titles are the schools' own, not translated
+        "Den lille Sk&ole",
+        "The law's de&faults (can be changed later in Settings)",
     ],
     "parent meeting": ["&Date:", "&Time:", "&Place:", "&Agenda:"],
     "class records": ["Class parent &council", "Print min&utes"],

@@ -1,6 +1,7 @@
 """Settings that travel with the data: the school's name and logo, the teacher's own name
 and initials, the program's language, the questions on the parents' preparation sheet and
-whether the guide for the parents is sent with every invitation."""
+whether the guide for the parents is sent with every invitation (the first tab), and the
+school's principles (the second, :mod:`.principles_page`)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +26,7 @@ from skolehjem_desktop.errors import ValidationError
 from skolehjem_desktop.i18n import _
 from skolehjem_desktop.services.school import QUESTIONS_MAX, check_logo
 from skolehjem_desktop.ui.common.context import UiContext
+from skolehjem_desktop.ui.dialogs.principles_page import PrinciplesPage
 from skolehjem_desktop.ui.pupil.student_dialogs import FormDialog, buddy_label, hint_label
 
 THUMBNAIL = 96
@@ -48,8 +51,11 @@ class SettingsDialog(FormDialog):
         top.addWidget(questions_box, 3)
         body = QWidget()
         body.setLayout(top)
-        top.setContentsMargins(0, 0, 0, 0)
-        self.add_expanding(body)
+        self.principles_page = PrinciplesPage(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(body, _("G&eneral"))
+        self.tabs.addTab(self.principles_page, _("The school's &principles"))
+        self.add_expanding(self.tabs)
 
         self.logo_button.clicked.connect(self.choose_logo)
         self.remove_logo_button.clicked.connect(self.remove_logo)
@@ -67,7 +73,7 @@ class SettingsDialog(FormDialog):
             self.setTabOrder(first, second)
         self._show_logo()
         self.school_edit.setFocus()
-        self.resize(940, 480)
+        self.resize(1180, 660)
 
     # --- the group boxes -----------------------------------------------------------------
 
@@ -236,6 +242,7 @@ class SettingsDialog(FormDialog):
 
     def save(self) -> bool:
         school = self.ctx.services.school
+        self.principles_page.check()  # a refusal stores nothing of the dialog
         name, initials = self.teacher_edit.text().strip(), self.initials_edit.text().strip()
         if name or initials or school.user() is not None:
             if not name:
@@ -255,6 +262,7 @@ class SettingsDialog(FormDialog):
         school.set_language(self.language_combo.currentData() or None)
         if self.guide_check.isChecked() != school.guide_with_invitations():
             school.set_guide_with_invitations(self.guide_check.isChecked())
+        self.principles_page.save()
         return True
 
 

@@ -126,6 +126,7 @@ class WelcomeDialog(QDialog):
         self.protect_check.toggled.connect(self._protect_toggled)
 
         layout.addWidget(self._begin_box())
+        layout.addWidget(self._principles_box())
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
@@ -228,6 +229,35 @@ class WelcomeDialog(QDialog):
         self.import_radio.setChecked(True)
         return self.begin_box
 
+    def _principles_box(self) -> QGroupBox:
+        """Which principles the school follows: a preset, or the law's defaults (chosen)."""
+        from skolehjem_desktop.domain.principle_presets import PRESETS
+
+        self.principles_box = QGroupBox()
+        box_layout = QVBoxLayout(self.principles_box)
+        self.principles_group = QButtonGroup(self)
+        self.preset_radios: dict[str | None, QRadioButton] = {}
+        mnemonics = {
+            "skoledistrikt-vest": "Skoledist&rikt Vest",
+            "den-lille-skole": "Den lille Sk&ole",
+        }
+        for preset in PRESETS.values():
+            radio = QRadioButton(mnemonics.get(preset.name, preset.title))
+            radio.setObjectName(f"principles_{preset.name}")
+            self.preset_radios[preset.name] = radio
+        self.law_radio = QRadioButton()
+        self.law_radio.setObjectName("principles_law")
+        self.preset_radios[None] = self.law_radio
+        for radio in self.preset_radios.values():
+            self.principles_group.addButton(radio)
+            box_layout.addWidget(radio)
+        self.law_radio.setChecked(True)
+        return self.principles_box
+
+    def principles(self) -> str | None:
+        """The preset chosen, or None for the law's defaults."""
+        return next(name for name, radio in self.preset_radios.items() if radio.isChecked())
+
     def _buttons(self) -> QDialogButtonBox:
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.start_button = QPushButton()
@@ -319,6 +349,8 @@ class WelcomeDialog(QDialog):
         self.import_radio.setText(_("Import a &class list (a CSV or Excel file from the school)"))
         self.demo_radio.setText(_("Open the &demo school (invented pupils, to try things out)"))
         self.empty_radio.setText(_("Start &empty"))
+        self.principles_box.setTitle(_("Which principles does the school follow?"))
+        self.law_radio.setText(_("The law's de&faults (can be changed later in Settings)"))
         self.start_button.setText(_("&Start"))
 
     # --- starting --------------------------------------------------------------------------
@@ -395,6 +427,7 @@ class WelcomeDialog(QDialog):
                 language=self.language,
                 begin=begin,
                 passphrase=passphrase,
+                principles=self.principles(),
             )
         except UserError as exc:
             self._fail(exc.message)
@@ -414,9 +447,12 @@ def create_data(
     language: str,
     begin: str,
     passphrase: str | None,
+    principles: str | None = None,
 ) -> None:
     """Make the database of a fresh folder with what the welcome asked; all or nothing."""
     from skolehjem_desktop.services.data_folder import DataFolder, Profile
 
-    profile = Profile(name, initials, school, language, demo=begin == BEGIN_DEMO)
+    profile = Profile(
+        name, initials, school, language, demo=begin == BEGIN_DEMO, principles=principles
+    )
     DataFolder(folder).create(profile, passphrase)
