@@ -125,8 +125,9 @@ def _writing() -> Iterator[None]:
     except OperationalError as exc:
         raise UserError(
             _(
-                "It could not be written to the data file ({reason}). Nothing was changed. "
-                "Make room on the disk or close the other program, then type on."
+                "The data file could not be written to ({reason}), so nothing was changed. "
+                "Free some space on the disk, or close the other program using the file, "
+                "and try again."
             ).format(reason=str(exc.orig) if exc.orig is not None else str(exc))
         ) from None
 
