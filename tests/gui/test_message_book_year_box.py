@@ -60,7 +60,7 @@ def test_a_grade_5_pupil_gets_interventions_but_no_further_education(
     assert box.title() == "Interventions and follow-up"
     # Alt+E ticks it (nothing else on the tab has that letter while no point is chosen).
     qtbot.keyClick(tab, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(lambda: box.support_check.isChecked())
+    qtbot.waitUntil(box.support_check.isChecked)
     qtbot.waitUntil(lambda: stored(services, pupils["anna"]).needs_support)
     assert box.interventions_column.isVisible() and box.follow_up_column.isVisible()
     assert not box.further_education_column.isVisible()
