@@ -265,6 +265,22 @@ def _presentation(pr: Mapping[str, Any], tr: Translator) -> list[Flowable]:
     ]
 
 
+def _message_book_year(y: Mapping[str, Any], tr: Translator) -> list[Flowable]:
+    _ = tr.gettext
+    return [
+        facts_table(
+            [
+                (_("School year"), school_year_label(y["school_year"])),
+                (_("Needs interventions"), _yes(tr, y["needs_support"])),
+                (_("Interventions"), y["interventions"] or "–"),
+                (_("Follow-up"), y["follow_up"] or "–"),
+                (_("Thoughts on further education"), y["further_education"] or "–"),
+            ],
+            space_after=4,
+        )
+    ]
+
+
 def _contact(e: Mapping[str, Any], tr: Translator) -> list[Flowable]:
     _ = tr.gettext
     return [
@@ -359,6 +375,12 @@ def access_request_part(data: AccessRequestData) -> Part:
             _("Presentations of the focus points"),
             doc["focus_presentations"],
             _presentation,
+        ),
+        *_listed(
+            tr,
+            _("Interventions, follow-up and thoughts on further education"),
+            doc.get("message_book_years") or [],
+            _message_book_year,
         ),
         *_listed(tr, _("Contacts"), doc["contacts"], _contact),
         *_listed(

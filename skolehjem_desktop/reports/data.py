@@ -165,6 +165,12 @@ class MessageBookData:
     focus_points: tuple[FocusLine, ...]
     presentations: tuple[PresentationLine, ...]
     signature: Signature = UNSIGNED
+    # The year's texts besides the focus points, as the parents may see them: the
+    # interventions and their follow-up only for a pupil who needs them, the pupil's
+    # thoughts on further education only in grades 7–9 (empty: not printed).
+    interventions: str = ""
+    follow_up: str = ""
+    further_education: str = ""
 
 
 class OrdinaryConversation(StrEnum):

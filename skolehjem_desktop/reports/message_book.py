@@ -2,7 +2,9 @@
 
 The focus points by area, each with its goal, actions, status and evaluation, and
 when they were presented to the parents. Every area the pupil's grade requires is
-printed, so an area without focus points shows as such.
+printed, so an area without focus points shows as such. In grades 7–9 the pupil's own
+thoughts on further education follow that area's focus points; for a pupil who needs
+them, the interventions and their follow-up come after the areas (the 2022 rules).
 """
 
 from __future__ import annotations
@@ -44,11 +46,14 @@ def title(tr: Translator) -> str:
     return _("Message book")
 
 
+Rows = list[list[Flowable | list[Flowable]]]
+
+
 def focus_block(point: FocusLine, tr: Translator) -> Table:
     """One focus point as a framed block: goal, actions, status, evaluation."""
     _ = tr.gettext
     st = styles()
-    rows: list[list[Flowable | list[Flowable]]] = [
+    rows: Rows = [
         [para(_("Goal"), st.label), text_blocks(point.goal, st.cell_bold)],
     ]
     if point.actions.strip():
@@ -56,6 +61,20 @@ def focus_block(point: FocusLine, tr: Translator) -> Table:
     rows.append([para(_("Status"), st.label), para(label(point.status, tr), st.cell)])
     if point.evaluation.strip():
         rows.append([para(_("Evaluation"), st.label), text_blocks(point.evaluation, st.cell)])
+    return framed(rows)
+
+
+def texts_block(texts: list[tuple[str, str]]) -> Table | None:
+    """Labelled texts as a framed block like a focus point's; None when all are empty."""
+    st = styles()
+    rows: Rows = [
+        [para(name, st.label), text_blocks(text, st.cell)] for name, text in texts if text.strip()
+    ]
+    return framed(rows, shade_first=False) if rows else None
+
+
+def framed(rows: Rows, *, shade_first: bool = True) -> Table:
+    """Label/text rows in a frame with the accent line on the left."""
     table = Table(
         rows,
         colWidths=[LABEL_WIDTH, WIDTH - LABEL_WIDTH],
@@ -69,7 +88,7 @@ def focus_block(point: FocusLine, tr: Translator) -> Table:
             [
                 ("FONT", (0, 0), (-1, -1), FONT, 9.2),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+                *([("BACKGROUND", (0, 0), (-1, 0), SHADE)] if shade_first else []),
                 ("LINEBEFORE", (0, 0), (0, -1), 2, ACCENT),
                 ("LINEBELOW", (0, 0), (-1, -2), 0.4, RULE),
                 ("LINEBELOW", (0, -1), (-1, -1), 0.6, RULE),
@@ -93,6 +112,23 @@ def presented_text(data: MessageBookData, tr: Translator) -> str:
         how = label(p.via, tr)
         lines.append(f"{tr.format_date(p.presented_on)}, {how[:1].lower()}{how[1:]}")
     return "\n".join(lines)
+
+
+def _further_education(
+    data: MessageBookData, tr: Translator, *, under_area: bool
+) -> list[Flowable]:
+    """The pupil's own thoughts on further education (grades 7–9), if written.
+
+    Under the area's heading when the message book has one; else under a heading of
+    its own.
+    """
+    _ = tr.gettext
+    block = texts_block([(_("The pupil's own thoughts"), data.further_education)])
+    if block is None:
+        return []
+    if under_area:
+        return [block]
+    return [*heading(label(FocusArea.FURTHER_EDUCATION, tr), room=40 * mm), block]
 
 
 def message_book_part(data: MessageBookData) -> Part:
@@ -133,10 +169,19 @@ def message_book_part(data: MessageBookData) -> Part:
         if not groups:
             story.extend(heading(label(area, tr), room=22 * mm))
             story.append(para(_("No focus points in this area yet."), st.muted))
-            continue
         for _key, points in groups:
             story.extend(heading(area_name(points[0], tr), room=40 * mm))
             story.extend(focus_block(p, tr) for p in points)
+        if area is FocusArea.FURTHER_EDUCATION:
+            story.extend(_further_education(data, tr, under_area=True))
+    if FocusArea.FURTHER_EDUCATION not in data.areas:
+        story.extend(_further_education(data, tr, under_area=False))
+    support = texts_block(
+        [(_("Interventions"), data.interventions), (_("Follow-up"), data.follow_up)]
+    )
+    if support is not None:
+        story.extend(heading(_("Interventions and follow-up"), room=40 * mm))
+        story.append(support)
 
     story.append(Spacer(1, 4))
     story.append(

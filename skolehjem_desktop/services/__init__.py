@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from skolehjem_desktop.services.evening_plans import EveningPlanService
     from skolehjem_desktop.services.focus import FocusService
     from skolehjem_desktop.services.focus_review import FocusReviewService
+    from skolehjem_desktop.services.message_book_year import MessageBookYearService
     from skolehjem_desktop.services.owed import OwedService
     from skolehjem_desktop.services.pdfs import PdfService
     from skolehjem_desktop.services.principles import PrincipleService
@@ -85,6 +86,12 @@ class Services:
         from skolehjem_desktop.services.focus_review import FocusReviewService
 
         return FocusReviewService(self.db, self.clock)
+
+    @cached_property
+    def message_book_years(self) -> MessageBookYearService:
+        from skolehjem_desktop.services.message_book_year import MessageBookYearService
+
+        return MessageBookYearService(self.db, self.clock)
 
     @cached_property
     def contacts(self) -> ContactService:

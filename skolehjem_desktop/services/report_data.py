@@ -262,6 +262,7 @@ def message_book_data(
     teachers: tuple[str, ...] = ()
     if in_class is not None:
         teachers = _teacher_names(services, services.classes.get(in_class[0]).contact_teachers)
+    book_year = services.message_book_years.get(student_id, year)
     return MessageBookData(
         lang=chosen,
         letterhead=letterhead(services),
@@ -277,6 +278,9 @@ def message_book_data(
             for p in services.focus.presentations(student_id, year)
         ),
         signature=signature(services, in_class),
+        interventions=book_year.shown_interventions,
+        follow_up=book_year.shown_follow_up,
+        further_education=book_year.shown_further_education,
     )
 
 

@@ -41,6 +41,36 @@ GROUPS = {
     ],
     "parent meeting": ["&Date:", "&Time:", "&Place:", "&Agenda:"],
     "class records": ["Class parent &council", "Print min&utes"],
+    # The pupil's message book tab with the window around it: the menus, the left
+    # panel, the pupil tabs, and every field and button of the tab.
+    "message book tab": [
+        *MENU_BAR,
+        "School &year",
+        "C&lasses",
+        "Class &overview",
+        "Search &all classes",
+        "P&upils",
+        "Over&view",
+        "Co&nversations",
+        "&Message book",
+        "Con&tacts",
+        "&Guardians",
+        "&School year:",
+        "Carry last year's open focus points for&ward",
+        "&New focus point…",
+        "&Remove…",
+        "Su&bject:",
+        "Th&e goal:",
+        "Act&ions:",
+        "Stat&us:",
+        "E&valuation:",
+        "Needs int&erventions",
+        "Interventions:",
+        "Follow-up:",
+        "The pupil's thoughts on further education:",
+        "Recor&d presentation to the parents…",
+        "Remove presentation…",
+    ],
 }
 
 

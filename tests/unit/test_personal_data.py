@@ -100,6 +100,13 @@ IN_EXPORT: dict[str, Callable[[Row, Row], bool]] = {
     "focus_presentation": lambda doc, r: any(
         p["id"] == r["id"] and p["note"] == r["note"] for p in doc["focus_presentations"]
     ),
+    "message_book_year": lambda doc, r: any(
+        y["school_year"] == r["school_year"]
+        and y["needs_support"] == r["needs_support"]
+        and (y["interventions"], y["follow_up"], y["further_education"])
+        == (r["interventions"], r["follow_up"], r["further_education"])
+        for y in doc["message_book_years"]
+    ),
     "contact_entry": lambda doc, r: any(
         e["id"] == r["id"] and e["summary"] == r["summary"] for e in doc["contacts"]
     ),
@@ -141,6 +148,9 @@ def family(services: Services) -> dict[str, Any]:
     services.focus.add(soren, 2026, FocusArea.DANISH, "Læse mere")
     services.focus.record_presentation(
         soren, dt.date(2026, 11, 20), PresentationVia.CONVERSATION, conversation_id=conv
+    )
+    services.message_book_years.update(
+        soren, 2026, needs_support=True, interventions="Læsekursus", follow_up="I marts"
     )
     services.contacts.add(
         soren, channel=ContactChannel.AULA, started_by=StartedBy.PARENT, guardian_id=mother

@@ -37,7 +37,7 @@ from skolehjem_desktop.services.demo.contact_log import add_contact_log
 from skolehjem_desktop.services.demo.conversations import add_conversations
 from skolehjem_desktop.services.demo.dice import Dice
 from skolehjem_desktop.services.demo.families import add_pupils_and_families
-from skolehjem_desktop.services.demo.message_book import add_message_book
+from skolehjem_desktop.services.demo.message_book import add_message_book, add_message_book_years
 from skolehjem_desktop.services.demo.model import SCHOOL_NAME, SIZES, Demo, DemoSummary
 from skolehjem_desktop.services.demo.staff import add_classes, add_teachers
 from skolehjem_desktop.store.database import Database
@@ -78,6 +78,7 @@ def generate_demo(
         contacts = add_contact_log(demo)
         # Dice of their own: the class records came later and change nothing before them.
         add_class_records(demo, Dice(f"{seed}:class-records"))
+        add_message_book_years(demo, Dice(f"{seed}:message-book-years"))
     if not services.school.school_name():
         services.school.set_school_name(SCHOOL_NAME)
     return DemoSummary(

@@ -3,7 +3,9 @@
 Points still in progress at the end of a year are carried on into the next; this year,
 a few pupils still miss a required area and some focus points are not presented yet.
 Written through :meth:`FocusService.add_many_in` and
-:meth:`FocusService.record_presentations_in`.
+:meth:`FocusService.record_presentations_in`. This year, a pupil or two of a middle
+class need interventions, and the 8th and 9th graders have written their thoughts on
+further education (:func:`add_message_book_years`, with dice of its own).
 """
 
 from __future__ import annotations
@@ -13,8 +15,10 @@ from dataclasses import dataclass
 
 from skolehjem_desktop.domain.enums import FocusArea, FocusStatus, PresentationVia
 from skolehjem_desktop.services.demo import texts
+from skolehjem_desktop.services.demo.dice import Dice
 from skolehjem_desktop.services.demo.model import Demo, Pupil, ctx, stage
 from skolehjem_desktop.services.focus import NewFocusPoint, NewPresentation, required_areas
+from skolehjem_desktop.services.message_book_year import NewMessageBookYear
 from skolehjem_desktop.services.schoolyear import SchoolYear
 
 
@@ -52,6 +56,42 @@ def add_message_book(demo: Demo) -> int:
     ids = focus.add_many_in(demo.session, book.points)
     focus.record_presentations_in(demo.session, book.presentations)
     return len(ids)
+
+
+def add_message_book_years(demo: Demo, dice: Dice) -> int:
+    """This year's interventions and thoughts on further education; how many pupils have one.
+
+    Two pupils who need interventions in the class nearest to grade 5 (of grades 1–6);
+    thoughts on further education for most pupils of grades 8 and 9.
+    """
+    year = demo.current
+    middle = [c for c in demo.cohorts if 1 <= demo.grade(c, year) <= 6 and c.pupils]
+    years: list[NewMessageBookYear] = []
+    support: list[Pupil] = []
+    if middle:
+        cohort = min(middle, key=lambda c: (abs(demo.grade(c, year) - 5), c.letter))
+        support = dice.sample(cohort.pupils, min(2, len(cohort.pupils)))
+    for pupil in demo.pupils:
+        grade = demo.grade(pupil.cohort, year)
+        words = ctx(pupil, demo.class_name(pupil.cohort, year))
+        thoughts = ""
+        if grade in (8, 9) and dice.chance(0.8):
+            thoughts = dice.text(texts.FURTHER_EDUCATION, words)
+        if pupil in support:
+            years.append(
+                NewMessageBookYear(
+                    pupil.id,
+                    year,
+                    needs_support=True,
+                    interventions=dice.text(texts.INTERVENTIONS, words),
+                    follow_up=dice.text(texts.FOLLOW_UPS, words),
+                    further_education=thoughts,
+                )
+            )
+        elif thoughts:
+            years.append(NewMessageBookYear(pupil.id, year, further_education=thoughts))
+    demo.services.message_book_years.add_many_in(demo.session, years)
+    return len(years)
 
 
 class _MessageBook:

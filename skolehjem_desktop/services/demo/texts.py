@@ -468,3 +468,30 @@ SPRING_MINUTES: Final = (
     "fortalte om klassens trivsel."
 )
 MEETING_PLACES: Final = ("Klasselokalet", "Skolens aula", "Biblioteket", "Personalerummet")
+
+# The message book's year besides the focus points (L 174): interventions and their
+# follow-up for a pupil who needs them, the pupil's own thoughts on further education.
+INTERVENTIONS: Final = (
+    "{navn} går på læsekursus to gange om ugen i otte uger, og {han} har lydbøger og "
+    "oplæsning på computeren i alle fag.",
+    "{navn} får støtte af en matematikvejleder i to af ugens matematiktimer og har en "
+    "makker ved gruppearbejde.",
+    "{navn} har et fast sted at trække sig tilbage til i frikvartererne og en kort "
+    "morgensamtale med en voksen hver mandag.",
+)
+FOLLOW_UPS: Final = (
+    "Vi ser på, hvordan det går, til skole/hjemsamtalen i foråret. Læsevejlederen tester "
+    "{navn} igen i marts.",
+    "Vi følger op hver fjerde uge med en kort besked på Aula, og vi taler om det igen til "
+    "næste samtale.",
+)
+FURTHER_EDUCATION: Final = (
+    "{navn} vil gerne være elektriker og overvejer EUX. {Han} har været i praktik hos en "
+    "el-installatør og kunne godt lide det.",
+    "{navn} tænker på det almene gymnasium, måske med naturvidenskab. {Han} er ikke helt "
+    "sikker endnu og vil besøge to gymnasier.",
+    "{navn} har lyst til at arbejde med dyr og undersøger dyrepasseruddannelsen. "
+    "{Han} vil gerne tage 10. klasse først.",
+    "{navn} er i tvivl og vil gerne tale mere med vejlederen. Brobygningen på handelsskolen "
+    "gav {ham} lyst til at vide mere om EUD Business.",
+)

@@ -46,7 +46,8 @@ def access_request_data(services: Services, student_id: int) -> dict[str, Any]:
     For the access request only: it holds the teacher's private notes and every section
     that is not shared. Never build anything for the parents from it. Besides the pupil,
     the classes, the guardians, the conversations, the focus points and their
-    presentations and the contacts, it carries the class parent councils the guardians
+    presentations, the message book's interventions, follow-up and thoughts on further
+    education, and the contacts, it carries the class parent councils the guardians
     sit on, the conversation evenings planned with the pupil, and under
     ``other_records`` the rows of any other table naming the pupil or a guardian.
     """
@@ -65,6 +66,7 @@ def access_request_data(services: Services, student_id: int) -> dict[str, Any]:
             "conversations": sections.conversations(s, student_id),
             "focus_points": sections.focus_points(s, student_id),
             "focus_presentations": sections.focus_presentations(s, student_id),
+            "message_book_years": sections.message_book_years(s, student_id),
             "contacts": sections.contacts(s, student_id, guardian_names),
             "parent_councils": sections.parent_councils(s, guardian_names),
             "evening_plans": sections.evening_plans(s, student_id),

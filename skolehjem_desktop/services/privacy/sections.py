@@ -29,6 +29,7 @@ from skolehjem_desktop.store.models import (
     FocusPoint,
     FocusPresentation,
     Guardian,
+    MessageBookYear,
     SchoolClass,
     Student,
     StudentGuardian,
@@ -184,6 +185,24 @@ def focus_presentations(s: Session, student_id: int) -> list[dict[str, Any]]:
             select(FocusPresentation)
             .where(FocusPresentation.student_id == student_id)
             .order_by(FocusPresentation.presented_on, FocusPresentation.id)
+        )
+    ]
+
+
+def message_book_years(s: Session, student_id: int) -> list[dict[str, Any]]:
+    """The message book's school years: interventions, follow-up, thoughts on education."""
+    return [
+        {
+            "school_year": y.school_year,
+            "needs_support": bool(y.needs_support),
+            "interventions": y.interventions,
+            "follow_up": y.follow_up,
+            "further_education": y.further_education,
+        }
+        for y in s.scalars(
+            select(MessageBookYear)
+            .where(MessageBookYear.student_id == student_id)
+            .order_by(MessageBookYear.school_year)
         )
     ]
 

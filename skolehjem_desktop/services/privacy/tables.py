@@ -30,6 +30,7 @@ SECTIONS: Final[Mapping[str, str]] = {
     "conversation_guardian": "conversations",  # the parents taking part
     "focus_point": "focus_points",
     "focus_presentation": "focus_presentations",
+    "message_book_year": "message_book_years",
     "contact_entry": "contacts",
     "council_member": "parent_councils",
     "evening_plan_unavailable": "evening_plans",

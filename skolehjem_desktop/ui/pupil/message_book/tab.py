@@ -7,7 +7,8 @@ school year. The tab shows the areas the pupil's grade requires, each with its
 focus points (:class:`FocusTreeModel` in a tree view); an area without one is marked
 as missing (text and icon). The chosen focus point is edited beside the tree
 (:class:`FocusPointEditor`) and saved as the teacher types; the presentations to the
-parents are below (:class:`PresentationsBox`).
+parents are below (:class:`PresentationsBox`), after the year's interventions and the
+pupil's thoughts on further education (:class:`MessageBookYearBox`).
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ from skolehjem_desktop.ui.pupil.message_book.summary import (
     missing_text,
     required_text,
 )
+from skolehjem_desktop.ui.pupil.message_book.year_box import MessageBookYearBox
 
 # The class the pupil was in, on each item of the school year chooser.
 CLASS_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -72,6 +74,7 @@ class MessageBookTab(QWidget):
         self.model = FocusTreeModel(self, self._warning_icon)
         self.editor = FocusPointEditor(ctx)
         self.presentations = PresentationsBox()
+        self.year_box = MessageBookYearBox(ctx)
         self._build()
         self._connect()
         self._show_nothing()
@@ -99,6 +102,7 @@ class MessageBookTab(QWidget):
         layout.addLayout(self._build_top())
         layout.addLayout(self._build_areas_row())
         layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.year_box)
         layout.addWidget(self.presentations)
         order: list[QWidget] = [
             self.year_combo,
@@ -109,6 +113,7 @@ class MessageBookTab(QWidget):
             self.down_button,
             self.remove_button,
             *self.editor.fields(),
+            *self.year_box.fields(),
             self.presentations.record_button,
             self.presentations.list_view,
             self.presentations.remove_button,
@@ -198,6 +203,7 @@ class MessageBookTab(QWidget):
         self.editor.point_saved.connect(self.model.replace_point)
         self.editor.changed.connect(self.changed)
         self.editor.vanished.connect(lambda: QTimer.singleShot(0, self.reload))
+        self.year_box.changed.connect(self.changed)
         box = self.presentations
         box.record_button.clicked.connect(self._record_presentation)
         box.remove_button.clicked.connect(self._remove_presentation)
@@ -212,6 +218,8 @@ class MessageBookTab(QWidget):
         """
         self.editor.flush()
         self.editor.discard()
+        self.year_box.flush()
+        self.year_box.discard()
         same = student_id == self.student_id and school_year == self.school_year
         keep = self.editor.point_id if same else None
         self.student_id = student_id
@@ -224,12 +232,12 @@ class MessageBookTab(QWidget):
 
     def flush(self) -> bool:
         """Save what was typed now; False if it could not be saved (the text stays)."""
-        return self.editor.flush()
+        return all([self.editor.flush(), self.year_box.flush()])
 
     def reload(self) -> None:
         """Read everything again (after a change elsewhere in the window)."""
         if self.student_id is not None:
-            self.editor.flush()
+            self.flush()
             self._reload(self.editor.point_id)
 
     # --- loading ----------------------------------------------------------------------------
@@ -240,6 +248,7 @@ class MessageBookTab(QWidget):
         self.model.clear()
         self.presentations.clear()
         self.editor.forget()
+        self.year_box.show_year(None)
         self._loading = False
         self.class_label.setText(_("No pupil chosen."))
         self.areas_label.clear()
@@ -274,7 +283,7 @@ class MessageBookTab(QWidget):
         year = self.year_combo.currentData()
         if year is None or year == self.school_year:
             return
-        if not self.editor.flush():
+        if not self.flush():
             # The refused text stays; so does the year it belongs to.
             self.year_combo.blockSignals(True)
             self.year_combo.setCurrentIndex(self.year_combo.findData(self.school_year))
@@ -305,6 +314,8 @@ class MessageBookTab(QWidget):
         self._fill_tree(required, points, select_point, select_area)
         self._show_missing()
         self.presentations.show_rows(presentations, year, self.ctx.services.today())
+        if not self.year_box.holds_unsaved(student_id, year):  # a refused text stays
+            self.year_box.load(student_id, year)
         self._update_buttons()
         candidates = focus.carry_forward_candidates(student_id, year)
         self.carry_button.setToolTip(candidates_text(len(candidates), year))
