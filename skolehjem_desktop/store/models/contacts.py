@@ -29,7 +29,5 @@ class ContactEntry(Base):
     reply_due: Mapped[dt.date | None] = mapped_column(Date)
     done: Mapped[bool] = mapped_column(Boolean, default=False)
     # A call or an sms the parent and the teacher agreed on first ("efter forudgående aftale").
-    by_appointment: Mapped[bool] = mapped_column(
-        Boolean, default=False, server_default=text("0")
-    )
+    by_appointment: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
     __table_args__ = (_maxlen("summary", TEXT_MAX),)

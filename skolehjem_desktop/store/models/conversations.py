@@ -58,9 +58,7 @@ class Conversation(Base):
     parents_wishes: Mapped[str] = mapped_column(Text, default="")
     next_conversation: Mapped[str] = mapped_column(Text, default="")
     # Held without a guardian or without a contact teacher, and the teacher confirmed it.
-    held_exception: Mapped[bool] = mapped_column(
-        Boolean, default=False, server_default=text("0")
-    )
+    held_exception: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
 
