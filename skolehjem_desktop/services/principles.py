@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, fields
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, null, select
 from sqlalchemy.orm import Session
 
 from skolehjem_desktop.domain import principles as p
@@ -117,9 +117,13 @@ def _base(preset: str | None) -> dict[str, p.Value]:
 
 
 def _stored_in(s: Session) -> tuple[str | None, dict[str, str]]:
-    row = s.get(Setting, PRESET_SETTING)
-    overrides = {r.rule: r.value for r in s.scalars(select(Principle))}
-    preset = row.value if row is not None and row.value in PRESETS else None
+    """The preset's name and the rules changed, in one statement (each reader of the
+    principles pays it: opening a pupil reads them more than once)."""
+    preset_row = select(null().label("rule"), Setting.value).where(Setting.key == PRESET_SETTING)
+    rows = s.execute(select(Principle.rule, Principle.value).union_all(preset_row)).all()
+    overrides = {rule: value for rule, value in rows if rule is not None}
+    named = [value for rule, value in rows if rule is None]
+    preset = named[0] if named and named[0] in PRESETS else None
     return preset, overrides
 
 
