@@ -1,8 +1,14 @@
 """The contact log (henvendelser): messages, calls by appointment, short ad hoc talks.
 
-The school's guidelines: parents can expect a reply to written contact within
-ordinary working hours, Monday to Friday. A contact a parent starts gets a reply
-due by the end of the next working day; the teacher can change it.
+The school's principles (:mod:`.principles`) say when a reply is due: a contact a
+parent starts gets a reply within the principles' number of working days, counted
+from the start of the next working day when it came outside working hours
+(:mod:`.workdays`); the teacher can change it. A contact that is stored keeps the
+reply due it was given, whatever the principles say later.
+
+Two facts are read from the principles as each contact is shown, not stored: whether
+a parent's contact came outside working hours, and whether a call the principles want
+agreed on first ("efter forudgående aftale") was not marked as agreed.
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from skolehjem_desktop.services.bulk import (
     guardian_pairs,
     insert_returning_ids,
 )
-from skolehjem_desktop.services.workdays import reply_due
+from skolehjem_desktop.services.principles import Principles, defaults, principles_in
 from skolehjem_desktop.store.models import ContactEntry, Student, StudentGuardian
 
 
@@ -42,6 +48,10 @@ class ContactInfo:
     summary: str
     reply_due: dt.date | None
     done: bool
+    by_appointment: bool = False  # a call agreed on first
+    # From the principles in force when it was read (not stored):
+    outside_hours: bool = False  # a parent's contact outside the school's working hours
+    without_appointment: bool = False  # a call the principles want agreed on first, not so
 
     def overdue(self, today: dt.date) -> bool:
         return not self.done and self.reply_due is not None and self.reply_due < today
@@ -64,9 +74,37 @@ class NewContact:
     summary: str = ""
     guardian_id: int | None = None
     done: bool = False
+    by_appointment: bool = False
 
 
-def _info(c: ContactEntry) -> ContactInfo:
+# The channels of the log a call can be agreed on first for (the principles' "phone";
+# the log has no channel of its own for an sms).
+APPOINTMENT_CHANNELS: frozenset[ContactChannel] = frozenset({ContactChannel.PHONE})
+
+
+def can_be_by_appointment(channel: ContactChannel) -> bool:
+    return ContactChannel(channel) in APPOINTMENT_CHANNELS
+
+
+def outside_hours(
+    occurred_at: dt.datetime, started_by: StartedBy, rules: Principles | None = None
+) -> bool:
+    """Whether a contact from the home came outside the school's working hours."""
+    rules = rules or defaults()
+    return StartedBy(started_by) is StartedBy.PARENT and rules.outside_hours(occurred_at)
+
+
+def without_appointment(
+    channel: ContactChannel, by_appointment: bool, rules: Principles | None = None
+) -> bool:
+    """Whether the principles want contact on ``channel`` agreed on first and it was not."""
+    rules = rules or defaults()
+    return (
+        can_be_by_appointment(channel) and rules.needs_appointment(channel) and not by_appointment
+    )
+
+
+def _info(c: ContactEntry, rules: Principles) -> ContactInfo:
     return ContactInfo(
         c.id,
         c.student_id,
@@ -78,12 +116,20 @@ def _info(c: ContactEntry) -> ContactInfo:
         c.summary,
         c.reply_due,
         c.done,
+        by_appointment=c.by_appointment,
+        outside_hours=outside_hours(c.occurred_at, c.started_by, rules),
+        without_appointment=without_appointment(c.channel, c.by_appointment, rules),
     )
 
 
-def default_reply_due(occurred_at: dt.datetime, started_by: StartedBy) -> dt.date | None:
-    """Contact from the home is answered by the end of the next working day."""
-    return reply_due(occurred_at) if started_by is StartedBy.PARENT else None
+def default_reply_due(
+    occurred_at: dt.datetime, started_by: StartedBy, rules: Principles | None = None
+) -> dt.date | None:
+    """Contact from the home is answered within the principles' working days (by default
+    the principles' defaults: one working day, Monday to Friday 08:00–16:00)."""
+    if StartedBy(started_by) is not StartedBy.PARENT:
+        return None
+    return (rules or defaults()).reply_due(occurred_at)
 
 
 _KEEP = object()
@@ -101,18 +147,21 @@ class ContactService(Service):
         occurred_at: dt.datetime | None = None,
         guardian_id: int | None = None,
         reply_due_on: dt.date | object | None = _KEEP,
+        by_appointment: bool = False,
     ) -> ContactInfo:
-        """Log a contact. The reply due is computed unless given (``None`` for no reply)."""
+        """Log a contact. The reply due is computed from the principles unless given
+        (``None`` for no reply). ``by_appointment`` is kept for a call only."""
         when = (occurred_at or self.clock()).replace(microsecond=0)
         if when.date() > self.today():
             raise ValidationError(_("A contact cannot be logged for a day to come."))
         started = StartedBy(started_by)
-        due = default_reply_due(when, started) if reply_due_on is _KEEP else reply_due_on
-        if due is not None and not isinstance(due, dt.date):
-            raise ValidationError(_("The reply date is not a date."))
-        if isinstance(due, dt.date) and due < when.date():
-            raise ValidationError(_("A reply cannot be due before the contact was made."))
         with self.db.transaction() as s:
+            rules = principles_in(s)
+            due = default_reply_due(when, started, rules) if reply_due_on is _KEEP else reply_due_on
+            if due is not None and not isinstance(due, dt.date):
+                raise ValidationError(_("The reply date is not a date."))
+            if isinstance(due, dt.date) and due < when.date():
+                raise ValidationError(_("A reply cannot be due before the contact was made."))
             get_or_404(s, Student, student_id, _("Pupil"))
             if (
                 guardian_id is not None
@@ -129,10 +178,11 @@ class ContactService(Service):
                 summary=clean_text(summary, _("Summary"), TEXT_MAX),
                 reply_due=due if isinstance(due, dt.date) else None,
                 done=False,
+                by_appointment=bool(by_appointment) and can_be_by_appointment(channel),
             )
             s.add(entry)
             s.flush()
-            return _info(entry)
+            return _info(entry, rules)
 
     def update(
         self,
@@ -142,7 +192,9 @@ class ContactService(Service):
         topic: ContactTopic | None = None,
         channel: ContactChannel | None = None,
         reply_due_on: dt.date | object | None = _KEEP,
+        by_appointment: bool | None = None,
     ) -> ContactInfo:
+        """Change what is given; a call's ``by_appointment`` is dropped when it is no call."""
         with self.db.transaction() as s:
             entry = get_or_404(s, ContactEntry, contact_id, _("Contact"))
             if summary is not None:
@@ -157,15 +209,18 @@ class ContactService(Service):
                 if isinstance(reply_due_on, dt.date) and reply_due_on < entry.occurred_at.date():
                     raise ValidationError(_("A reply cannot be due before the contact was made."))
                 entry.reply_due = reply_due_on if isinstance(reply_due_on, dt.date) else None
+            if by_appointment is not None:
+                entry.by_appointment = bool(by_appointment)
+            entry.by_appointment = entry.by_appointment and can_be_by_appointment(entry.channel)
             s.flush()
-            return _info(entry)
+            return _info(entry, principles_in(s))
 
     def mark_done(self, contact_id: int, done: bool = True) -> ContactInfo:
         with self.db.transaction() as s:
             entry = get_or_404(s, ContactEntry, contact_id, _("Contact"))
             entry.done = done
             s.flush()
-            return _info(entry)
+            return _info(entry, principles_in(s))
 
     def remove(self, contact_id: int) -> None:
         with self.db.transaction() as s:
@@ -180,7 +235,8 @@ class ContactService(Service):
                 .where(ContactEntry.student_id == student_id)
                 .order_by(ContactEntry.occurred_at.desc(), ContactEntry.id.desc())
             ).all()
-            return [_info(c) for c in rows]
+            rules = principles_in(s)
+            return [_info(c, rules) for c in rows]
 
     def overdue(self) -> list[ContactInfo]:
         """Every contact whose reply is overdue today."""
@@ -190,7 +246,8 @@ class ContactService(Service):
                 .where(ContactEntry.done.is_(False), ContactEntry.reply_due < self.today())
                 .order_by(ContactEntry.reply_due)
             ).all()
-            return [_info(c) for c in rows]
+            rules = principles_in(s)
+            return [_info(c, rules) for c in rows]
 
     # --- in bulk --------------------------------------------------------------------------
 
@@ -222,6 +279,7 @@ class ContactService(Service):
                     "summary": clean(c.summary, N_("Summary"), TEXT_MAX),
                     "reply_due": c.reply_due,
                     "done": c.done,
+                    "by_appointment": c.by_appointment and can_be_by_appointment(c.channel),
                 }
             )
         return insert_returning_ids(s, ContactEntry, rows)

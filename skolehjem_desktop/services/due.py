@@ -5,8 +5,9 @@ not done, with its reply due) and an agreement not done (with its due date).
 
 - **Overdue**: its date is before today (today itself is still in time).
 - **Due soon**: a reply due today or by the end of the next working day (tomorrow,
-  and on a Friday the Monday after too, as replies are promised Monday to Friday);
-  an agreement due within the next :data:`AGREEMENT_SOON_DAYS` days.
+  and on a Friday the Monday after too, when the school's working days are Monday to
+  Friday, as the principles say by default); an agreement due within the next
+  :data:`AGREEMENT_SOON_DAYS` days.
 
 The counts per pupil feed what is owed (:mod:`.owed`); the single items feed the list
 of what is waiting (:mod:`.waiting`).
@@ -22,7 +23,8 @@ from enum import StrEnum
 from sqlalchemy import ColumnElement, Row, case, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from skolehjem_desktop.services.workdays import next_working_day
+from skolehjem_desktop.services.principles import principles_in
+from skolehjem_desktop.services.workdays import MONDAY_TO_FRIDAY, next_working_day
 from skolehjem_desktop.store.models import Agreement, ContactEntry, Conversation
 
 AGREEMENT_SOON_DAYS = 7
@@ -33,9 +35,10 @@ class Urgency(StrEnum):
     DUE_SOON = "due_soon"
 
 
-def reply_soon_until(today: dt.date) -> dt.date:
-    """The last day a reply can be due and be "due soon" today: the next working day."""
-    return next_working_day(today)
+def reply_soon_until(today: dt.date, weekdays: frozenset[int] = MONDAY_TO_FRIDAY) -> dt.date:
+    """The last day a reply can be due and be "due soon" today: the next working day
+    (of the school's working ``weekdays``, 0 = Monday)."""
+    return next_working_day(today, weekdays)
 
 
 def agreement_soon_until(today: dt.date) -> dt.date:
@@ -49,9 +52,15 @@ def _urgency(due: dt.date | None, today: dt.date, until: dt.date) -> Urgency | N
     return Urgency.OVERDUE if due < today else Urgency.DUE_SOON
 
 
-def reply_urgency(due: dt.date | None, today: dt.date, *, done: bool = False) -> Urgency | None:
+def reply_urgency(
+    due: dt.date | None,
+    today: dt.date,
+    *,
+    done: bool = False,
+    weekdays: frozenset[int] = MONDAY_TO_FRIDAY,
+) -> Urgency | None:
     """How pressing a reply due on ``due`` is today; None when it is done or not yet close."""
-    return None if done else _urgency(due, today, reply_soon_until(today))
+    return None if done else _urgency(due, today, reply_soon_until(today, weekdays))
 
 
 def agreement_urgency(due: dt.date | None, today: dt.date, *, done: bool = False) -> Urgency | None:
@@ -96,9 +105,15 @@ def agreement_counts(s: Session, ids: list[int], today: dt.date) -> DueCounts:
     return _split(rows)
 
 
-def reply_counts(s: Session, ids: list[int], today: dt.date) -> DueCounts:
-    """Per pupil: the replies to parents not done that are overdue, and those due soon."""
-    until = reply_soon_until(today)
+def reply_counts(
+    s: Session, ids: list[int], today: dt.date, weekdays: frozenset[int] | None = None
+) -> DueCounts:
+    """Per pupil: the replies to parents not done that are overdue, and those due soon.
+
+    ``weekdays`` are the school's working days; by default the principles in force."""
+    if weekdays is None:
+        weekdays = principles_in(s).working_weekdays
+    until = reply_soon_until(today, weekdays)
     overdue, soon = _sums(ContactEntry.reply_due, today, until)
     rows = s.execute(
         select(ContactEntry.student_id, overdue, soon)

@@ -13,12 +13,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, fields
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, null, select
+from sqlalchemy.orm import Session
 
 from skolehjem_desktop.domain import principles as p
 from skolehjem_desktop.domain.principle_presets import PRESETS
 from skolehjem_desktop.errors import ValidationError
 from skolehjem_desktop.i18n import _
+from skolehjem_desktop.services import workdays
 from skolehjem_desktop.services.base import Service
 from skolehjem_desktop.services.school import store_setting
 from skolehjem_desktop.store.models import Principle, Setting
@@ -53,6 +55,31 @@ class Principles:
 
     def text(self, rule: str) -> str:
         return p.format_value(rule, self.value(rule))
+
+    # --- what the rules mean for the contact log ------------------------------------------
+
+    def outside_hours(self, moment: dt.datetime) -> bool:
+        """Whether ``moment`` is outside the school's working hours (or working days)."""
+        return workdays.outside_hours(
+            moment, self.working_weekdays, self.working_hours_start, self.working_hours_end
+        )
+
+    def reply_due(self, received: dt.datetime) -> dt.date:
+        """The day by whose end a parent's written contact received then gets a reply."""
+        return workdays.reply_due(
+            received,
+            self.reply_working_days,
+            self.working_weekdays,
+            self.working_hours_start,
+            self.working_hours_end,
+        )
+
+    def next_working_day(self, after: dt.date) -> dt.date:
+        return workdays.next_working_day(after, self.working_weekdays)
+
+    def needs_appointment(self, channel: str) -> bool:
+        """Whether the principles want contact on ``channel`` agreed on first."""
+        return str(channel) in self.appointment_channels
 
 
 RULE_FIELDS = tuple(f.name for f in fields(Principles))[2:]
@@ -89,29 +116,53 @@ def _base(preset: str | None) -> dict[str, p.Value]:
     return values
 
 
+def _stored_in(s: Session) -> tuple[str | None, dict[str, str]]:
+    """The preset's name and the rules changed, in one statement (each reader of the
+    principles pays it: opening a pupil reads them more than once)."""
+    preset_row = select(null().label("rule"), Setting.value).where(Setting.key == PRESET_SETTING)
+    rows = s.execute(select(Principle.rule, Principle.value).union_all(preset_row)).all()
+    overrides = {rule: value for rule, value in rows if rule is not None}
+    named = [value for rule, value in rows if rule is None]
+    preset = named[0] if named and named[0] in PRESETS else None
+    return preset, overrides
+
+
+def _values_in(s: Session) -> tuple[str | None, dict[str, p.Value], frozenset[str]]:
+    preset, overrides = _stored_in(s)
+    values = _base(preset)
+    changed = set()
+    for rule, text in overrides.items():
+        try:
+            values[rule] = p.parse_value(rule, text)
+        except p.BadPrinciple:
+            continue  # a rule this program no longer knows, or a damaged value
+        changed.add(rule)
+    return preset, values, frozenset(changed)
+
+
+def principles_in(s: Session) -> Principles:
+    """The principles in force, read inside the caller's session (see :meth:`active`)."""
+    preset, values, changed = _values_in(s)
+    return Principles(preset, changed, **values)  # type: ignore[arg-type]
+
+
+def defaults() -> Principles:
+    """Every rule's default (no preset, nothing changed): what a new school starts with."""
+    return Principles(None, frozenset(), **_base(None))  # type: ignore[arg-type]
+
+
 class PrincipleService(Service):
     def _stored(self) -> tuple[str | None, dict[str, str]]:
         with self.db.reading() as s:
-            row = s.get(Setting, PRESET_SETTING)
-            overrides = {r.rule: r.value for r in s.scalars(select(Principle))}
-        preset = row.value if row is not None and row.value in PRESETS else None
-        return preset, overrides
+            return _stored_in(s)
 
     def _values(self) -> tuple[str | None, dict[str, p.Value], frozenset[str]]:
-        preset, overrides = self._stored()
-        values = _base(preset)
-        changed = set()
-        for rule, text in overrides.items():
-            try:
-                values[rule] = p.parse_value(rule, text)
-            except p.BadPrinciple:
-                continue  # a rule this program no longer knows, or a damaged value
-            changed.add(rule)
-        return preset, values, frozenset(changed)
+        with self.db.reading() as s:
+            return _values_in(s)
 
     def active(self) -> Principles:
-        preset, values, changed = self._values()
-        return Principles(preset, changed, **values)  # type: ignore[arg-type]
+        with self.db.reading() as s:
+            return principles_in(s)
 
     def presets(self) -> tuple[PresetInfo, ...]:
         preset, _overrides = self._stored()

@@ -30,6 +30,7 @@ from skolehjem_desktop.services.due import (
     reply_soon_until,
     reply_urgency,
 )
+from skolehjem_desktop.services.principles import principles_in
 from skolehjem_desktop.store.models import (
     Agreement,
     ClassTeacher,
@@ -160,16 +161,17 @@ def _pupils(s: Session, class_ids: list[int], year: int) -> _Pupils:
 def _replies(s: Session, pupils: _Pupils, today: dt.date) -> list[WaitingItem]:
     if not pupils:
         return []
+    weekdays = principles_in(s).working_weekdays
     contacts = s.scalars(
         select(ContactEntry).where(
             ContactEntry.student_id.in_(list(pupils)),
             ContactEntry.done.is_(False),
-            ContactEntry.reply_due <= reply_soon_until(today),
+            ContactEntry.reply_due <= reply_soon_until(today, weekdays),
         )
     )
     items = []
     for c in contacts:
-        urgency = reply_urgency(c.reply_due, today)
+        urgency = reply_urgency(c.reply_due, today, weekdays=weekdays)
         if urgency is None or c.reply_due is None:
             continue
         name, cid, cname = pupils[c.student_id]

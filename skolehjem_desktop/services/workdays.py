@@ -1,15 +1,25 @@
-"""Working days: a reply to a parent is due by the end of the next working day (Mon–Fri).
+"""Working days and working hours: when a reply to a parent is due.
 
-The school's guidelines promise replies "within ordinary working hours Monday to
-Friday". Danish public holidays are not working days either.
+The school's principles say which weekdays are working days and when the working day
+starts and ends (by default Monday to Friday, 08:00–16:00); Danish public holidays are
+never working days. A parent's written contact gets a reply within a number of working
+days (by default one). A contact received outside working hours (before the day starts,
+after it ends, or on a day that is not a working day) counts as received at the start
+of the next working day: with one working day, a message on Friday at 21:30 counts from
+Monday morning and is due by the end of Tuesday.
+
+Everything here is pure: the weekdays and hours are parameters with those defaults.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
+from typing import Final
 
-SATURDAY = 5
+MONDAY_TO_FRIDAY: Final = frozenset(range(5))
+DAY_START: Final = dt.time(8, 0)
+DAY_END: Final = dt.time(16, 0)
 
 
 def easter_sunday(year: int) -> dt.date:
@@ -46,18 +56,71 @@ def danish_public_holidays(year: int) -> frozenset[dt.date]:
     return frozenset(days)
 
 
-def is_working_day(day: dt.date) -> bool:
-    return day.weekday() < SATURDAY and day not in danish_public_holidays(day.year)
+def _check(weekdays: frozenset[int]) -> None:
+    if not weekdays or not weekdays <= frozenset(range(7)):
+        raise ValueError(f"working weekdays must be some of 0..6, not {sorted(weekdays)}")
 
 
-def next_working_day(after: dt.date) -> dt.date:
+def is_working_day(day: dt.date, weekdays: frozenset[int] = MONDAY_TO_FRIDAY) -> bool:
+    """A day of ``weekdays`` (0 = Monday) that is not a Danish public holiday."""
+    return day.weekday() in weekdays and day not in danish_public_holidays(day.year)
+
+
+def next_working_day(after: dt.date, weekdays: frozenset[int] = MONDAY_TO_FRIDAY) -> dt.date:
     """The first working day strictly after ``after``."""
+    _check(weekdays)
     day = after + dt.timedelta(days=1)
-    while not is_working_day(day):
+    while not is_working_day(day, weekdays):
         day += dt.timedelta(days=1)
     return day
 
 
-def reply_due(received: dt.datetime) -> dt.date:
-    """The day by whose end a reply is due: the next working day after the contact."""
-    return next_working_day(received.date())
+def add_working_days(
+    start: dt.date, days: int, weekdays: frozenset[int] = MONDAY_TO_FRIDAY
+) -> dt.date:
+    """The ``days``-th working day after ``start`` (``start`` itself for 0)."""
+    day = start
+    for _n in range(days):
+        day = next_working_day(day, weekdays)
+    return day
+
+
+def outside_hours(
+    moment: dt.datetime,
+    weekdays: frozenset[int] = MONDAY_TO_FRIDAY,
+    start: dt.time = DAY_START,
+    end: dt.time = DAY_END,
+) -> bool:
+    """Whether ``moment`` is outside working hours: before ``start``, at or after ``end``,
+    or on a day that is not a working day."""
+    clock = moment.time().replace(second=0, microsecond=0)
+    return not is_working_day(moment.date(), weekdays) or clock < start or clock >= end
+
+
+def counts_from(
+    received: dt.datetime,
+    weekdays: frozenset[int] = MONDAY_TO_FRIDAY,
+    start: dt.time = DAY_START,
+    end: dt.time = DAY_END,
+) -> dt.date:
+    """The working day a contact counts as received on: its own day inside working hours,
+    otherwise the next working day (the same day when it came before the day started)."""
+    day = received.date()
+    if not outside_hours(received, weekdays, start, end):
+        return day
+    early = received.time() < start and is_working_day(day, weekdays)
+    return day if early else next_working_day(day, weekdays)
+
+
+def reply_due(
+    received: dt.datetime,
+    days: int = 1,
+    weekdays: frozenset[int] = MONDAY_TO_FRIDAY,
+    start: dt.time = DAY_START,
+    end: dt.time = DAY_END,
+) -> dt.date:
+    """The day by whose end a reply is due: ``days`` working days after the working day
+    the contact counts as received on (:func:`counts_from`)."""
+    if days < 1:
+        raise ValueError(f"a reply is due within at least one working day, not {days}")
+    return add_working_days(counts_from(received, weekdays, start, end), days, weekdays)

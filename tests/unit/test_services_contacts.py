@@ -1,4 +1,6 @@
-"""The contact log: a reply to a parent is due by the end of the next working day."""
+"""The contact log: a reply to a parent is due within the principles' working days
+(by default the end of the next working day, counted from the next working morning
+when the contact came outside working hours)."""
 
 from __future__ import annotations
 
@@ -36,7 +38,8 @@ def test_parent_started_reply_due_next_working_day(services, pupil) -> None:  # 
     assert c.done is False
 
 
-def test_friday_evening_message_due_monday(services, pupil) -> None:  # type: ignore[no-untyped-def]
+def test_friday_evening_message_due_tuesday(services, pupil) -> None:  # type: ignore[no-untyped-def]
+    # Outside working hours: it counts from Monday morning, so one working day is Tuesday.
     anna, _ = pupil
     c = services.contacts.add(
         anna,
@@ -45,7 +48,8 @@ def test_friday_evening_message_due_monday(services, pupil) -> None:  # type: ig
         occurred_at=dt.datetime(2026, 11, 20, 21, 30, 15, 999),
     )
     assert c.occurred_at == dt.datetime(2026, 11, 20, 21, 30, 15)
-    assert c.reply_due == dt.date(2026, 11, 23)
+    assert c.reply_due == dt.date(2026, 11, 24)
+    assert c.outside_hours
 
 
 def test_school_started_has_no_reply_due(services, pupil) -> None:  # type: ignore[no-untyped-def]

@@ -175,8 +175,8 @@ def test_overdue_replies_counted_with_the_clock(services, klass, clock) -> None:
         ids["Held"],
         channel=ContactChannel.AULA,
         started_by=StartedBy.PARENT,
-        occurred_at=dt.datetime(2026, 11, 19, 20, 0),
-    )  # due Friday 20th
+        occurred_at=dt.datetime(2026, 11, 19, 14, 0),
+    )  # Thursday afternoon: due Friday 20th
     fresh = add(ids["Held"], channel=ContactChannel.AULA, started_by=StartedBy.PARENT)  # 24th
     add(
         ids["Held"],

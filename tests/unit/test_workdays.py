@@ -1,4 +1,4 @@
-"""Working days: a reply to a parent is due by the end of the next working day."""
+"""Working days and hours: when a reply to a parent is due (pure, by the principles' rules)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from skolehjem_desktop.services.workdays import (
+    add_working_days,
+    counts_from,
     danish_public_holidays,
     easter_sunday,
     is_working_day,
     next_working_day,
+    outside_hours,
     reply_due,
 )
 
@@ -67,10 +70,15 @@ def test_easter_sunday(year: int, easter: dt.date) -> None:
         (dt.date(2026, 5, 22), dt.date(2026, 5, 26)),
     ],
 )
-def test_reply_due_is_next_working_day(received: dt.date, due: dt.date) -> None:
-    assert reply_due(at(received)) == due
-    assert reply_due(at(received, 23)) == due
-    assert reply_due(at(received, 0)) == due
+def test_the_next_working_day(received: dt.date, due: dt.date) -> None:
+    assert next_working_day(received) == due
+    if is_working_day(received):
+        # Inside working hours (and before them: it counts from that morning).
+        assert reply_due(at(received)) == due
+        assert reply_due(at(received, 7)) == due
+        assert reply_due(at(received, 15)) == due
+    # After working hours, or on a day off, it counts from the next working morning.
+    assert reply_due(at(received, 23)) == next_working_day(due)
 
 
 def test_great_prayer_day_off_in_2023_but_not_in_2024() -> None:
@@ -127,5 +135,112 @@ def test_next_working_day_is_the_first_weekday_after(day: dt.date) -> None:
 
 
 @given(st.datetimes(min_value=dt.datetime(1950, 1, 1), max_value=dt.datetime(2200, 12, 31)))
-def test_reply_due_depends_only_on_the_day(received: dt.datetime) -> None:
-    assert reply_due(received) == next_working_day(received.date())
+def test_inside_working_hours_reply_due_is_the_next_working_day(received: dt.datetime) -> None:
+    due = reply_due(received)
+    if not outside_hours(received):
+        assert due == next_working_day(received.date())
+    else:
+        assert due == next_working_day(counts_from(received))
+    assert is_working_day(due)
+    assert due > received.date()
+
+
+# --- the school's own working days and hours ----------------------------------------------
+
+FRIDAY_NIGHT = dt.datetime(2026, 11, 20, 21, 30)  # Friday 20 November 2026
+NO_FRIDAY = frozenset(range(4))  # Monday to Thursday
+
+
+def test_friday_night_with_one_working_day_is_due_tuesday() -> None:
+    assert outside_hours(FRIDAY_NIGHT)
+    assert counts_from(FRIDAY_NIGHT) == dt.date(2026, 11, 23)  # Monday morning
+    assert reply_due(FRIDAY_NIGHT, 1) == dt.date(2026, 11, 24)  # Tuesday, not Monday
+
+
+def test_three_working_days_as_at_den_lille_skole() -> None:
+    # Monday 23 November at 10:00 -> Thursday 26; Friday night counts from Monday -> Thursday.
+    assert reply_due(dt.datetime(2026, 11, 23, 10), 3) == dt.date(2026, 11, 26)
+    assert reply_due(dt.datetime(2026, 11, 25, 10), 3) == dt.date(2026, 11, 30)  # over a weekend
+    assert reply_due(FRIDAY_NIGHT, 3) == dt.date(2026, 11, 26)
+    # Saturday counts from Monday as well.
+    assert reply_due(dt.datetime(2026, 11, 21, 11), 3) == dt.date(2026, 11, 26)
+
+
+def test_holidays_are_skipped_with_several_days() -> None:
+    # Tuesday 31 March 2026 at 12:00 + 3 working days: Wed 1, (Easter) Tue 7, Wed 8 April.
+    assert reply_due(dt.datetime(2026, 3, 31, 12), 3) == dt.date(2026, 4, 8)
+    # Maundy Thursday itself (a holiday) counts from Tuesday 7 April.
+    assert counts_from(dt.datetime(2026, 4, 2, 10)) == dt.date(2026, 4, 7)
+    assert reply_due(dt.datetime(2026, 4, 2, 10), 1) == dt.date(2026, 4, 8)
+    # 23 December 2026 in the evening: 24-27 off -> counts from Monday 28, due Tuesday 29.
+    assert reply_due(dt.datetime(2026, 12, 23, 18), 1) == dt.date(2026, 12, 29)
+
+
+def test_a_week_without_friday() -> None:
+    thursday = dt.datetime(2026, 11, 19, 10)
+    assert not is_working_day(dt.date(2026, 11, 20), NO_FRIDAY)
+    assert next_working_day(thursday.date(), NO_FRIDAY) == dt.date(2026, 11, 23)
+    assert reply_due(thursday, 1, NO_FRIDAY) == dt.date(2026, 11, 23)
+    assert outside_hours(dt.datetime(2026, 11, 20, 10), NO_FRIDAY)  # Friday is a day off
+    assert reply_due(dt.datetime(2026, 11, 20, 10), 1, NO_FRIDAY) == dt.date(2026, 11, 24)
+
+
+def test_working_hours_are_from_start_to_end() -> None:
+    monday = dt.date(2026, 11, 23)
+    start, end = dt.time(7, 30), dt.time(15, 0)
+    assert outside_hours(dt.datetime.combine(monday, dt.time(7, 29)), start=start, end=end)
+    assert not outside_hours(dt.datetime.combine(monday, dt.time(7, 30)), start=start, end=end)
+    assert not outside_hours(dt.datetime.combine(monday, dt.time(14, 59)), start=start, end=end)
+    assert outside_hours(dt.datetime.combine(monday, dt.time(15, 0)), start=start, end=end)
+    # The defaults: 08:00-16:00.
+    assert outside_hours(dt.datetime.combine(monday, dt.time(7, 59)))
+    assert not outside_hours(dt.datetime.combine(monday, dt.time(8, 0)))
+    assert outside_hours(dt.datetime.combine(monday, dt.time(16, 0)))
+    # Before the day starts it counts from that same morning.
+    assert counts_from(dt.datetime.combine(monday, dt.time(6))) == monday
+    assert counts_from(dt.datetime.combine(monday, dt.time(17))) == dt.date(2026, 11, 24)
+
+
+def test_bad_weekdays_and_days_are_refused() -> None:
+    with pytest.raises(ValueError, match="weekdays"):
+        next_working_day(dt.date(2026, 11, 23), frozenset())
+    with pytest.raises(ValueError, match="at least one"):
+        reply_due(FRIDAY_NIGHT, 0)
+
+
+weekday_sets = st.frozensets(st.integers(0, 6), min_size=1)
+moments = st.datetimes(min_value=dt.datetime(2000, 1, 1), max_value=dt.datetime(2100, 12, 31))
+
+
+@given(moments, st.integers(1, 20), weekday_sets)
+def test_the_reply_is_due_on_a_working_day_after_the_days_counted(
+    received: dt.datetime, days: int, weekdays: frozenset[int]
+) -> None:
+    due = reply_due(received, days, weekdays)
+    start = counts_from(received, weekdays)
+    assert is_working_day(due, weekdays)
+    assert is_working_day(start, weekdays)
+    assert start >= received.date()
+    # Exactly ``days`` working days after the day it counts from.
+    between = [
+        start + dt.timedelta(days=n)
+        for n in range(1, (due - start).days + 1)
+        if is_working_day(start + dt.timedelta(days=n), weekdays)
+    ]
+    assert len(between) == days
+    assert between[-1] == due
+    # More days never give an earlier date.
+    assert reply_due(received, days + 1, weekdays) > due
+
+
+@given(moments, st.integers(1, 5), weekday_sets)
+def test_a_later_contact_is_never_due_earlier(
+    received: dt.datetime, days: int, weekdays: frozenset[int]
+) -> None:
+    later = received + dt.timedelta(hours=5)
+    assert reply_due(later, days, weekdays) >= reply_due(received, days, weekdays)
+
+
+@given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2100, 1, 1)), st.integers(0, 30))
+def test_adding_working_days_step_by_step(day: dt.date, n: int) -> None:
+    assert add_working_days(day, n + 1) == next_working_day(add_working_days(day, n))

@@ -162,13 +162,14 @@ class OverviewTab(QScrollArea):
 
     def _latest_contacts(self, student_id: int, today: dt.date) -> list[str]:
         contacts = self.ctx.services.contacts.all(student_id)[:LATEST_CONTACTS]
+        weekdays = self.ctx.services.principles.active().working_weekdays
         parts = [_h3(_("Latest contacts"))]
         if contacts:
             rows = []
             for c in contacts:
                 summary = c.summary.splitlines()[0] if c.summary else ""
                 mark = _mark(
-                    reply_urgency(c.reply_due, today, done=c.done),
+                    reply_urgency(c.reply_due, today, done=c.done, weekdays=weekdays),
                     _("Reply overdue"),
                     _("Reply due soon"),
                 )

@@ -1,9 +1,13 @@
 """Log a contact with the home quickly: when, channel, started by, topic, summary, reply due.
 
-The school's guidelines: a parent who writes or calls gets a reply within ordinary
-working hours, Monday to Friday. So when a parent started the contact, the reply
-due is filled in with the next working day after it, and follows "when" and
-"started by" as they change, until the teacher sets it (or clears it) themselves.
+The school's principles (read once as the dialog opens): a parent who writes gets a
+reply within the principles' working days. So when a parent started the contact, the
+reply due is filled in from the principles, and follows "when" and "started by" as
+they change, until the teacher sets it (or clears it) themselves. A contact from the
+home outside the school's working hours gets a note under the time: the reply is
+counted from the next working day. A call can be marked as agreed on first ("efter
+forudgående aftale"); when the principles want calls agreed on first and it is not
+ticked, a warning note says so (a warning: it is saved all the same).
 
     info = add_contact(ctx, window, student_id)   # None when cancelled
 """
@@ -29,9 +33,17 @@ from PySide6.QtWidgets import (
 )
 
 from skolehjem_desktop.domain.enums import ContactChannel, ContactTopic, StartedBy
-from skolehjem_desktop.i18n import _
+from skolehjem_desktop.i18n import _, ngettext
 from skolehjem_desktop.i18n.labels import label
-from skolehjem_desktop.services.contacts import ContactInfo, default_reply_due
+from skolehjem_desktop.i18n.workweek import working_time_text
+from skolehjem_desktop.services.contacts import (
+    ContactInfo,
+    can_be_by_appointment,
+    default_reply_due,
+    outside_hours,
+    without_appointment,
+)
+from skolehjem_desktop.services.principles import Principles
 from skolehjem_desktop.services.students import GuardianInfo
 from skolehjem_desktop.ui.common.context import UiContext
 from skolehjem_desktop.ui.common.date_fields import DateField, DateTimeField, commit_all
@@ -49,6 +61,21 @@ class ContactValues:
     topic: ContactTopic
     summary: str
     reply_due: dt.date | None
+    by_appointment: bool = False
+
+
+def appointment_warning(rules: Principles) -> str:
+    """The principles' word on calls agreed on first, as the dialog's note says it."""
+    if "sms" in rules.appointment_channels:
+        return _("The school's principles: phone and sms by appointment made first.")
+    return _("The school's principles: phone calls by appointment made first.")
+
+
+def _note() -> QLabel:
+    note = QLabel()
+    note.setTextFormat(Qt.TextFormat.PlainText)
+    note.setWordWrap(True)
+    return note
 
 
 class ContactDialog(QDialog):
@@ -72,6 +99,7 @@ class ContactDialog(QDialog):
         self.saved: ContactInfo | None = None
         self._auto_due = contact is None
         self._applying = False
+        self.rules = ctx.services.principles.active()
         pupil = ctx.services.students.get(student_id)
         title = _("New contact") if contact is None else _("Edit contact")
         self.setWindowTitle(f"{title} – {pupil.full_name}")
@@ -91,7 +119,10 @@ class ContactDialog(QDialog):
         self.started_combo.currentIndexChanged.connect(self._rule_inputs_changed)
         self.due_check.toggled.connect(self._due_touched)
         self.due_edit.dateChanged.connect(self._due_touched)
+        self.channel_combo.currentIndexChanged.connect(self._channel_changed)
+        self.appointment_check.toggled.connect(self._show_appointment_note)
         self._rule_inputs_changed()
+        self._channel_changed()
         self.resize(520, self.sizeHint().height())
         (self.summary_edit if contact is not None else self.channel_combo).setFocus()
 
@@ -108,6 +139,12 @@ class ContactDialog(QDialog):
         self.channel_combo = QComboBox()
         for channel in ContactChannel:
             self.channel_combo.addItem(label(channel), channel)
+        self.appointment_check = QCheckBox(_("Agreed on &beforehand"))
+        self.appointment_check.setToolTip(
+            _("The call was agreed on with the parents first (e.g. in a message).")
+        )
+        self.hours_note = _note()
+        self.appointment_note = _note()
         self.started_combo = QComboBox()
         for who in StartedBy:
             self.started_combo.addItem(label(who), who)
@@ -139,19 +176,27 @@ class ContactDialog(QDialog):
         return due_row
 
     def _form(self, due_row: QHBoxLayout) -> QFormLayout:
+        """The fields in a form; a note row (hidden until needed) under "when" and "channel"."""
+        channel_row = QHBoxLayout()
+        channel_row.setContentsMargins(0, 0, 0, 0)
+        channel_row.addWidget(self.channel_combo)
+        channel_row.addWidget(self.appointment_check, 1)
         form = QFormLayout()
-        for text, widget in (
-            (_("&When:"), self.when_edit),
-            (_("&Channel:"), self.channel_combo),
-            (_("&Started by:"), self.started_combo),
-            (_("&Guardian:"), self.guardian_combo),
-            (_("&Topic:"), self.topic_combo),
-            (_("S&ummary:"), self.summary_edit),
+        for text, buddy, field, note in (
+            (_("&When:"), self.when_edit, self.when_edit, self.hours_note),
+            (_("&Channel:"), self.channel_combo, channel_row, self.appointment_note),
+            (_("&Started by:"), self.started_combo, self.started_combo, None),
+            (_("&Guardian:"), self.guardian_combo, self.guardian_combo, None),
+            (_("&Topic:"), self.topic_combo, self.topic_combo, None),
+            (_("S&ummary:"), self.summary_edit, self.summary_edit, None),
         ):
             row_label = QLabel(text)
-            row_label.setBuddy(widget)
-            form.addRow(row_label, widget)
+            row_label.setBuddy(buddy)
+            form.addRow(row_label, field)
+            if note is not None:
+                form.addRow("", note)
         form.addRow(self.due_check, due_row)
+        self._form_layout = form
         return form
 
     def _buttons(self) -> QDialogButtonBox:
@@ -172,6 +217,7 @@ class ContactDialog(QDialog):
         self._select(self.guardian_combo, contact.guardian_id)
         self._select(self.topic_combo, contact.topic)
         self.summary_edit.setPlainText(contact.summary)
+        self.appointment_check.setChecked(contact.by_appointment)
         # When it happened and who started it are facts of the log; they are not edited.
         for widget in (self.when_edit, self.started_combo, self.guardian_combo):
             widget.setEnabled(False)
@@ -199,8 +245,9 @@ class ContactDialog(QDialog):
         self.due_edit.setMinimumDate(when.date())
         self._applying = False
         if self._auto_due:
-            self._set_due(default_reply_due(when, self.started_by()))
+            self._set_due(default_reply_due(when, self.started_by(), self.rules))
             self._show_due_hint()
+        self._show_hours_note()
 
     def _due_touched(self) -> None:
         self.due_edit.setEnabled(self.due_check.isChecked())
@@ -213,9 +260,58 @@ class ContactDialog(QDialog):
         if not self._auto_due:
             self.due_hint.setText(_("(set by you)") if self.contact is None else "")
         elif self.due_check.isChecked():
-            self.due_hint.setText(_("(the next working day)"))
+            days = self.rules.reply_working_days
+            if days == 1 and not self.outside_hours():
+                self.due_hint.setText(_("(the next working day)"))
+            else:
+                self.due_hint.setText(
+                    ngettext("(within {n} working day)", "(within {n} working days)", days).format(
+                        n=days
+                    )
+                )
         else:
             self.due_hint.setText(_("(no reply owed when the school started it)"))
+
+    # --- the school's principles: working hours, calls agreed on first ----------------------
+
+    def outside_hours(self) -> bool:
+        """Whether the typed time of a parent's contact is outside the school's hours."""
+        when = self.when_edit.dateTime()
+        return when is not None and outside_hours(when, self.started_by(), self.rules)
+
+    def _set_note_visible(self, note: QLabel, visible: bool) -> None:
+        self._form_layout.setRowVisible(note, visible)
+
+    def _show_hours_note(self) -> None:
+        outside = self.outside_hours()
+        if outside:
+            rules = self.rules
+            hours = working_time_text(
+                rules.working_weekdays, rules.working_hours_start, rules.working_hours_end
+            )
+            self.hours_note.setText(
+                _(
+                    "Outside the school's working hours ({hours}). "
+                    "The reply is counted from the next working day."
+                ).format(hours=hours)
+            )
+        self._set_note_visible(self.hours_note, outside)
+
+    def channel(self) -> ContactChannel:
+        return ContactChannel(self.channel_combo.currentData())
+
+    def by_appointment(self) -> bool:
+        return self.appointment_check.isChecked() and can_be_by_appointment(self.channel())
+
+    def _channel_changed(self) -> None:
+        self.appointment_check.setVisible(can_be_by_appointment(self.channel()))
+        self._show_appointment_note()
+
+    def _show_appointment_note(self) -> None:
+        warn = without_appointment(self.channel(), self.by_appointment(), self.rules)
+        if warn:
+            self.appointment_note.setText("⚠ " + appointment_warning(self.rules))
+        self._set_note_visible(self.appointment_note, warn)
 
     # --- values and saving ------------------------------------------------------------------
 
@@ -229,12 +325,13 @@ class ContactDialog(QDialog):
         assert occurred_at is not None and due is not None  # given values when made
         return ContactValues(
             occurred_at=occurred_at,
-            channel=ContactChannel(self.channel_combo.currentData()),
+            channel=self.channel(),
             started_by=self.started_by(),
             guardian_id=int(guardian) if guardian is not None else None,
             topic=ContactTopic(self.topic_combo.currentData()),
             summary=self.summary_edit.toPlainText(),
             reply_due=due if self.due_check.isChecked() else None,
+            by_appointment=self.by_appointment(),
         )
 
     def accept(self) -> None:
@@ -254,6 +351,7 @@ class ContactDialog(QDialog):
                 occurred_at=v.occurred_at,
                 guardian_id=v.guardian_id,
                 reply_due_on=v.reply_due,
+                by_appointment=v.by_appointment,
             )
         else:
             saved = self.ctx.attempt(
@@ -264,6 +362,7 @@ class ContactDialog(QDialog):
                 topic=v.topic,
                 channel=v.channel,
                 reply_due_on=v.reply_due,
+                by_appointment=v.by_appointment,
             )
         if saved is None:
             return

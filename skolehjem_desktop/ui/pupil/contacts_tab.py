@@ -2,7 +2,9 @@
 
 Newest first. A reply that is overdue stands out by an icon, the word "Overdue"
 and bold text (colour too, never alone), so the teacher sees what the home is
-still waiting for.
+still waiting for. By the school's principles, a contact from the home outside
+working hours says so beside its time, and a call the principles want agreed on
+first says beside its channel whether it was (a ⚠ when it was not).
 """
 
 from __future__ import annotations
@@ -84,9 +86,12 @@ class ContactTableModel(RowTableModel[ContactInfo]):
 
     def _text(self, contact: ContactInfo, column: int, overdue: bool) -> str:
         if column == self.WHEN:
-            return datetime_text(contact.occurred_at)
+            when = datetime_text(contact.occurred_at)
+            if contact.outside_hours:
+                return _("{when} · outside working hours").format(when=when)
+            return when
         if column == self.CHANNEL:
-            return label(contact.channel)
+            return self._channel_text(contact)
         if column == self.STARTED_BY:
             return label(contact.started_by)
         if column == self.TOPIC:
@@ -107,9 +112,28 @@ class ContactTableModel(RowTableModel[ContactInfo]):
             return "✓ " + _("Done")
         return _("Open") if contact.reply_due is not None else ""
 
+    @staticmethod
+    def _channel_text(contact: ContactInfo) -> str:
+        channel = label(contact.channel)
+        if contact.without_appointment:
+            return _("{channel} ⚠ not agreed beforehand").format(channel=channel)
+        if contact.by_appointment:
+            return _("{channel}, agreed beforehand").format(channel=channel)
+        return channel
+
     def _tooltip(self, contact: ContactInfo, column: int, overdue: bool) -> str | None:
         if column == self.SUMMARY and contact.summary:
             return contact.summary
+        if column == self.WHEN and contact.outside_hours:
+            return _(
+                "Received outside the school's working hours: the reply is counted from "
+                "the next working day."
+            )
+        if column == self.CHANNEL and contact.without_appointment:
+            return _(
+                "The school's principles ask for calls to be agreed on beforehand, "
+                "and this one is not marked as agreed."
+            )
         if overdue:
             return _("The reply was due {date} and is not marked as done.").format(
                 date=date_text(contact.reply_due)
