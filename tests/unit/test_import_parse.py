@@ -245,6 +245,25 @@ def test_guardian_positions_follow_k_and_empty_guardians_are_skipped() -> None:
     )
 
 
+def test_a_guardian_column_without_a_number_is_the_first_guardian() -> None:
+    """A school's export often says "Forælder", "E-mail", "Telefon": one family's contact."""
+    data = (
+        "Fornavn;Efternavn;Forælder;E-mail;Telefon\n"
+        "Søren;Ægidius;Mette Ægidius;mette@example.dk;20 30 40 50\n"
+    ).encode()
+    result = parse(data)
+    assert result.ok, result.problems
+    assert result.rows[0].guardians == (
+        ParsedGuardian(0, "Mette Ægidius", "mette@example.dk", "20 30 40 50"),
+    )
+
+
+def test_an_e_mail_column_without_a_guardian_is_not_used() -> None:
+    result = parse("Navn;E-mail\nBo Berg;bo@example.dk\n".encode())
+    assert result.ok, result.problems
+    assert result.rows[0].guardians == ()
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -78,7 +78,7 @@ _FIELD_HEADERS: Final[dict[Field, frozenset[str]]] = {
     Field.CLASS: frozenset({"klasse", "class", "klassenavn", "class name"}),
 }
 _GUARDIAN_HEADER: Final = re.compile(
-    r"(forælder|forældre|foraelder|foraeldre|værge|vaerge|guardian|parent) ?(\d{1,2})(?: (.+))?"
+    r"(forælder|forældre|foraelder|foraeldre|værge|vaerge|guardian|parent) ?(\d{1,2})?(?: (.+))?"
 )
 _GUARDIAN_PARTS: Final[dict[str, GuardianPart]] = {
     **dict.fromkeys(["", "navn", "name", "fulde navn", "full name"], GuardianPart.NAME),
@@ -134,6 +134,7 @@ def _is_cpr_header(norm: str) -> bool:
 
 def read_header(cells: Sequence[Cell], line: int) -> Columns:
     cols = Columns(headers=[cell_text(c) for c in cells])
+    bare_parts: dict[GuardianPart, int] = {}
     for index, raw in enumerate(cols.headers):
         norm = normalize_header(raw)
         if not norm:
@@ -150,9 +151,15 @@ def read_header(cells: Sequence[Cell], line: int) -> Columns:
             else:
                 cols.fields[found] = index
             continue
+        if (bare := _GUARDIAN_PARTS.get(norm.replace(" ", ""))) is not None and bare in (
+            GuardianPart.EMAIL,
+            GuardianPart.PHONE,
+        ):
+            bare_parts.setdefault(bare, index)
+            continue
         match = _GUARDIAN_HEADER.fullmatch(norm)
         if match is not None:
-            k = int(match.group(2))
+            k = int(match.group(2) or 1)  # "Forælder" alone is the first guardian
             part = _GUARDIAN_PARTS.get((match.group(3) or "").replace(" ", ""))
             if k >= 1 and part is not None:
                 parts = cols.guardians.setdefault(k, {})
@@ -162,8 +169,21 @@ def read_header(cells: Sequence[Cell], line: int) -> Columns:
                     parts[part] = index
                 continue
         cols.unknown.append(raw)
+    _place_bare_parts(cols, bare_parts)
     _check_required(cols, line)
     return cols
+
+
+def _place_bare_parts(cols: Columns, bare_parts: dict[GuardianPart, int]) -> None:
+    """A column "E-mail" or "Telefon" with no guardian named in it is the first guardian's
+    when the list has a column with that guardian's name (a pupil has no such field);
+    without one it is not used."""
+    first = cols.guardians.get(1)
+    for part, index in bare_parts.items():
+        if first is not None and GuardianPart.NAME in first and part not in first:
+            first[part] = index
+        else:
+            cols.unknown.append(cols.header(index))
 
 
 def _duplicate_column(line: int, header: str) -> ImportProblem:
