@@ -81,6 +81,7 @@ class PresentationVia(StrEnum):
 class ContactChannel(StrEnum):
     AULA = "aula"
     PHONE = "phone"
+    SMS = "sms"
     EMAIL = "email"
     MEETING = "meeting"
     AD_HOC = "ad_hoc"

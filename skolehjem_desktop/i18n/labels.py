@@ -64,6 +64,7 @@ _LABELS: Final[tuple[tuple[StrEnum, str], ...]] = (
     (PresentationVia.MEETING, N_("At a meeting")),
     (ContactChannel.AULA, N_("Aula message")),
     (ContactChannel.PHONE, N_("Phone")),
+    (ContactChannel.SMS, N_("SMS")),
     (ContactChannel.EMAIL, N_("E-mail")),
     (ContactChannel.MEETING, N_("Meeting")),
     (ContactChannel.AD_HOC, N_("Ad hoc talk")),

@@ -79,7 +79,9 @@ class NewContact:
 
 # The channels of the log a call can be agreed on first for (the principles' "phone";
 # the log has no channel of its own for an sms).
-APPOINTMENT_CHANNELS: frozenset[ContactChannel] = frozenset({ContactChannel.PHONE})
+APPOINTMENT_CHANNELS: frozenset[ContactChannel] = frozenset(
+    {ContactChannel.PHONE, ContactChannel.SMS}
+)
 
 
 def can_be_by_appointment(channel: ContactChannel) -> bool:

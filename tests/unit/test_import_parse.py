@@ -259,7 +259,7 @@ def test_a_guardian_column_without_a_number_is_the_first_guardian() -> None:
 
 
 def test_an_e_mail_column_without_a_guardian_is_not_used() -> None:
-    result = parse("Navn;E-mail\nBo Berg;bo@example.dk\n".encode())
+    result = parse(b"Navn;E-mail\nBo Berg;bo@example.dk\n")
     assert result.ok, result.problems
     assert result.rows[0].guardians == ()
 

@@ -206,7 +206,7 @@ def test_0004_goes_back_to_the_json_of_0003(tmp_path) -> None:
 
 
 def test_0006_keeps_the_message_book_year_and_goes_back_to_0005(tmp_path) -> None:
-    """The kept 0006 file has Søren's interventions, a call by appointment, a held exception."""
+    """The kept 0006 file has Søren's interventions, an sms by appointment, a held exception."""
     from alembic import command
 
     db = open_database(_upgraded_copy(tmp_path, "schema-0006.sqlite"))
@@ -216,6 +216,8 @@ def test_0006_keeps_the_message_book_year_and_goes_back_to_0005(tmp_path) -> Non
                 "SELECT needs_support, interventions, further_education FROM message_book_year"
             ).one()
             assert tuple(row) == (1, "Læsekursus to gange om ugen", "Vil gerne på efterskole")
+            contact = conn.exec_driver_sql("SELECT channel, by_appointment FROM contact_entry")
+            assert tuple(contact.one()) == ("sms", 1)
         cfg = Config()
         cfg.set_main_option("script_location", str(MIGRATIONS))
         with db.engine.begin() as connection:
@@ -231,6 +233,8 @@ def test_0006_keeps_the_message_book_year_and_goes_back_to_0005(tmp_path) -> Non
             }
             assert "message_book_year" not in tables and "by_appointment" not in contact_columns
             assert conn.exec_driver_sql("SELECT count(*) FROM conversation").scalar() == 1
+            # an sms goes back as a call; the channels of 0005 have no sms
+            assert conn.exec_driver_sql("SELECT channel FROM contact_entry").scalar() == "phone"
             assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
     finally:
         db.close()

@@ -136,3 +136,14 @@ def test_due_soon_follows_the_working_days(services, anna) -> None:  # type: ign
     with services.db.reading() as s:
         assert reply_counts(s, [anna], thursday).soon == {anna: 1}
         assert reply_counts(s, [anna], thursday, frozenset(range(5))).soon == {}
+
+
+def test_an_sms_is_agreed_on_first_too(services, anna) -> None:  # type: ignore[no-untyped-def]
+    """Den lille Skole: "Telefonsamtaler og sms med personalet sker efter forudgående aftale"."""
+    services.principles.use("den-lille-skole")
+    sms = add(services, anna, MONDAY_MORNING, channel=ContactChannel.SMS)
+    assert sms.without_appointment
+    agreed = services.contacts.update(sms.id, by_appointment=True)
+    assert agreed.by_appointment and not agreed.without_appointment
+    services.principles.set("appointment_channels", "phone")
+    assert not services.contacts.update(sms.id, by_appointment=False).without_appointment

@@ -66,8 +66,11 @@ class ContactValues:
 
 def appointment_warning(rules: Principles) -> str:
     """The principles' word on calls agreed on first, as the dialog's note says it."""
-    if "sms" in rules.appointment_channels:
+    channels = rules.appointment_channels
+    if channels >= {"phone", "sms"}:
         return _("The school's principles: phone and sms by appointment made first.")
+    if "sms" in channels:
+        return _("The school's principles: sms by appointment made first.")
     return _("The school's principles: phone calls by appointment made first.")
 
 
