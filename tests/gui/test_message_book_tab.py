@@ -197,6 +197,30 @@ def test_adding_a_focus_point_in_the_missing_area(qtbot, tab, services, pupil) -
     assert "Missing" not in text(area_item(tab, F), 1)
 
 
+def test_a_fourth_danish_focus_point_is_not_accepted_without_a_word(  # type: ignore[no-untyped-def]
+    qtbot, tab, services, pupil
+) -> None:
+    """Skoledistrikt Vest: "Få fokuspunkter i dansk, matematik og elevens alsidige udvikling"."""
+    for n in range(3):
+        services.focus.add(pupil, YEAR, D, f"Læse {n + 1}")
+    tab.set_student(pupil, YEAR)
+    assert "⚠" not in tab.areas_label.text()
+    click_item(qtbot, tab, area_item(tab, D))
+
+    def fill(dialog: QDialog) -> None:
+        qtbot.keyClicks(dialog.goal_edit, "Skrive en fortælling")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    answer_modal(qtbot, fill)
+    with qtbot.waitSignal(tab.changed, timeout=3000):
+        qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    assert len(stored(services, pupil)) == 4  # a warning, not a refusal
+    assert "few focus points (at most 3); Danish (4) has more" in tab.areas_label.text()
+    services.principles.set("max_focus_points_per_area", "4")
+    tab.set_student(pupil, YEAR)
+    assert "⚠" not in tab.areas_label.text()
+
+
 def test_adding_an_other_subject_asks_for_the_subject(qtbot, tab, services, pupil) -> None:  # type: ignore[no-untyped-def]
     tab.set_student(pupil, YEAR)
     click_item(qtbot, tab, area_item(tab, FocusArea.OTHER_SUBJECT))

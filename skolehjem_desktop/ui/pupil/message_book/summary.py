@@ -4,6 +4,7 @@ requires, the areas still missing, and the open focus points of last school year
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from skolehjem_desktop.domain.enums import FocusArea
@@ -54,3 +55,19 @@ def carried_text(count: int, school_year: int) -> str:
         "{n} open focus points from {year} were carried forward.",
         count,
     ).format(n=count, year=last_year)
+
+
+def crowded_text(points: Sequence[FocusArea], most: int) -> str:
+    """The areas with more focus points than the school's principles' "few", or ""."""
+    counts = Counter(points)
+    crowded = [area for area in FocusArea if counts[area] > most]
+    if not crowded:
+        return ""
+    return ngettext(
+        "The school's principles ask for few focus points (at most {most}); {areas} has more.",
+        "The school's principles ask for few focus points (at most {most}); {areas} have more.",
+        len(crowded),
+    ).format(
+        most=most,
+        areas=", ".join(f"{label(a)} ({counts[a]})" for a in crowded),
+    )

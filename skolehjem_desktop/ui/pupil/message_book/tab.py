@@ -48,6 +48,7 @@ from skolehjem_desktop.ui.pupil.message_book.presentations import PresentationsB
 from skolehjem_desktop.ui.pupil.message_book.summary import (
     candidates_text,
     carried_text,
+    crowded_text,
     missing_text,
     required_text,
 )
@@ -348,8 +349,11 @@ class MessageBookTab(QWidget):
         icon = self._warning_icon if missing else self._ok_icon
         size = self.areas_label.fontMetrics().height()
         self.areas_icon.setPixmap(icon.pixmap(size, size))
-        self.areas_label.setText(missing_text(missing, len(self.model.required_areas)))
-        set_bold(self.areas_label, bool(missing))
+        most = self.ctx.services.principles.active().max_focus_points_per_area
+        crowded = crowded_text([p.area for p in self.model.points()], most)
+        text = missing_text(missing, len(self.model.required_areas))
+        self.areas_label.setText(f"{text}  ⚠ {crowded}" if crowded else text)
+        set_bold(self.areas_label, bool(missing or crowded))
 
     # --- selection and the editor -----------------------------------------------------------
 
