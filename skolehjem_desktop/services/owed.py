@@ -46,7 +46,7 @@ from skolehjem_desktop.services.owed_facts import (
     add_last_contacts,
     add_year_facts,
 )
-from skolehjem_desktop.services.principles import Principles, PrincipleService
+from skolehjem_desktop.services.principles import Principles, principles_in
 from skolehjem_desktop.services.schoolyear import SchoolYear, months_before
 from skolehjem_desktop.store.models import Enrolment, SchoolClass, Student
 
@@ -147,20 +147,17 @@ class OwedRow:
 
 
 class OwedService(Service):
-    def _rules(self) -> Principles:
-        return PrincipleService(self.db, self.clock).active()
-
     def for_class(self, class_id: int) -> list[OwedRow]:
         """One row per pupil of the class (pupils who left are not owed anything)."""
-        rules = self._rules()
         with self.db.reading() as s:
+            rules = principles_in(s)
             get_or_404(s, SchoolClass, class_id, _("Class"))
             return _owed(s, [class_id], self.today(), rules)
 
     def for_student(self, student_id: int, school_year: int) -> OwedRow | None:
         """What is owed for one pupil in a school year; None if not in a class that year."""
-        rules = self._rules()
         with self.db.reading() as s:
+            rules = principles_in(s)
             get_or_404(s, Student, student_id, _("Pupil"))
             class_id = s.scalar(
                 select(Enrolment.class_id).where(
@@ -174,16 +171,16 @@ class OwedService(Service):
 
     def for_class_records(self, class_id: int) -> list[ClassOwedItem]:
         """The class-level items: parent meeting, parent council, contact parent."""
-        rules = self._rules()
         with self.db.reading() as s:
+            rules = principles_in(s)
             school_class = get_or_404(s, SchoolClass, class_id, _("Class"))
             return class_items(s, school_class, rules, self.clock())
 
     def for_school_year(self, school_year: int | None = None) -> list[OwedRow]:
         """Every pupil of every class in the school year."""
         year = school_year if school_year is not None else self.current_year()
-        rules = self._rules()
         with self.db.reading() as s:
+            rules = principles_in(s)
             ids = list(
                 s.scalars(
                     select(SchoolClass.id).where(

@@ -215,6 +215,10 @@ NUMBER_PLACEHOLDERS = frozenset(
 )  # fmt: skip
 
 
+# A formatted message with fewer fixed characters than this is not looked for.
+MIN_FIXED = 6
+
+
 def _placeholder_regex(name: str) -> str:
     return r"([\d.,/–-]+)" if name in NUMBER_PLACEHOLDERS else "(.+?)"
 
@@ -255,6 +259,8 @@ def forbidden(lang: str) -> Forbidden:
             texts.add(key)
             continue
         literal = PLACEHOLDER.sub(" ", foreign)
+        if len(" ".join(literal.split())) < MIN_FIXED:
+            continue  # "{first} til {last}": too little of its own to tell it from a pupil's notes
         if not any(len(w) >= MIN_LENGTH and w not in vocabulary for w in _words(literal)):
             continue  # its fixed words are words of the shown language too
         regex = "".join(

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from skolehjem_desktop.i18n import _
 from skolehjem_desktop.ui.classes.student_list_model import FILTER_ROLE, StudentListModel
+from skolehjem_desktop.ui.common.fitted_columns import FittedColumns
 
 if TYPE_CHECKING:
     from skolehjem_desktop.services.classes import ClassInfo
@@ -110,9 +110,7 @@ class OverviewPane(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setAccessibleName(_("Class overview"))
         self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.fitted_columns = FittedColumns(self.table)
         overview_layout = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)

@@ -41,7 +41,7 @@ class OwedTableModel(RowTableModel[OwedRow]):
     HEADERS: ClassVar[list[str]] = [
         N_("Pupil"),
         N_("Ordinary conversation"),
-        N_("Focus points"),
+        N_("Message book"),
         N_("Presented"),
         N_("Agreements"),
         N_("Replies to parents"),
@@ -68,7 +68,8 @@ class OwedTableModel(RowTableModel[OwedRow]):
             # The tints are light: keep their text dark in a dark palette too.
             return QBrush(INK)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
+            # a narrowed column elides its text: the tooltip gives all of it
+            return self._tooltip(row, column) or self._text(row, column)
         return None
 
     def _tooltip(self, row: OwedRow, column: int) -> str | None:
