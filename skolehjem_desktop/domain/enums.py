@@ -105,3 +105,19 @@ class CalledBy(StrEnum):
 
     TEACHERS = "teachers"
     COUNCIL = "council"
+
+
+class SheetKind(StrEnum):
+    """A fillable sheet the program prints and reads back."""
+
+    PARENTS = "parents"  # the parents' preparation sheet of an invitation
+    COLLEAGUE = "colleague"  # a subject teacher's input before the conversation
+
+
+class AulaMessageKind(StrEnum):
+    """A message the teacher copies into Aula."""
+
+    INVITATION = "invitation"
+    SUMMARY = "summary"
+    REMINDER = "reminder"  # of agreements due
+    REPLY = "reply"  # to a parent's contact

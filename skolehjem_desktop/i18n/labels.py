@@ -10,6 +10,7 @@ from enum import StrEnum
 from typing import Final
 
 from skolehjem_desktop.domain.enums import (
+    AulaMessageKind,
     CalledBy,
     ContactChannel,
     ContactTopic,
@@ -23,6 +24,7 @@ from skolehjem_desktop.domain.enums import (
     RequestedBy,
     Responsible,
     SectionKind,
+    SheetKind,
     StartedBy,
 )
 from skolehjem_desktop.i18n import N_, Translator, active
@@ -68,6 +70,12 @@ _LABELS: Final[tuple[tuple[StrEnum, str], ...]] = (
     (ContactChannel.EMAIL, N_("E-mail")),
     (ContactChannel.MEETING, N_("Meeting")),
     (ContactChannel.AD_HOC, N_("Ad hoc talk")),
+    (SheetKind.PARENTS, N_("The parents' preparation sheet")),
+    (SheetKind.COLLEAGUE, N_("A colleague's input sheet")),
+    (AulaMessageKind.INVITATION, N_("Invitation")),
+    (AulaMessageKind.SUMMARY, N_("Summary")),
+    (AulaMessageKind.REMINDER, N_("Reminder of agreements")),
+    (AulaMessageKind.REPLY, N_("Reply to the parents")),
     (StartedBy.PARENT, N_("A parent")),
     (StartedBy.SCHOOL, N_("The school")),
     (ContactTopic.WELLBEING, N_("Wellbeing")),

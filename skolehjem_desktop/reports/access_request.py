@@ -34,6 +34,7 @@ from skolehjem_desktop.domain.enums import (
 )
 from skolehjem_desktop.i18n import Translator, translator
 from skolehjem_desktop.i18n.labels import label
+from skolehjem_desktop.reports import access_request_sheets as sheets
 from skolehjem_desktop.reports.data import Letterhead, school_year_label
 from skolehjem_desktop.reports.fonts import FONT
 from skolehjem_desktop.reports.layout import (
@@ -390,6 +391,22 @@ def access_request_part(data: AccessRequestData) -> Part:
             _council_member,
         ),
         *_listed(tr, _("Conversation evenings"), doc.get("evening_plans") or [], _evening_plan),
+        *_listed(tr, _("Sheets read back"), doc.get("sheet_imports") or [], sheets.sheet_import),
+        *_listed(
+            tr,
+            _("Input from colleagues"),
+            doc.get("colleague_inputs") or [],
+            sheets.colleague_input,
+        ),
+        *_listed(
+            tr,
+            _("Times that suit the family"),
+            doc.get("family_availability") or [],
+            sheets.family_availability,
+        ),
+        *_listed(
+            tr, _("Messages copied for Aula"), doc.get("aula_messages") or [], sheets.aula_message
+        ),
         *_other_records(doc, tr),
     ]
     return Part(

@@ -116,6 +116,19 @@ IN_EXPORT: dict[str, Callable[[Row, Row], bool]] = {
         and m["is_contact_parent"] == r["is_contact_parent"]
         for m in doc["parent_councils"]
     ),
+    "sheet_import": lambda doc, r: any(
+        x["content_hash"] == r["content_hash"] for x in doc["sheet_imports"]
+    ),
+    "colleague_input": lambda doc, r: any(
+        x["id"] == r["id"] and x["academic"] == r["academic"] for x in doc["colleague_inputs"]
+    ),
+    "family_availability": lambda doc, r: any(
+        x["school_year"] == r["school_year"] and x["note"] == r["note"]
+        for x in doc["family_availability"]
+    ),
+    "aula_message": lambda doc, r: any(
+        x["id"] == r["id"] and x["subject"] == r["subject"] for x in doc["aula_messages"]
+    ),
     "evening_plan_unavailable": lambda doc, r: any(
         p["id"] == r["plan_id"] and p["unavailable"] == r["periods"] for p in doc["evening_plans"]
     ),
@@ -130,6 +143,50 @@ IN_EXPORT: dict[str, Callable[[Row, Row], bool]] = {
         for p in doc["evening_plans"]
     ),
 }
+
+
+def _sheets_and_messages(services: Services, soren: int, conv: int) -> None:
+    """A sheet read back, a colleague's input, the family's times, a message for Aula."""
+    from skolehjem_desktop.domain.enums import AulaMessageKind, Language, SheetKind
+    from skolehjem_desktop.store.models import (
+        AulaMessage,
+        ColleagueInput,
+        FamilyAvailability,
+        SheetImport,
+    )
+
+    at = dt.datetime(2026, 11, 18, 9, 0)
+    with services.db.transaction() as s:
+        s.add(
+            SheetImport(
+                kind=SheetKind.PARENTS,
+                content_hash="a" * 64,
+                student_id=soren,
+                conversation_id=conv,
+                imported_at=at,
+            )
+        )
+        s.add(
+            ColleagueInput(
+                student_id=soren,
+                school_year=2026,
+                conversation_id=conv,
+                colleague="Bo Lund",
+                subject="Matematik",
+                academic="Regner sikkert",
+                wellbeing="",
+                focus_suggestions="Brøker",
+                received_at=at,
+            )
+        )
+        s.add(
+            FamilyAvailability(
+                student_id=soren, school_year=2026, slots="[]", note="Helst tirsdag", received_at=at
+            )
+        )
+        s.add(AulaMessage(kind=AulaMessageKind.INVITATION, student_id=soren,
+                          conversation_id=conv, language=Language.DA,
+                          subject="Invitation til skole/hjemsamtale", copied_at=at))  # fmt: skip
 
 
 @pytest.fixture
@@ -166,6 +223,7 @@ def family(services: Services) -> dict[str, Any]:
     _state, result = services.evening_plans.compute(plan.id)
     assert result.ok
     services.evening_plans.accept(plan.id)
+    _sheets_and_messages(services, soren, conv)
     return {"soren": soren, "ida": ida, "guardians": [mother], "class": klass.id, "plan": plan.id}
 
 

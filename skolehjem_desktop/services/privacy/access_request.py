@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from skolehjem_desktop.i18n import _
 from skolehjem_desktop.services.base import get_or_404
-from skolehjem_desktop.services.privacy import sections
+from skolehjem_desktop.services.privacy import sections, sections_sheets
 from skolehjem_desktop.services.privacy.tables import SECTIONS, personal_tables, stored_rows
 from skolehjem_desktop.store.models import Student
 
@@ -70,5 +70,9 @@ def access_request_data(services: Services, student_id: int) -> dict[str, Any]:
             "contacts": sections.contacts(s, student_id, guardian_names),
             "parent_councils": sections.parent_councils(s, guardian_names),
             "evening_plans": sections.evening_plans(s, student_id),
+            "sheet_imports": sections_sheets.sheet_imports(s, student_id),
+            "colleague_inputs": sections_sheets.colleague_inputs(s, student_id),
+            "family_availability": sections_sheets.family_availability(s, student_id),
+            "aula_messages": sections_sheets.aula_messages(s, student_id),
             "other_records": other_records(s, student_id, guardian_names),
         }

@@ -35,6 +35,10 @@ SECTIONS: Final[Mapping[str, str]] = {
     "council_member": "parent_councils",
     "evening_plan_unavailable": "evening_plans",
     "evening_plan_assignment": "evening_plans",
+    "sheet_import": "sheet_imports",
+    "colleague_input": "colleague_inputs",
+    "family_availability": "family_availability",
+    "aula_message": "aula_messages",
 }
 
 

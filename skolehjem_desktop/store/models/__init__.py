@@ -45,12 +45,20 @@ from skolehjem_desktop.store.models.school import (
     Setting,
     Teacher,
 )
+from skolehjem_desktop.store.models.sheets import (
+    AulaMessage,
+    ColleagueInput,
+    FamilyAvailability,
+    SheetImport,
+)
 
 __all__ = [
     "NAMING",
     "Agreement",
+    "AulaMessage",
     "Base",
     "ClassTeacher",
+    "ColleagueInput",
     "ContactEntry",
     "Conversation",
     "ConversationGuardian",
@@ -61,6 +69,7 @@ __all__ = [
     "EveningPlan",
     "EveningPlanAssignment",
     "EveningPlanUnavailable",
+    "FamilyAvailability",
     "FocusPoint",
     "FocusPresentation",
     "Guardian",
@@ -70,6 +79,7 @@ __all__ = [
     "Principle",
     "SchoolClass",
     "Setting",
+    "SheetImport",
     "Student",
     "StudentGuardian",
     "Teacher",

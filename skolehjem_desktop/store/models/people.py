@@ -91,6 +91,9 @@ class StudentGuardian(Base):
     relation: Mapped[Relation] = mapped_column(_enum(Relation, "relation"), default=Relation.PARENT)
     has_custody: Mapped[bool] = mapped_column(Boolean, default=True, server_default=text("1"))
     position: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    # Lives at another address than the pupil's other guardians (the Guardians tab): such
+    # parents may each want a conversation of their own.
+    lives_apart: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
 
     student: Mapped[Student] = relationship(back_populates="guardian_links")
     guardian: Mapped[Guardian] = relationship(back_populates="student_links")
