@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from skolehjem_desktop.services.pdfs import PdfService
     from skolehjem_desktop.services.principles import PrincipleService
     from skolehjem_desktop.services.school import SchoolService
+    from skolehjem_desktop.services.sheets.service import SheetService
     from skolehjem_desktop.services.students import StudentService
     from skolehjem_desktop.services.waiting import WaitingService
 
@@ -128,6 +129,12 @@ class Services:
         from skolehjem_desktop.services.principles import PrincipleService
 
         return PrincipleService(self.db, self.clock)
+
+    @cached_property
+    def sheets(self) -> SheetService:
+        from skolehjem_desktop.services.sheets.service import SheetService
+
+        return SheetService(self.db, self.clock)
 
     @cached_property
     def pdfs(self) -> PdfService:
