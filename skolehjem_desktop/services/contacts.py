@@ -124,12 +124,23 @@ def _info(c: ContactEntry, rules: Principles) -> ContactInfo:
     )
 
 
+# Contact that was itself a conversation face to face owes no reply (the teacher can set one).
+SPOKEN_FACE_TO_FACE: frozenset[ContactChannel] = frozenset(
+    {ContactChannel.MEETING, ContactChannel.AD_HOC}
+)
+
+
 def default_reply_due(
-    occurred_at: dt.datetime, started_by: StartedBy, rules: Principles | None = None
+    occurred_at: dt.datetime,
+    started_by: StartedBy,
+    rules: Principles | None = None,
+    channel: ContactChannel | None = None,
 ) -> dt.date | None:
     """Contact from the home is answered within the principles' working days (by default
-    the principles' defaults: one working day, Monday to Friday 08:00–16:00)."""
+    one working day, Monday to Friday); a meeting or a talk at the door owes no reply."""
     if StartedBy(started_by) is not StartedBy.PARENT:
+        return None
+    if channel is not None and ContactChannel(channel) in SPOKEN_FACE_TO_FACE:
         return None
     return (rules or defaults()).reply_due(occurred_at)
 
@@ -159,7 +170,11 @@ class ContactService(Service):
         started = StartedBy(started_by)
         with self.db.transaction() as s:
             rules = principles_in(s)
-            due = default_reply_due(when, started, rules) if reply_due_on is _KEEP else reply_due_on
+            due = (
+                default_reply_due(when, started, rules, channel)
+                if reply_due_on is _KEEP
+                else reply_due_on
+            )
             if due is not None and not isinstance(due, dt.date):
                 raise ValidationError(_("The reply date is not a date."))
             if isinstance(due, dt.date) and due < when.date():

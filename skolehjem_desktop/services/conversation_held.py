@@ -89,6 +89,8 @@ def counts_as_held(year: int) -> ColumnElement[bool]:
     """SQL: a held conversation of school year ``year`` that counts (the people were
     there, or the teacher confirmed the exception)."""
     with_guardian = exists().where(ConversationGuardian.conversation_id == Conversation.id)
+    # Correlated with the outer conversation: its own pupil's contact teachers, not those
+    # of any class with a conversation that year.
     contact_teachers = (
         select(ClassTeacher.teacher_id)
         .join(Enrolment, Enrolment.class_id == ClassTeacher.class_id)
@@ -97,6 +99,7 @@ def counts_as_held(year: int) -> ColumnElement[bool]:
             Enrolment.school_year == year,
             ClassTeacher.is_contact_teacher,
         )
+        .correlate(Conversation)
     )
     with_contact_teacher = or_(
         exists().where(

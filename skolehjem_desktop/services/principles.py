@@ -66,13 +66,7 @@ class Principles:
 
     def reply_due(self, received: dt.datetime) -> dt.date:
         """The day by whose end a parent's written contact received then gets a reply."""
-        return workdays.reply_due(
-            received,
-            self.reply_working_days,
-            self.working_weekdays,
-            self.working_hours_start,
-            self.working_hours_end,
-        )
+        return workdays.reply_due(received, self.reply_working_days, self.working_weekdays)
 
     def next_working_day(self, after: dt.date) -> dt.date:
         return workdays.next_working_day(after, self.working_weekdays)

@@ -3,10 +3,10 @@
 The school's principles say which weekdays are working days and when the working day
 starts and ends (by default Monday to Friday, 08:00–16:00); Danish public holidays are
 never working days. A parent's written contact gets a reply within a number of working
-days (by default one). A contact received outside working hours (before the day starts,
-after it ends, or on a day that is not a working day) counts as received at the start
-of the next working day: with one working day, a message on Friday at 21:30 counts from
-Monday morning and is due by the end of Tuesday.
+days (by default one), counted from the day it came: with one working day, a message on
+Friday at 21:30 or on Saturday is due by the end of Monday, as the guide for the parents
+promises ("senest næste arbejdsdag"). A contact outside working hours (before the day
+starts, after it ends, or on a day that is not a working day) is marked as such.
 
 Everything here is pure: the weekdays and hours are parameters with those defaults.
 """
@@ -97,30 +97,13 @@ def outside_hours(
     return not is_working_day(moment.date(), weekdays) or clock < start or clock >= end
 
 
-def counts_from(
-    received: dt.datetime,
-    weekdays: frozenset[int] = MONDAY_TO_FRIDAY,
-    start: dt.time = DAY_START,
-    end: dt.time = DAY_END,
-) -> dt.date:
-    """The working day a contact counts as received on: its own day inside working hours,
-    otherwise the next working day (the same day when it came before the day started)."""
-    day = received.date()
-    if not outside_hours(received, weekdays, start, end):
-        return day
-    early = received.time() < start and is_working_day(day, weekdays)
-    return day if early else next_working_day(day, weekdays)
-
-
 def reply_due(
-    received: dt.datetime,
-    days: int = 1,
-    weekdays: frozenset[int] = MONDAY_TO_FRIDAY,
-    start: dt.time = DAY_START,
-    end: dt.time = DAY_END,
+    received: dt.datetime, days: int = 1, weekdays: frozenset[int] = MONDAY_TO_FRIDAY
 ) -> dt.date:
-    """The day by whose end a reply is due: ``days`` working days after the working day
-    the contact counts as received on (:func:`counts_from`)."""
+    """The day by whose end a reply is due: the ``days``-th working day after the day the
+    contact came ("du får svar senest næste arbejdsdag": a message on Friday evening or on
+    Saturday is answered by the end of Monday). Replies are written in working hours;
+    when in the day the message came does not move the day."""
     if days < 1:
         raise ValueError(f"a reply is due within at least one working day, not {days}")
-    return add_working_days(counts_from(received, weekdays, start, end), days, weekdays)
+    return add_working_days(received.date(), days, weekdays)

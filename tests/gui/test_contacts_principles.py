@@ -69,11 +69,11 @@ def test_a_message_typed_at_half_past_nine_in_the_evening_gets_a_note(
     qtbot.waitUntil(dialog.hours_note.isVisible)
     assert dialog.hours_note.text() == (
         "Outside the school's working hours (Mon–Fri 08:00–16:00). "
-        "The reply is counted from the next working day."
+        "The reply comes within working hours."
     )
-    # Counted from Monday morning: one working day is Tuesday, not Monday.
-    assert dialog.due_edit.date() == dt.date(2026, 11, 24)
-    assert dialog.due_hint.text() == "(within 1 working day)"
+    # "Senest næste arbejdsdag": Friday evening's message by the end of Monday.
+    assert dialog.due_edit.date() == dt.date(2026, 11, 23)
+    assert dialog.due_hint.text() == "(the next working day)"
 
     # Back inside the working day, the note goes.
     type_in(dialog.when_edit.time_field, "15.30")
@@ -91,7 +91,7 @@ def test_a_message_typed_at_half_past_nine_in_the_evening_gets_a_note(
     assert dialog.result() == QDialog.DialogCode.Accepted
     [stored] = services.contacts.all(pupil)
     assert stored.outside_hours
-    assert stored.reply_due == dt.date(2026, 11, 24)
+    assert stored.reply_due == dt.date(2026, 11, 23)
 
 
 def test_the_note_in_danish_with_the_schools_own_hours(
@@ -104,10 +104,9 @@ def test_the_note_in_danish_with_the_schools_own_hours(
     type_in(dialog.when_edit.time_field, "07.15")
     qtbot.waitUntil(dialog.hours_note.isVisible)
     assert dialog.hours_note.text() == (
-        "Uden for skolens arbejdstid (man–fre kl. 8.00–15.30). "
-        "Svarfristen regnes fra næste arbejdsdag."
+        "Uden for skolens arbejdstid (man–fre kl. 8.00–15.30). Der svares inden for arbejdstiden."
     )
-    # Before the day starts it counts from that morning: 3 working days -> Thursday.
+    # Monday 07.15: 3 working days -> Thursday.
     assert dialog.due_edit.date() == dt.date(2026, 11, 26)
     assert dialog.due_hint.text() == "(inden for 3 arbejdsdage)"
     type_in(dialog.when_edit.time_field, "15.45")
@@ -122,7 +121,7 @@ def test_a_saturday_is_outside_working_hours(qtbot, open_dialog, type_in) -> Non
     type_in(dialog.when_edit.date_field, "21.11.2026")
     type_in(dialog.when_edit.time_field, "11.00")
     qtbot.waitUntil(dialog.hours_note.isVisible)
-    assert dialog.due_edit.date() == dt.date(2026, 11, 24)
+    assert dialog.due_edit.date() == dt.date(2026, 11, 23)  # Saturday: by Monday
 
 
 # --- calls agreed on first ----------------------------------------------------------------
@@ -227,7 +226,7 @@ def test_the_list_marks_late_messages_and_calls_not_agreed(tab, services, pupil)
 
     when, channel = ContactTableModel.WHEN, ContactTableModel.CHANNEL
     assert cell(0, when) == "20 Nov 2026 21:30 · outside working hours"
-    assert "counted from the next working day" in str(cell(0, when, Qt.ItemDataRole.ToolTipRole))
+    assert "comes in working hours" in str(cell(0, when, Qt.ItemDataRole.ToolTipRole))
     assert cell(0, channel) == "Aula message"
     assert cell(1, when) == "20 Nov 2026 12:00"
     assert cell(1, channel) == "Phone ⚠ not agreed beforehand"

@@ -69,6 +69,21 @@ def test_without_a_contact_teacher_it_is_refused(services, pupil) -> None:  # ty
     assert refused.value.missing == (Missing.CONTACT_TEACHER,)
 
 
+def test_a_contact_teacher_of_another_class_does_not_count(services, pupil) -> None:  # type: ignore[no-untyped-def]
+    """Held as an old program might have stored it: with the contact teacher of 6.C only."""
+    other = services.school.add_teacher("Karen Nørby", "KN").id
+    other_class = services.classes.create("6.C", 2026, grade=6, contact_teacher_ids=(other,))
+    ida = services.students.add("Ida", "Holm", other_class.id).id
+    services.students.add_guardian(ida, "Lene Holm")
+    services.conversations.mark_held(_plan(services, ida, teacher_ids=(other,)))
+    cid = _plan(services, pupil, teacher_ids=(other,))
+    with services.db.transaction() as s:
+        s.get(Conversation, cid).status = ConversationStatus.HELD
+    row = _row(services, pupil)
+    assert row.ordinary is OrdinaryState.MISSING and row.ordinary_uncounted == 1
+    assert services.owed.for_student(ida, 2026).ordinary is OrdinaryState.HELD
+
+
 def test_with_neither_both_are_named(services, pupil) -> None:  # type: ignore[no-untyped-def]
     cid = _plan(services, pupil, guardian_ids=(), teacher_ids=())
     with pytest.raises(HeldWithoutParticipants) as refused:

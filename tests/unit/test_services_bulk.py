@@ -473,8 +473,7 @@ def test_add_many_in_logs_contacts_as_given(services, school) -> None:  # type: 
     latest, earlier = services.contacts.all(ida)
     assert (latest.id, earlier.id) == tuple(ids)
     assert latest.occurred_at == dt.datetime(2026, 11, 20, 21, 15, 30)
-    # Friday evening counts from Monday morning: one working day is Tuesday.
-    assert latest.reply_due == dt.date(2026, 11, 24)
+    assert latest.reply_due == dt.date(2026, 11, 23)  # Friday evening: by Monday
     assert (latest.summary, latest.guardian_id, latest.done) == (
         "Mor skriver.",
         school["far"],

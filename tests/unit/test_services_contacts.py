@@ -1,6 +1,4 @@
-"""The contact log: a reply to a parent is due within the principles' working days
-(by default the end of the next working day, counted from the next working morning
-when the contact came outside working hours)."""
+"""The contact log: a reply to a parent is due by the end of the next working day."""
 
 from __future__ import annotations
 
@@ -38,8 +36,7 @@ def test_parent_started_reply_due_next_working_day(services, pupil) -> None:  # 
     assert c.done is False
 
 
-def test_friday_evening_message_due_tuesday(services, pupil) -> None:  # type: ignore[no-untyped-def]
-    # Outside working hours: it counts from Monday morning, so one working day is Tuesday.
+def test_friday_evening_message_due_monday(services, pupil) -> None:  # type: ignore[no-untyped-def]
     anna, _ = pupil
     c = services.contacts.add(
         anna,
@@ -48,8 +45,8 @@ def test_friday_evening_message_due_tuesday(services, pupil) -> None:  # type: i
         occurred_at=dt.datetime(2026, 11, 20, 21, 30, 15, 999),
     )
     assert c.occurred_at == dt.datetime(2026, 11, 20, 21, 30, 15)
-    assert c.reply_due == dt.date(2026, 11, 24)
-    assert c.outside_hours
+    assert c.reply_due == dt.date(2026, 11, 23)
+    assert c.outside_hours  # marked, but the day is the next working day all the same
 
 
 def test_school_started_has_no_reply_due(services, pupil) -> None:  # type: ignore[no-untyped-def]
@@ -183,3 +180,23 @@ def test_all_newest_first(services, pupil) -> None:  # type: ignore[no-untyped-d
     )
     new = services.contacts.add(anna, channel=AULA, started_by=PARENT)
     assert [c.id for c in services.contacts.all(anna)] == [new.id, old.id]
+
+
+def test_a_talk_face_to_face_owes_no_reply(services, pupil) -> None:  # type: ignore[no-untyped-def]
+    """A parent's talk at the door at 15:00 is not a message waiting for an answer."""
+    anna, _ = pupil
+    for channel in (ContactChannel.AD_HOC, ContactChannel.MEETING):
+        talk = services.contacts.add(
+            anna,
+            channel=channel,
+            started_by=StartedBy.PARENT,
+            occurred_at=dt.datetime(2026, 11, 20, 15, 0),
+        )
+        assert talk.reply_due is None
+    call = services.contacts.add(
+        anna,
+        channel=ContactChannel.PHONE,
+        started_by=StartedBy.PARENT,
+        occurred_at=dt.datetime(2026, 11, 20, 15, 0),
+    )
+    assert call.reply_due == dt.date(2026, 11, 23)  # a call asks to be called back

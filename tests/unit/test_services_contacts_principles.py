@@ -38,11 +38,11 @@ def add(services, anna: int, when: dt.datetime, **kw):  # type: ignore[no-untype
     ("preset", "when", "due"),
     [
         (None, MONDAY_MORNING, dt.date(2026, 11, 24)),  # the default: 1 working day
-        (None, FRIDAY_NIGHT, dt.date(2026, 11, 24)),  # counts from Monday: Tuesday
+        (None, FRIDAY_NIGHT, dt.date(2026, 11, 23)),  # "senest næste arbejdsdag": Monday
         ("skoledistrikt-vest", MONDAY_MORNING, dt.date(2026, 11, 24)),
-        ("skoledistrikt-vest", SATURDAY, dt.date(2026, 11, 24)),
+        ("skoledistrikt-vest", SATURDAY, dt.date(2026, 11, 23)),
         ("den-lille-skole", MONDAY_MORNING, dt.date(2026, 11, 26)),  # 3 working days
-        ("den-lille-skole", FRIDAY_NIGHT, dt.date(2026, 11, 26)),
+        ("den-lille-skole", FRIDAY_NIGHT, dt.date(2026, 11, 25)),
         ("den-lille-skole", dt.datetime(2026, 11, 18, 14), dt.date(2026, 11, 23)),
     ],
 )
@@ -58,10 +58,10 @@ def test_reply_due_by_the_schools_own_rules(services, anna) -> None:  # type: ig
     services.principles.set("reply_working_days", "2")
     services.principles.set("working_weekdays", "mon-thu")
     services.principles.set("working_hours_end", "15:00")
-    # Monday 15:30 is after the day: counts from Tuesday, 2 days -> Thursday.
+    # Monday 15:30 is after the day: marked, and 2 working days -> Wednesday.
     late = add(services, anna, dt.datetime(2026, 11, 23, 15, 30))
     assert late.outside_hours
-    assert late.reply_due == dt.date(2026, 11, 26)
+    assert late.reply_due == dt.date(2026, 11, 25)
     # Thursday 19 November at 10:00: Friday is no working day, so Monday and Tuesday.
     thursday = add(services, anna, dt.datetime(2026, 11, 19, 10))
     assert not thursday.outside_hours

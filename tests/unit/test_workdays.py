@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 
 from skolehjem_desktop.services.workdays import (
     add_working_days,
-    counts_from,
     danish_public_holidays,
     easter_sunday,
     is_working_day,
@@ -77,8 +76,8 @@ def test_the_next_working_day(received: dt.date, due: dt.date) -> None:
         assert reply_due(at(received)) == due
         assert reply_due(at(received, 7)) == due
         assert reply_due(at(received, 15)) == due
-    # After working hours, or on a day off, it counts from the next working morning.
-    assert reply_due(at(received, 23)) == next_working_day(due)
+    # After working hours, or on a day off: the next working day all the same.
+    assert reply_due(at(received, 23)) == due
 
 
 def test_great_prayer_day_off_in_2023_but_not_in_2024() -> None:
@@ -135,12 +134,9 @@ def test_next_working_day_is_the_first_weekday_after(day: dt.date) -> None:
 
 
 @given(st.datetimes(min_value=dt.datetime(1950, 1, 1), max_value=dt.datetime(2200, 12, 31)))
-def test_inside_working_hours_reply_due_is_the_next_working_day(received: dt.datetime) -> None:
+def test_the_reply_is_due_the_next_working_day_whatever_the_hour(received: dt.datetime) -> None:
     due = reply_due(received)
-    if not outside_hours(received):
-        assert due == next_working_day(received.date())
-    else:
-        assert due == next_working_day(counts_from(received))
+    assert due == next_working_day(received.date())
     assert is_working_day(due)
     assert due > received.date()
 
@@ -151,29 +147,28 @@ FRIDAY_NIGHT = dt.datetime(2026, 11, 20, 21, 30)  # Friday 20 November 2026
 NO_FRIDAY = frozenset(range(4))  # Monday to Thursday
 
 
-def test_friday_night_with_one_working_day_is_due_tuesday() -> None:
+def test_friday_night_with_one_working_day_is_due_monday() -> None:
+    """The guide promises "senest næste arbejdsdag": Friday evening's message by Monday."""
     assert outside_hours(FRIDAY_NIGHT)
-    assert counts_from(FRIDAY_NIGHT) == dt.date(2026, 11, 23)  # Monday morning
-    assert reply_due(FRIDAY_NIGHT, 1) == dt.date(2026, 11, 24)  # Tuesday, not Monday
+    assert reply_due(FRIDAY_NIGHT, 1) == dt.date(2026, 11, 23)  # Monday, not Tuesday
+    assert reply_due(dt.datetime(2026, 11, 21, 11), 1) == dt.date(2026, 11, 23)  # Saturday too
 
 
 def test_three_working_days_as_at_den_lille_skole() -> None:
-    # Monday 23 November at 10:00 -> Thursday 26; Friday night counts from Monday -> Thursday.
+    # Monday 23 November at 10:00 -> Thursday 26; Friday night -> Wednesday 25.
     assert reply_due(dt.datetime(2026, 11, 23, 10), 3) == dt.date(2026, 11, 26)
     assert reply_due(dt.datetime(2026, 11, 25, 10), 3) == dt.date(2026, 11, 30)  # over a weekend
-    assert reply_due(FRIDAY_NIGHT, 3) == dt.date(2026, 11, 26)
-    # Saturday counts from Monday as well.
-    assert reply_due(dt.datetime(2026, 11, 21, 11), 3) == dt.date(2026, 11, 26)
+    assert reply_due(FRIDAY_NIGHT, 3) == dt.date(2026, 11, 25)
+    assert reply_due(dt.datetime(2026, 11, 21, 11), 3) == dt.date(2026, 11, 25)  # Saturday
 
 
 def test_holidays_are_skipped_with_several_days() -> None:
     # Tuesday 31 March 2026 at 12:00 + 3 working days: Wed 1, (Easter) Tue 7, Wed 8 April.
     assert reply_due(dt.datetime(2026, 3, 31, 12), 3) == dt.date(2026, 4, 8)
-    # Maundy Thursday itself (a holiday) counts from Tuesday 7 April.
-    assert counts_from(dt.datetime(2026, 4, 2, 10)) == dt.date(2026, 4, 7)
-    assert reply_due(dt.datetime(2026, 4, 2, 10), 1) == dt.date(2026, 4, 8)
-    # 23 December 2026 in the evening: 24-27 off -> counts from Monday 28, due Tuesday 29.
-    assert reply_due(dt.datetime(2026, 12, 23, 18), 1) == dt.date(2026, 12, 29)
+    # On Maundy Thursday itself (a holiday): the next working day is Tuesday 7 April.
+    assert reply_due(dt.datetime(2026, 4, 2, 10), 1) == dt.date(2026, 4, 7)
+    # 23 December 2026 in the evening: 24-27 off -> due Monday 28.
+    assert reply_due(dt.datetime(2026, 12, 23, 18), 1) == dt.date(2026, 12, 28)
 
 
 def test_a_week_without_friday() -> None:
@@ -182,7 +177,7 @@ def test_a_week_without_friday() -> None:
     assert next_working_day(thursday.date(), NO_FRIDAY) == dt.date(2026, 11, 23)
     assert reply_due(thursday, 1, NO_FRIDAY) == dt.date(2026, 11, 23)
     assert outside_hours(dt.datetime(2026, 11, 20, 10), NO_FRIDAY)  # Friday is a day off
-    assert reply_due(dt.datetime(2026, 11, 20, 10), 1, NO_FRIDAY) == dt.date(2026, 11, 24)
+    assert reply_due(dt.datetime(2026, 11, 20, 10), 1, NO_FRIDAY) == dt.date(2026, 11, 23)
 
 
 def test_working_hours_are_from_start_to_end() -> None:
@@ -196,9 +191,6 @@ def test_working_hours_are_from_start_to_end() -> None:
     assert outside_hours(dt.datetime.combine(monday, dt.time(7, 59)))
     assert not outside_hours(dt.datetime.combine(monday, dt.time(8, 0)))
     assert outside_hours(dt.datetime.combine(monday, dt.time(16, 0)))
-    # Before the day starts it counts from that same morning.
-    assert counts_from(dt.datetime.combine(monday, dt.time(6))) == monday
-    assert counts_from(dt.datetime.combine(monday, dt.time(17))) == dt.date(2026, 11, 24)
 
 
 def test_bad_weekdays_and_days_are_refused() -> None:
@@ -213,15 +205,13 @@ moments = st.datetimes(min_value=dt.datetime(2000, 1, 1), max_value=dt.datetime(
 
 
 @given(moments, st.integers(1, 20), weekday_sets)
-def test_the_reply_is_due_on_a_working_day_after_the_days_counted(
+def test_the_reply_is_due_on_the_working_day_so_many_days_after(
     received: dt.datetime, days: int, weekdays: frozenset[int]
 ) -> None:
     due = reply_due(received, days, weekdays)
-    start = counts_from(received, weekdays)
+    start = received.date()
     assert is_working_day(due, weekdays)
-    assert is_working_day(start, weekdays)
-    assert start >= received.date()
-    # Exactly ``days`` working days after the day it counts from.
+    # Exactly ``days`` working days after the day it came.
     between = [
         start + dt.timedelta(days=n)
         for n in range(1, (due - start).days + 1)

@@ -90,7 +90,7 @@ def _contact(demo: Demo, pupil: Pupil, year: int) -> NewContact | None:
     at = _when(dice, day, channel, written)
     topic = dice.choices(TOPICS, weights=TOPIC_WEIGHTS)[0]
     words = ctx(pupil, demo.class_name(pupil.cohort, year))
-    due = default_reply_due(at, started_by)
+    due = default_reply_due(at, started_by, channel=channel)
     if year < demo.current:
         done = True
     elif due is not None:

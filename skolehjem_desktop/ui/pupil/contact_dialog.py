@@ -4,8 +4,8 @@ The school's principles (read once as the dialog opens): a parent who writes get
 reply within the principles' working days. So when a parent started the contact, the
 reply due is filled in from the principles, and follows "when" and "started by" as
 they change, until the teacher sets it (or clears it) themselves. A contact from the
-home outside the school's working hours gets a note under the time: the reply is
-counted from the next working day. A call can be marked as agreed on first ("efter
+home outside the school's working hours gets a note under the time: the reply comes
+in working hours. A call can be marked as agreed on first ("efter
 forudgående aftale"); when the principles want calls agreed on first and it is not
 ticked, a warning note says so (a warning: it is saved all the same).
 
@@ -248,7 +248,7 @@ class ContactDialog(QDialog):
         self.due_edit.setMinimumDate(when.date())
         self._applying = False
         if self._auto_due:
-            self._set_due(default_reply_due(when, self.started_by(), self.rules))
+            self._set_due(default_reply_due(when, self.started_by(), self.rules, self.channel()))
             self._show_due_hint()
         self._show_hours_note()
 
@@ -264,7 +264,7 @@ class ContactDialog(QDialog):
             self.due_hint.setText(_("(set by you)") if self.contact is None else "")
         elif self.due_check.isChecked():
             days = self.rules.reply_working_days
-            if days == 1 and not self.outside_hours():
+            if days == 1:
                 self.due_hint.setText(_("(the next working day)"))
             else:
                 self.due_hint.setText(
@@ -295,7 +295,7 @@ class ContactDialog(QDialog):
             self.hours_note.setText(
                 _(
                     "Outside the school's working hours ({hours}). "
-                    "The reply is counted from the next working day."
+                    "The reply comes within working hours."
                 ).format(hours=hours)
             )
         self._set_note_visible(self.hours_note, outside)
@@ -309,6 +309,7 @@ class ContactDialog(QDialog):
     def _channel_changed(self) -> None:
         self.appointment_check.setVisible(can_be_by_appointment(self.channel()))
         self._show_appointment_note()
+        self._rule_inputs_changed()  # a talk at the door owes no reply
 
     def _show_appointment_note(self) -> None:
         warn = without_appointment(self.channel(), self.by_appointment(), self.rules)

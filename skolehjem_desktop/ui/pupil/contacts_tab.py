@@ -126,8 +126,7 @@ class ContactTableModel(RowTableModel[ContactInfo]):
             return contact.summary
         if column == self.WHEN and contact.outside_hours:
             return _(
-                "Received outside the school's working hours: the reply is counted from "
-                "the next working day."
+                "Received outside the school's working hours; the reply comes in working hours."
             )
         if column == self.CHANNEL and contact.without_appointment:
             return _(
