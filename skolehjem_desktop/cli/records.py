@@ -391,7 +391,9 @@ def owed_json(
                 "ordinary_conversations_needed": r.ordinary_needed,
                 "ordinary_conversations_held": r.ordinary_held,
                 "ordinary_conversations_uncounted": r.ordinary_uncounted,
-                "ordinary_conversation_overdue_since": r.ordinary_deadline,
+                "ordinary_conversation_overdue_since": (
+                    r.ordinary_deadline if r.ordinary_overdue else None
+                ),
                 "presentations": r.presentations,
                 "presentations_needed": r.presentations_needed,
                 "crowded_areas": list(r.crowded_areas),

@@ -170,8 +170,6 @@ def _reach(data: GuideData, tr: Translator) -> list[Flowable]:
                 )
             )
         story.append(para(" ".join(sentences)))
-    else:
-        story.append(para(_("If something is urgent on the day, please phone the school.")))
     return story
 
 
@@ -202,8 +200,7 @@ def _about(tr: Translator) -> list[Flowable]:
             _(
                 "Contact us about your own child: how your child is thriving, and how the "
                 "learning is going. Speak for yourself and your own child, not on behalf of "
-                "others. If it is also about another child, we talk with that child's parents "
-                "ourselves."
+                "others."
             )
         ),
         para(

@@ -19,6 +19,7 @@ from skolehjem_desktop.i18n import _, ngettext
 from skolehjem_desktop.services.principles import Principles
 from skolehjem_desktop.services.schoolyear import SchoolYear
 from skolehjem_desktop.store.models import (
+    ClassTeacher,
     CouncilMember,
     Guardian,
     ParentMeeting,
@@ -159,10 +160,14 @@ def _meeting_item(
     deadline = rules.start_meeting_by.in_school_year(school_class.school_year)
     year = SchoolYear(school_class.school_year)
     # The start-of-year meeting is one "where teachers of the class take part":
-    # a meeting the council called with no teacher of the school does not count.
+    # a meeting the council called with no teacher of the class does not count.
+    class_teachers = select(ClassTeacher.teacher_id).where(ClassTeacher.class_id == school_class.id)
     with_teachers = (
         select(ParentMeetingTeacher.meeting_id)
-        .where(ParentMeetingTeacher.meeting_id == ParentMeeting.id)
+        .where(
+            ParentMeetingTeacher.meeting_id == ParentMeeting.id,
+            ParentMeetingTeacher.teacher_id.in_(class_teachers),
+        )
         .exists()
     )
     starts = list(

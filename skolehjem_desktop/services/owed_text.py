@@ -46,9 +46,9 @@ def ordinary_notes(row: OwedRow, format_date: DateText) -> list[str]:
         notes.append(
             ngettext(
                 "{n} held without a parent or guardian or without a contact teacher does "
-                "not count; mark it held again to confirm it as an exception.",
+                "not count; reopen it and mark it held to confirm it as an exception.",
                 "{n} held without a parent or guardian or without a contact teacher do "
-                "not count; mark them held again to confirm them as exceptions.",
+                "not count; reopen them and mark them held to confirm them as exceptions.",
                 row.ordinary_uncounted,
             ).format(n=row.ordinary_uncounted)
         )

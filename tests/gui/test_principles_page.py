@@ -73,11 +73,11 @@ def test_a_fresh_school_follows_the_law_and_chooses_a_preset(qtbot, ctx) -> None
     assert [combo.itemText(i) for i in range(combo.count())] == [
         "Skoledistrikt Vest",
         "Den lille Skole",
-        "No preset (the law's defaults)",
+        "No preset (the defaults)",
     ]
-    assert combo.currentText() == "No preset (the law's defaults)"
+    assert combo.currentText() == "No preset (the defaults)"
     assert not page.reset_button.isEnabled()  # nothing changed yet
-    assert page.reset_button.text() == "Reset &to the law's defaults"
+    assert page.reset_button.text() == "Reset &to the defaults"
     assert spin(dialog, "reply_working_days").spin.value() == 1
 
     choose_preset(qtbot, dialog, "Den lille Skole")
@@ -312,7 +312,7 @@ def test_the_welcome_stores_the_preset_chosen(qtbot, data_dir: Path) -> None:  #
 def test_the_welcome_leaves_the_law_by_default(qtbot, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
     box = welcome(qtbot, data_dir)
     assert box.law_radio.isChecked()
-    assert box.law_radio.text() == "The law's de&faults (can be changed later in Settings)"
+    assert box.law_radio.text() == "The de&faults (can be changed later in Settings)"
     click(qtbot, box.start_button)
     active = stored_principles(data_dir)
     assert (active.preset, active.changed) == (None, frozenset())

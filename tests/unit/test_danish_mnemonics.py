@@ -37,7 +37,7 @@ GROUPS = {
         "&Start",
         "Skoledist&rikt Vest",  # the presets' titles are the schools' own, not translated
         "Den lille Sk&ole",
-        "The law's de&faults (can be changed later in Settings)",
+        "The de&faults (can be changed later in Settings)",
     ],
     "parent meeting": ["&Date:", "&Time:", "&Place:", "&Agenda:"],
     "class records": ["Class parent &council", "Print min&utes"],

@@ -260,3 +260,23 @@ def test_0005_goes_back_to_0004_without_the_principles(tmp_path) -> None:
         assert "principles.preset" not in keys
     finally:
         db.close()
+
+
+def test_a_count_of_0_from_0005_becomes_1_when_upgraded(tmp_path) -> None:
+    """0005 took 0 conversations a year; 0006 asks for at least one and says 1, not the preset."""
+    import sqlite3
+
+    from skolehjem_desktop.config import DB_FILENAME
+
+    data = _kept_0005(tmp_path)
+    conn = sqlite3.connect(data / DB_FILENAME)
+    conn.execute("INSERT INTO principle VALUES ('ordinary_conversations_per_year', '0')")
+    conn.commit()
+    conn.close()
+    services = Services(open_database(data))
+    try:
+        active = services.principles.active()
+        assert active.ordinary_conversations_per_year == 1
+        assert "reply_working_days" in active.changed
+    finally:
+        services.close()

@@ -339,6 +339,17 @@ def test_a_meeting_with_no_teacher_of_the_class_is_not_the_start_of_year_meeting
     assert (item.state, item.on) == (ClassItemState.DONE, (START + dt.timedelta(days=1)).date())
 
 
+def test_a_meeting_with_only_teachers_of_other_classes_does_not_count(  # type: ignore[no-untyped-def]
+    services, klass
+) -> None:
+    """ "et forældremøde, hvor lærere fra klassen deltager": Bo teaches no lesson in 5.A."""
+    c, _other, _g, (anne, bo), _s = klass
+    services.class_records.create_meeting(c.id, meeting(teacher_ids=(bo,)))
+    assert states(services, c.id)[ClassItem.PARENT_MEETING] is ClassItemState.OVERDUE
+    services.classes.set_contact_teachers(c.id, (anne, bo))
+    assert states(services, c.id)[ClassItem.PARENT_MEETING] is ClassItemState.DONE
+
+
 def test_a_meeting_to_come_or_of_another_class_does_not_count(services, klass, clock) -> None:  # type: ignore[no-untyped-def]
     c, other, _g, (anne, _bo), _s = klass
     services.class_records.create_meeting(other.id, meeting(teacher_ids=(anne,)))

@@ -163,7 +163,7 @@ class PrinciplesPage(QWidget):
         for info in self.ctx.services.principles.presets():
             self.preset_combo.addItem(info.title, info.name)
         if self.preset is None:
-            self.preset_combo.addItem(_("No preset (the law's defaults)"), None)
+            self.preset_combo.addItem(_("No preset (the defaults)"), None)
         self.preset_combo.setCurrentIndex(self.preset_combo.findData(self.preset))
         self.reset_button = QPushButton(_("Reset &to the preset"))
         row = QHBoxLayout()
@@ -312,12 +312,12 @@ class PrinciplesPage(QWidget):
             mark.setVisible(differs)
             said = "–".join(shown_value(rule, base[rule.key]) for rule in rules)
             if self.preset is None:
-                mark.setText(_("changed (the law says {value})").format(value=said))
+                mark.setText(_("changed (the default is {value})").format(value=said))
             else:
                 mark.setText(_("changed (the preset says {value})").format(value=said))
         self.reset_button.setEnabled(bool(changed))
         self.reset_button.setText(
-            _("Reset &to the preset") if self.preset else _("Reset &to the law's defaults")
+            _("Reset &to the preset") if self.preset else _("Reset &to the defaults")
         )
 
     def _show(self, values: dict[str, p.Value]) -> None:
@@ -358,7 +358,7 @@ class PrinciplesPage(QWidget):
         if not count:
             return
         if self.preset is None:
-            question = _("Set every rule back to the law's defaults?")
+            question = _("Set every rule back to the defaults?")
         else:
             question = _("Set every rule back to the preset from {title}?").format(
                 title=self._title(self.preset)

@@ -350,7 +350,7 @@ class WelcomeDialog(QDialog):
         self.demo_radio.setText(_("Open the &demo school (invented pupils, to try things out)"))
         self.empty_radio.setText(_("Start &empty"))
         self.principles_box.setTitle(_("Which principles does the school follow?"))
-        self.law_radio.setText(_("The law's de&faults (can be changed later in Settings)"))
+        self.law_radio.setText(_("The de&faults (can be changed later in Settings)"))
         self.start_button.setText(_("&Start"))
 
     # --- starting --------------------------------------------------------------------------

@@ -98,6 +98,11 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("student_id", "school_year", name=op.f("pk_message_book_year")),
     )
     _rebuild_contacts(CHANNELS_0006, True, COLUMNS_0005 + ", 0")
+    # 0005 let a school set these to 0; from 0006 at least one a year (the law's minimum).
+    op.execute(
+        "UPDATE principle SET value = '1' WHERE value = '0' AND rule IN "
+        "('ordinary_conversations_per_year', 'presentations_per_year')"
+    )
     op.add_column(
         "conversation",
         sa.Column("held_exception", sa.Boolean(), server_default=sa.text("0"), nullable=False),
