@@ -54,7 +54,7 @@ def page_part(data: ColleagueSheetData, page: ColleaguePage) -> Part:
     _ = tr.gettext
     st = styles()
     name = page.student_name
-    who = join_names(list(data.asked_by), tr) or _("The contact teacher")
+    who = join_names(list(data.asked_by), tr)
     when = (
         _("Planned for {date}").format(date=tr.short_date(page.conversation_at.date()))
         if page.conversation_at is not None
@@ -68,17 +68,11 @@ def page_part(data: ColleagueSheetData, page: ColleaguePage) -> Part:
             [
                 (_("Pupil"), name),
                 (_("Class"), page.class_name or "–"),
-                (_("Asked by"), who),
+                (_("Asked by"), who or "–"),
                 (_("The conversation"), when),
             ]
         ),
-        para(
-            _(
-                "{teacher} is preparing the school–home conversation with the parents of "
-                "{name}. Please write a few words about how {name} is doing in your "
-                "subject: a few lines are plenty."
-            ).format(teacher=who, name=name)
-        ),
+        para(_intro(data, tr).format(teacher=who, name=name)),
         para(
             _(
                 "Fill in the boxes on screen and send the file back, or write by hand and "
@@ -122,6 +116,31 @@ def page_part(data: ColleagueSheetData, page: ColleaguePage) -> Part:
         letterhead=data.letterhead,
         running_title=f"{_title(tr)} · {subtitle}",
         flowables=story,
+    )
+
+
+def _intro(data: ColleagueSheetData, tr: Translator) -> str:
+    _ = tr.gettext
+    if not data.asked_by:
+        return _(
+            "The contact teacher is preparing the school–home conversation with the parents "
+            "of {name}. Please write a few words about how {name} is doing in your subject: "
+            "a few lines are plenty."
+        )
+    if data.contact_teacher:
+        return tr.ngettext(
+            "The contact teacher, {teacher}, is preparing the school–home conversation with "
+            "the parents of {name}. Please write a few words about how {name} is doing in "
+            "your subject: a few lines are plenty.",
+            "The contact teachers, {teacher}, are preparing the school–home conversation "
+            "with the parents of {name}. Please write a few words about how {name} is doing "
+            "in your subject: a few lines are plenty.",
+            len(data.asked_by),
+        )
+    return _(
+        "{teacher} is preparing the school–home conversation with the parents of {name}. "
+        "Please write a few words about how {name} is doing in your subject: a few lines "
+        "are plenty."
     )
 
 

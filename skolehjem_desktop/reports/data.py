@@ -265,6 +265,7 @@ class ColleagueSheetData:
     lang: str
     letterhead: Letterhead
     asked_by: tuple[str, ...]  # the contact teacher(s) asking
+    contact_teacher: bool  # whether they ask as the class's contact teacher(s)
     subject: str  # prefilled in the Subject field ("" leaves it for the colleague)
     school_year: int
     title_name: str  # the class or the pupil the file is for (the PDF's title)

@@ -15,7 +15,7 @@ from skolehjem_desktop.domain.enums import SheetKind
 from skolehjem_desktop.domain.limits import SHORT_MAX
 from skolehjem_desktop.errors import ValidationError
 from skolehjem_desktop.i18n import _
-from skolehjem_desktop.reports.data import ColleaguePage, ColleagueSheetData
+from skolehjem_desktop.reports.data import ClassRole, ColleaguePage, ColleagueSheetData
 from skolehjem_desktop.services import Services
 from skolehjem_desktop.services.base import clean_text
 from skolehjem_desktop.services.colleague_input import next_planned
@@ -76,12 +76,14 @@ def colleague_sheet_data(
         pupils = [(detail.id, detail.full_name, in_class)]
         title = detail.full_name
     head = letterhead(services)
-    asked = signature(services, in_class).names or ((head.teacher,) if head.teacher else ())
+    signed = signature(services, in_class)
+    asked = signed.names or ((head.teacher,) if head.teacher else ())
     pages = _pages(services, pupils, services.clock())
     return ColleagueSheetData(
         lang=chosen,
         letterhead=head,
         asked_by=asked,
+        contact_teacher=signed.role is ClassRole.CONTACT_TEACHER,
         subject=subject,
         school_year=year,
         title_name=title,
