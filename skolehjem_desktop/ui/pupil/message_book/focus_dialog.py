@@ -96,6 +96,13 @@ class NewFocusPointDialog(QDialog):
         self._area_changed()
         (self.subject_edit if self._is_other() else self.goal_edit).setFocus()
 
+    def prefill(self, goal: str, subject: str = "") -> None:
+        """Start from a colleague's suggestion: its text as the goal (and its subject)."""
+        self.goal_edit.setPlainText(goal)
+        if self._is_other():
+            self.subject_edit.setText(subject)
+        self.goal_edit.setFocus()
+
     def _is_other(self) -> bool:
         return bool(self.area_combo.currentData() == FocusArea.OTHER_SUBJECT)
 
