@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -99,6 +100,7 @@ class NewFocusPointDialog(QDialog):
     def prefill(self, goal: str, subject: str = "") -> None:
         """Start from a colleague's suggestion: its text as the goal (and its subject)."""
         self.goal_edit.setPlainText(goal)
+        self.goal_edit.moveCursor(QTextCursor.MoveOperation.End)
         if self._is_other():
             self.subject_edit.setText(subject)
         self.goal_edit.setFocus()
