@@ -82,7 +82,7 @@ def answer_modal(handle: Callable[[QDialog], None]) -> list[QDialog]:
 
 def test_the_preparation_page_shows_who_wrote_what_and_when(qtbot, services, pupil) -> None:  # type: ignore[no-untyped-def]
     i18n.activate("da")
-    soeren, planned = pupil
+    _soeren, planned = pupil
     editor = shown(qtbot, ConversationEditor(UiContext(services, ScriptedDialogs())))
     editor.load(planned)
     qtbot.keyClick(editor, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)  # Forbere&delse

@@ -4,10 +4,9 @@ The school's principles: a few focus points in Danish, maths and the pupil's all
 development (language and maths awareness in grade 0, thoughts on further education in
 grades 7–9), presented to the parents at least once per school year. The tab shows the areas
 the pupil's grade requires, each with its focus points (:class:`FocusTreeModel` in a tree
-view); an area without one is marked as missing (text and icon). The chosen focus point is
-edited beside the tree (:class:`FocusPointEditor`), saved as the teacher types; under the
-tree the colleagues' suggestions (:class:`SuggestionsBox`); below, the year's interventions
-and further education (:class:`MessageBookYearBox`) and presentations (:class:`PresentationsBox`).
+view); an area without one is marked as missing. The chosen one is edited beside the tree
+(:class:`FocusPointEditor`); the colleagues' suggestions (:class:`SuggestionsBox`) are under
+it; the year (:class:`MessageBookYearBox`) and presentations (:class:`PresentationsBox`) below.
 """
 
 from __future__ import annotations
