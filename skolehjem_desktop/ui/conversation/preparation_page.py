@@ -58,8 +58,8 @@ class PreparationPage(SectionsPage):
 
         self.colleague_box = ColleagueInputBox()
         left = QVBoxLayout()
-        left.addWidget(private, 3)
-        left.addWidget(self.colleague_box, 2)
+        left.addWidget(private, 1)
+        left.addWidget(self.colleague_box, 1)
 
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
