@@ -165,3 +165,35 @@ def test_the_keyboard_reaches_a_suggestion(qtbot, services, pupil) -> None:  # t
         qtbot.keyClick(view, Qt.Key.Key_Return)
     assert seen
     assert [p.goal for p in services.focus.all(soeren, YEAR)] == ["Forklare sin tankegang"]
+
+
+def test_print_menu_saves_the_sheet_for_the_pupil_or_the_class(  # type: ignore[no-untyped-def]
+    qtbot, data_dir, tmp_path
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from skolehjem_desktop.app import create_main_window
+    from skolehjem_desktop.services import Services
+    from skolehjem_desktop.store.database import open_database
+
+    services = Services(open_database(data_dir))
+    klass = services.classes.create("5.A")
+    soeren = services.students.add("Søren", "Ærø", klass.id).id
+    services.students.add("Ayşe", "Yılmaz", klass.id)
+    services.db.close()
+    dialogs = ScriptedDialogs(choices=[0, 1], files=[tmp_path / "one", tmp_path / "all.pdf"])
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = create_main_window(data_dir, "en", dialogs=dialogs, settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_student(soeren)
+    action = window.actions_by_name["print_colleague_sheet"]
+    assert action.text() == "Sheet for the subject &teachers…"
+    action.trigger()
+    action.trigger()
+    from pypdf import PdfReader
+
+    assert len(PdfReader(str(tmp_path / "one.pdf")).pages) == 1
+    assert len(PdfReader(str(tmp_path / "all.pdf")).pages) == 2
+    assert "A page for Søren Ærø only" in dialogs.asked[0]
