@@ -23,23 +23,43 @@ if TYPE_CHECKING:
     from skolehjem_desktop.services import Services
 
 
+def doc_lang(parser: argparse.ArgumentParser, for_parents: bool = True) -> None:
+    # Not "lang": that is the language of this run, given before the command.
+    parser.add_argument(
+        "--lang",
+        dest="doc_lang",
+        choices=i18n.LANGUAGES,
+        help=_("the document's language (default: the parents' language)")
+        if for_parents
+        else _("the document's language (default: the language of this run)"),
+    )
+
+
+def _add_colleague_sheet(kinds: Any) -> None:
+    """``pdf colleague-sheet --class NAME | --student ID``: the sheet for the colleagues."""
+    sheet = kinds.add_parser(
+        "colleague-sheet",
+        help=_("a sheet the subject teachers fill in before the conversations (a page per pupil)"),
+    )
+    whom = sheet.add_mutually_exclusive_group(required=True)
+    whom.add_argument(
+        "--class", dest="class_name", metavar="NAME", help=_("a page for every pupil of a class")
+    )
+    whom.add_argument("--student", type=positive_id, metavar="ID", help=_("one pupil"))
+    sheet.add_argument(
+        "--subject", metavar="SUBJECT", default="", help=_("fill in the subject on every page")
+    )
+    sheet.add_argument("--school-year", type=school_year, metavar="YYYY")
+    sheet.add_argument("--out", metavar="FILE", required=True)
+    doc_lang(sheet, for_parents=False)
+
+
 def add_parsers(sub: Any) -> None:
-    """``pdf summary|invitation|focus|class|meeting|guidelines|summaries``: the PDF files."""
+    """``pdf summary|invitation|focus|class|meeting|guidelines|colleague-sheet|summaries``."""
     pdf = sub.add_parser("pdf", help=_("write a PDF for the parents or the teacher"))
     kinds = pdf.add_subparsers(
         dest="document", metavar="DOCUMENT", parser_class=Parser, required=True
     )
-
-    def doc_lang(parser: argparse.ArgumentParser, for_parents: bool = True) -> None:
-        # Not "lang": that is the language of this run, given before the command.
-        parser.add_argument(
-            "--lang",
-            dest="doc_lang",
-            choices=i18n.LANGUAGES,
-            help=_("the document's language (default: the parents' language)")
-            if for_parents
-            else _("the document's language (default: the language of this run)"),
-        )
 
     for name, help_text in (
         ("summary", _("the summary of a held conversation, for the parents")),
@@ -95,6 +115,8 @@ def add_parsers(sub: Any) -> None:
     guide.add_argument("--school-year", type=school_year, metavar="YYYY")
     guide.add_argument("--out", metavar="FILE", required=True)
     doc_lang(guide, for_parents=False)
+
+    _add_colleague_sheet(kinds)
 
     summaries = kinds.add_parser(
         "summaries", help=_("the summary of every held conversation of a class's school year")
@@ -173,6 +195,15 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         written = services.pdfs.write_message_book(args.student, out, args.school_year, lang)
     elif args.document == "meeting":
         written = write_meeting(services, args, out, lang)
+    elif args.document == "colleague-sheet":
+        written = services.pdfs.write_colleague_sheet(
+            out,
+            class_id=optional_class_id(services, args),
+            student_id=args.student,
+            subject=args.subject,
+            school_year=args.school_year,
+            lang=lang,
+        )
     elif args.document == "guidelines":
         written = services.pdfs.write_guide(out, optional_class_id(services, args), lang)
     else:

@@ -236,3 +236,37 @@ class GuideData:
 def school_year_label(start_year: int) -> str:
     """2026 → "2026/27" (the same as ``services.schoolyear.SchoolYear.label``)."""
     return f"{start_year}/{(start_year + 1) % 100:02d}"
+
+
+@dataclass(frozen=True)
+class ColleaguePage:
+    """One pupil's page of the sheet for the colleagues: who, and the fields it carries.
+
+    Only the name and the class are printed; nothing else about the pupil is on it.
+    ``hidden`` are the sheet's ids (name, value), ``fields`` the answers' form field
+    names by answer (``colleague``, ``subject``, ``academic``, ``wellbeing``,
+    ``focus_suggestions``): the services own the sheets' field contract.
+    """
+
+    student_name: str
+    class_name: str | None
+    conversation_at: dt.datetime | None  # the pupil's next planned conversation, if any
+    hidden: tuple[tuple[str, str], ...]
+    fields: tuple[tuple[str, str], ...]
+
+    def field(self, answer: str) -> str:
+        return dict(self.fields)[answer]
+
+
+@dataclass(frozen=True)
+class ColleagueSheetData:
+    """The sheet the contact teacher gives the subject teachers before the conversations."""
+
+    lang: str
+    letterhead: Letterhead
+    asked_by: tuple[str, ...]  # the contact teacher(s) asking
+    contact_teacher: bool  # whether they ask as the class's contact teacher(s)
+    subject: str  # prefilled in the Subject field ("" leaves it for the colleague)
+    school_year: int
+    title_name: str  # the class or the pupil the file is for (the PDF's title)
+    pages: tuple[ColleaguePage, ...]

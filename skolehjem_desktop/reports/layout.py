@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -95,6 +95,7 @@ __all__ = [
     "WritingLines",
     "b",
     "closing",
+    "draw_later",
     "esc",
     "facts_table",
     "grid_table",
@@ -173,6 +174,19 @@ class _PartStart(Flowable):  # type: ignore[misc]
         self.canv._skolehjem_part = self.part
 
 
+def draw_later(canvas: Canvas, draw: Callable[[Canvas], None]) -> None:
+    """Draw ``draw(canvas)`` on the current page when it is emitted, after its header.
+
+    Form fields need this: a field names its page, and the pages are only made at the end.
+    Coordinates are then absolute (the frame's translation is gone).
+    """
+    later = getattr(canvas, "_skolehjem_later", None)
+    if later is None:  # a plain canvas: the page is the real one already
+        draw(canvas)
+    else:
+        later.append(draw)
+
+
 class _Canvas(Canvas):  # type: ignore[misc]
     """Keeps every page until the end, then draws headers and "page x of y"."""
 
@@ -180,9 +194,12 @@ class _Canvas(Canvas):  # type: ignore[misc]
         super().__init__(*args, **kwargs)
         self._skolehjem_pages: list[dict[str, Any]] = []
         self._skolehjem_part: Part | None = None
+        # What a page draws only once it is really emitted (form fields need their page).
+        self._skolehjem_later: list[Callable[[Canvas], None]] = []
 
     def showPage(self) -> None:
         self._skolehjem_pages.append(dict(self.__dict__))
+        self._skolehjem_later = []
         self._startPage()
 
     def save(self) -> None:
@@ -190,11 +207,16 @@ class _Canvas(Canvas):  # type: ignore[misc]
         totals = Counter(id(state["_skolehjem_part"]) for state in pages)
         seen: Counter[int] = Counter()
         for state in pages:
+            # Annotations (form fields) are numbered across the file, not per page kept.
+            annotations = self.__dict__.get("_annotationCount", 0)
             self.__dict__.update(state)
+            self._annotationCount = max(annotations, state.get("_annotationCount", 0))
             part = state["_skolehjem_part"]
             seen[id(part)] += 1
             if part is not None:
                 _decorate(self, part, seen[id(part)], totals[id(part)])
+            for draw in state.get("_skolehjem_later", ()):
+                draw(self)
             Canvas.showPage(self)
         self.page_count = len(pages)
         Canvas.save(self)

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from skolehjem_desktop.services.class_import import ImportReport
     from skolehjem_desktop.services.class_records import ClassRecordService
     from skolehjem_desktop.services.classes import ClassService
+    from skolehjem_desktop.services.colleague_input import ColleagueInputService
     from skolehjem_desktop.services.contacts import ContactService
     from skolehjem_desktop.services.conversations import ConversationService
     from skolehjem_desktop.services.demo import DemoSummary
@@ -135,6 +136,12 @@ class Services:
         from skolehjem_desktop.services.sheets.service import SheetService
 
         return SheetService(self.db, self.clock)
+
+    @cached_property
+    def colleague_inputs(self) -> ColleagueInputService:
+        from skolehjem_desktop.services.colleague_input import ColleagueInputService
+
+        return ColleagueInputService(self.db, self.clock)
 
     @cached_property
     def pdfs(self) -> PdfService:

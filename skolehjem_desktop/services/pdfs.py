@@ -229,6 +229,32 @@ class PdfService:
         data = report_data.parent_meeting_data(self.services, meeting_id, lang)
         return _write(target, render_meeting_minutes(data), data.lang)
 
+    def write_colleague_sheet(
+        self,
+        path: Path,
+        *,
+        class_id: int | None = None,
+        student_id: int | None = None,
+        subject: str = "",
+        school_year: int | None = None,
+        lang: str | None = None,
+    ) -> PdfWritten:
+        """The fillable sheet for the subject teachers: a page per pupil of the class, or one
+        pupil's page. In the program's language (the colleagues are the school's)."""
+        from skolehjem_desktop.reports.colleague_sheet import render_colleague_sheet
+        from skolehjem_desktop.services.colleague_data import colleague_sheet_data
+
+        target = check_target(path)
+        data = colleague_sheet_data(
+            self.services,
+            class_id=class_id,
+            student_id=student_id,
+            subject=subject,
+            school_year=school_year,
+            lang=lang,
+        )
+        return _write(target, render_colleague_sheet(data), data.lang)
+
     def class_summaries(self, class_id: int) -> list[ConversationRow]:
         """The conversations whose summaries a class-wide run writes: every held one this year."""
         return report_data.held_conversations(self.services, class_id)

@@ -113,6 +113,13 @@ ACTIONS: tuple[tuple[str, str, Callable[[Host], object], Shortcut, str], ...] = 
     ),
     ("print_guide", N_("&Guide for the parents…"), printing.guide, None, "print_guide"),
     (
+        "print_colleague_sheet",
+        N_("Sheet for the subject &teachers…"),
+        printing.colleague_sheet,
+        None,
+        "print_colleague_sheet",
+    ),
+    (
         "print_all",
         N_("&All summaries of the class…"),
         printing.class_summaries,
@@ -178,6 +185,8 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "save_class",
             None,
             "print_all",
+            None,
+            "print_colleague_sheet",
             None,
             "print_guide",
         ),

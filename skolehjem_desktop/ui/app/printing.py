@@ -201,6 +201,54 @@ def guide(w: Host, *, save: bool = False) -> None:
     _deliver(w, name, lambda p: w.services.pdfs.write_guide(p, class_id, lang), save=save)
 
 
+def colleague_sheet(w: Host) -> None:
+    """The sheet for the subject teachers, saved where the teacher picks: for the chosen
+    pupil or the whole class (asked when both are chosen), in the program's language
+    unless a document language is chosen."""
+    from skolehjem_desktop import i18n
+
+    class_id, student_id = w.class_id, w.student_id
+    if class_id is None and student_id is None:
+        w.ctx.dialogs.info(w.widget(), _("Choose a class or a pupil first."))
+        return
+    if not w.can_leave():
+        return
+    lang = w.ctx.document_language or i18n.active().lang
+    pupil = w.services.students.get(student_id).full_name if student_id is not None else ""
+    if student_id is not None and class_id is not None:
+        klass = w.services.classes.get(class_id).name
+        choice = w.ctx.dialogs.choose(
+            w.widget(),
+            _("Sheet for the subject teachers"),
+            _(
+                "The subject teachers write a few words on the sheet before the "
+                "conversations. A page for {pupil} only, or one for every pupil of {klass}?"
+            ).format(pupil=pupil, klass=klass),
+            [_("Only {name}").format(name=pupil), _("All of {klass}").format(klass=klass)],
+        )
+        if choice is None:
+            return
+        if choice == 1:
+            student_id = None
+    if student_id is not None:
+        name = document_name(lang, N_("Colleague sheet {name}"), name=pupil)
+        pdfs = w.services.pdfs
+
+        def write(path: Path) -> PdfWritten:
+            return pdfs.write_colleague_sheet(path, student_id=student_id, lang=lang)
+
+    else:
+        assert class_id is not None
+        info = w.services.classes.get(class_id)
+        name = document_name(lang, N_("Colleague sheet {name}"), name=info.name)
+        pdfs = w.services.pdfs
+
+        def write(path: Path) -> PdfWritten:
+            return pdfs.write_colleague_sheet(path, class_id=class_id, lang=lang)
+
+    _deliver(w, name, write, save=True)
+
+
 def class_summaries(w: Host) -> None:
     """Every held conversation's summary of the class: a folder of files, or one file."""
     from skolehjem_desktop.services import pdfs

@@ -193,6 +193,9 @@ class ConversationEditor(QWidget):
         self._id = detail.id
         self.planning.load(detail, teachers, guardians)
         self.preparation.load(detail)
+        self.preparation.show_colleague_input(
+            self.ctx.services.colleague_inputs.for_conversation(detail.id)
+        )
         self.record.load(detail)
         self._savers.discard()  # nothing loaded is an edit
         self._show_state(detail)

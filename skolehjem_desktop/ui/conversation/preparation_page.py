@@ -1,5 +1,6 @@
-"""The Preparation page: the teacher's private notes (tinted, with a padlock), the parents'
-input and the agenda, which can start from the last conversation's."""
+"""The Preparation page: the teacher's private notes (tinted, with a padlock), the
+colleagues' input under them (read-only, private too), the parents' input and the agenda,
+which can start from the last conversation's."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from skolehjem_desktop.domain.enums import SectionKind
 from skolehjem_desktop.i18n import _
+from skolehjem_desktop.services.colleague_input import ColleagueInputInfo
 from skolehjem_desktop.ui.common.table_model import set_bold
 from skolehjem_desktop.ui.conversation.compact import PRIVATE_TINT, private_palette, tinted
 from skolehjem_desktop.ui.conversation.sections import SectionsPage
@@ -52,8 +54,15 @@ class PreparationPage(SectionsPage):
         right.addSpacing(6)
         right.addWidget(self._block(SectionKind.AGENDA, self.copy_agenda_button), 1)
 
+        from skolehjem_desktop.ui.conversation.colleague_box import ColleagueInputBox
+
+        self.colleague_box = ColleagueInputBox()
+        left = QVBoxLayout()
+        left.addWidget(private, 1)
+        left.addWidget(self.colleague_box, 1)
+
         layout = QHBoxLayout(self)
-        layout.addWidget(private, 1)
+        layout.addLayout(left, 1)
         layout.addSpacing(6)
         layout.addLayout(right, 1)
 
@@ -83,6 +92,20 @@ class PreparationPage(SectionsPage):
         private_layout.addWidget(explain)
         block.edit.setAccessibleDescription(_("Private – never shared with the parents"))
         return private
+
+    def show_colleague_input(self, items: list[ColleagueInputInfo]) -> None:
+        """The colleagues' input for the conversation (none: the box is hidden)."""
+        self.colleague_box.show_inputs(items)
+
+    def tab_chain(self) -> list[QWidget]:
+        chain = super().tab_chain()
+        private = self.blocks[SectionKind.PRIVATE_PREPARATION].edit
+        at = chain.index(private) + 1
+        return [*chain[:at], self.colleague_box.view, *chain[at:]]
+
+    def clear(self) -> None:
+        super().clear()
+        self.colleague_box.show_inputs([])
 
     def set_agenda(self, text: str) -> None:
         """Put ``text`` in the agenda as stored already: no change to save."""

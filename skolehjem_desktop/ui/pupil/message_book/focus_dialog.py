@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -95,6 +96,14 @@ class NewFocusPointDialog(QDialog):
         self.area_combo.currentIndexChanged.connect(self._area_changed)
         self._area_changed()
         (self.subject_edit if self._is_other() else self.goal_edit).setFocus()
+
+    def prefill(self, goal: str, subject: str = "") -> None:
+        """Start from a colleague's suggestion: its text as the goal (and its subject)."""
+        self.goal_edit.setPlainText(goal)
+        self.goal_edit.moveCursor(QTextCursor.MoveOperation.End)
+        if self._is_other():
+            self.subject_edit.setText(subject)
+        self.goal_edit.setFocus()
 
     def _is_other(self) -> bool:
         return bool(self.area_combo.currentData() == FocusArea.OTHER_SUBJECT)

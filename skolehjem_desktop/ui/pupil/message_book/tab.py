@@ -1,14 +1,12 @@
 """The pupil page's message book (meddelelsesbogen): focus points per area, and presentations.
 
-The school's principles: a few focus points in Danish, maths and the pupil's
-all-round development (language and maths awareness in grade 0, thoughts on
-further education in grades 7–9), presented to the parents at least once per
-school year. The tab shows the areas the pupil's grade requires, each with its
-focus points (:class:`FocusTreeModel` in a tree view); an area without one is marked
-as missing (text and icon). The chosen focus point is edited beside the tree
-(:class:`FocusPointEditor`) and saved as the teacher types; the presentations to the
-parents are below (:class:`PresentationsBox`), after the year's interventions and the
-pupil's thoughts on further education (:class:`MessageBookYearBox`).
+The school's principles: a few focus points in Danish, maths and the pupil's all-round
+development (language and maths awareness in grade 0, thoughts on further education in
+grades 7–9), presented to the parents at least once per school year. The tab shows the areas
+the pupil's grade requires, each with its focus points (:class:`FocusTreeModel` in a tree
+view); an area without one is marked as missing. The chosen one is edited beside the tree
+(:class:`FocusPointEditor`); the colleagues' suggestions (:class:`SuggestionsBox`) are under
+it; the year (:class:`MessageBookYearBox`) and presentations (:class:`PresentationsBox`) below.
 """
 
 from __future__ import annotations
@@ -45,6 +43,7 @@ from skolehjem_desktop.ui.pupil.message_book.focus_dialog import NewFocusPointDi
 from skolehjem_desktop.ui.pupil.message_book.model import FocusTreeModel, point_title
 from skolehjem_desktop.ui.pupil.message_book.presentation_dialog import PresentationDialog
 from skolehjem_desktop.ui.pupil.message_book.presentations import PresentationsBox
+from skolehjem_desktop.ui.pupil.message_book.suggestions import Suggestion, SuggestionsBox
 from skolehjem_desktop.ui.pupil.message_book.summary import (
     candidates_text,
     carried_text,
@@ -76,6 +75,7 @@ class MessageBookTab(QWidget):
         self.editor = FocusPointEditor(ctx)
         self.presentations = PresentationsBox()
         self.year_box = MessageBookYearBox(ctx)
+        self.suggestions = SuggestionsBox()
         self._build()
         self._connect()
         self._show_nothing()
@@ -113,6 +113,7 @@ class MessageBookTab(QWidget):
             self.up_button,
             self.down_button,
             self.remove_button,
+            *self.suggestions.fields(),
             *self.editor.fields(),
             *self.year_box.fields(),
             self.presentations.record_button,
@@ -181,6 +182,7 @@ class MessageBookTab(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.tree, 1)
         left_layout.addLayout(buttons)
+        left_layout.addWidget(self.suggestions)
         for keys, slot in (
             (QKeySequence("Ctrl+Up"), lambda: self._move(-1)),
             (QKeySequence("Ctrl+Down"), lambda: self._move(1)),
@@ -201,6 +203,7 @@ class MessageBookTab(QWidget):
         self.down_button.clicked.connect(lambda: self._move(1))
         self.remove_button.clicked.connect(self._remove_point)
         self.carry_button.clicked.connect(self._carry_forward)
+        self.suggestions.use.connect(lambda chosen: self._add_point(suggestion=chosen))
         self.editor.point_saved.connect(self.model.replace_point)
         self.editor.changed.connect(self.changed)
         self.editor.vanished.connect(lambda: QTimer.singleShot(0, self.reload))
@@ -250,6 +253,7 @@ class MessageBookTab(QWidget):
         self.presentations.clear()
         self.editor.forget()
         self.year_box.show_year(None)
+        self.suggestions.load(())
         self._loading = False
         self.class_label.setText(_("No pupil chosen."))
         self.areas_label.clear()
@@ -315,6 +319,7 @@ class MessageBookTab(QWidget):
         self._fill_tree(required, points, select_point, select_area)
         self._show_missing()
         self.presentations.show_rows(presentations, year, self.ctx.services.today())
+        self.suggestions.load(self.ctx.services.colleague_inputs.for_student(student_id, year))
         if not self.year_box.holds_unsaved(student_id, year):  # a refused text stays
             self.year_box.load(student_id, year)
         self._update_buttons()
@@ -400,7 +405,7 @@ class MessageBookTab(QWidget):
 
     # --- actions ----------------------------------------------------------------------------
 
-    def _add_point(self) -> None:
+    def _add_point(self, *_checked: object, suggestion: Suggestion | None = None) -> None:
         if self.student_id is None or not self.editor.flush():
             return
         areas = self.model.addable_areas()
@@ -408,9 +413,12 @@ class MessageBookTab(QWidget):
         # focus point, or nothing chosen) the next area still missing one.
         heading = self._current_area() if self._current_point() is None else None
         area = heading or next(iter(self.model.missing_areas()), self._current_area() or areas[0])
+        area = (suggestion.area_in(areas) if suggestion else None) or area
         dialog = NewFocusPointDialog(
             self.ctx, self.student_id, self.school_year, areas, area, parent=self
         )
+        if suggestion is not None:
+            dialog.prefill(suggestion.text, suggestion.subject)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.created is None:
             return
         self._reload(select_point=dialog.created.id)
