@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QPushButton
 
 from skolehjem_desktop import i18n
 from skolehjem_desktop.domain.enums import (
@@ -77,7 +77,7 @@ def editor(qtbot, ctx) -> ConversationEditor:  # type: ignore[no-untyped-def]
     return widget
 
 
-def choose_from_menu(qtbot, button: QToolButton, action: QAction) -> None:  # type: ignore[no-untyped-def]
+def choose_from_menu(qtbot, button: QPushButton, action: QAction) -> None:  # type: ignore[no-untyped-def]
     """Click the button and pick ``action`` from its menu with the keyboard."""
     menu = button.menu()
     assert menu is not None

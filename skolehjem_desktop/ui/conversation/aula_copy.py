@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QWidget
 
 from skolehjem_desktop import i18n
 from skolehjem_desktop.domain.enums import AulaMessageKind, ConversationStatus
@@ -73,14 +73,11 @@ class AulaCopy(QObject):
             self.actions[kind] = action
         self.menu.aboutToShow.connect(self.update_actions)
 
-        self.button = QToolButton(parent)
+        self.button = QPushButton(_("Copy as Aula message"), parent)
         self.button.setObjectName("aula_copy_button")
-        self.button.setText(_("Copy as Aula message"))
         self.button.setToolTip(
             _("Put a message for the parents on the clipboard, ready to paste in Aula.")
         )
-        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.button.setMenu(self.menu)
 
         self.line = QLabel(parent)
