@@ -6,7 +6,8 @@ Runs under Xvfb (started here if no DISPLAY is set; Debian package ``xvfb``), op
 the main window full-screen on a fresh demo school with a fixed seed and date, and
 grabs the screen in each state a teacher sees most: the class overview, the class
 records (parent meetings, parent council), the school's principles in the settings, a
-pupil's overview, the conversation editor and the message book.
+pupil's overview, the conversation editor, a summary copied for Aula and the message
+book.
 """
 
 from __future__ import annotations
@@ -129,8 +130,28 @@ def shot_pupil(window, shot) -> None:  # type: ignore[no-untyped-def]
     editor = page.conversations.editor
     editor.tabs.setCurrentWidget(editor.record)
     shot("record-page")
+    shot_aula_message(window, shot)
     page.tabs.setCurrentWidget(page.message_book)
     shot("message-book")
+
+
+def shot_aula_message(window, shot) -> None:  # type: ignore[no-untyped-def]
+    """A held conversation's summary copied for Aula: the dialog over the editor."""
+    from skolehjem_desktop.domain.enums import AulaMessageKind, ConversationStatus
+
+    page = window.pupil_page
+    rows = window.services.conversations.all(student_id=page.student_id)
+    held = [r for r in rows if r.status is ConversationStatus.HELD]
+    if not held:
+        return
+    page.conversations.select(held[0].id)  # the latest
+    dialog = page.conversations.editor.aula.copy(AulaMessageKind.SUMMARY)
+    if dialog is None:
+        return
+    size = dialog.size()
+    dialog.move((window.width() - size.width()) // 2, 90)  # no window manager: place it
+    shot("aula-message")
+    dialog.close()
 
 
 def shot_principles(window, shot) -> None:  # type: ignore[no-untyped-def]

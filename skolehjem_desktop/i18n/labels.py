@@ -73,7 +73,7 @@ _LABELS: Final[tuple[tuple[StrEnum, str], ...]] = (
     (SheetKind.PARENTS, N_("The parents' preparation sheet")),
     (SheetKind.COLLEAGUE, N_("A colleague's input sheet")),
     (AulaMessageKind.INVITATION, N_("Invitation")),
-    (AulaMessageKind.SUMMARY, N_("Summary")),
+    (AulaMessageKind.SUMMARY, N_("Conversation summary")),
     (AulaMessageKind.REMINDER, N_("Reminder of agreements")),
     (AulaMessageKind.REPLY, N_("Reply to the parents")),
     (StartedBy.PARENT, N_("A parent")),

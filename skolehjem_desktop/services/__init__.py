@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Literal
 from skolehjem_desktop.store.database import Database
 
 if TYPE_CHECKING:
+    from skolehjem_desktop.services.aula_messages import AulaMessageService
     from skolehjem_desktop.services.class_import import ImportReport
     from skolehjem_desktop.services.class_records import ClassRecordService
     from skolehjem_desktop.services.classes import ClassService
@@ -148,6 +149,12 @@ class Services:
         from skolehjem_desktop.services.pdfs import PdfService
 
         return PdfService(self)
+
+    @cached_property
+    def aula_messages(self) -> AulaMessageService:
+        from skolehjem_desktop.services.aula_messages import AulaMessageService
+
+        return AulaMessageService(self)
 
     def today(self) -> dt.date:
         return self.clock().date()

@@ -41,6 +41,12 @@ GROUPS = {
     ],
     "parent meeting": ["&Date:", "&Time:", "&Place:", "&Agenda:"],
     "class records": ["Class parent &council", "Print min&utes"],
+    "aula message dialog": ["Copy the &subject", "S&ubject:", "Te&xt:", "Copy the &text again"],
+    "copy as aula message menu": [
+        "&Invitation",
+        "&Summary",
+        "&Reminder of the agreements due",
+    ],
     # The pupil's message book tab with the window around it: the menus, the left
     # panel, the pupil tabs, and every field and button of the tab.
     "message book tab": [

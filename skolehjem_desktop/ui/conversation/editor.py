@@ -37,6 +37,7 @@ from skolehjem_desktop.services.conversations import ConversationDetail, HeldBef
 from skolehjem_desktop.ui.common.context import UiContext
 from skolehjem_desktop.ui.common.table_model import set_bold
 from skolehjem_desktop.ui.conversation.agreements import AgreementsModel, AgreementsPanel
+from skolehjem_desktop.ui.conversation.aula_copy import AulaCopy
 from skolehjem_desktop.ui.conversation.held import offer_presentation
 from skolehjem_desktop.ui.conversation.held_checks import HeldAction, held_asking
 from skolehjem_desktop.ui.conversation.planning_page import PlanningPage
@@ -80,6 +81,7 @@ class ConversationEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.header)
+        layout.addWidget(self.aula.line)
         layout.addWidget(self.tabs, 1)
         self._set_tab_order()
         self.setEnabled(False)
@@ -110,6 +112,9 @@ class ConversationEditor(QWidget):
         self.header.addWidget(self.held_button)
         self.header.addWidget(self.cancel_button)
         self.header.addWidget(self.reopen_button)
+        self.aula = AulaCopy(self.ctx, self, self.flush)
+        self.aula.copied.connect(self.changed)
+        self.header.addWidget(self.aula.button)
 
     def _connect_pages(self) -> None:
         """An autosave for the planning, one for each section, one for the next conversation."""
@@ -147,6 +152,7 @@ class ConversationEditor(QWidget):
             self.held_button,
             self.cancel_button,
             self.reopen_button,
+            self.aula.button,
             self.tabs.tabBar(),
             *self.planning.tab_chain(),
             *self.preparation.tab_chain(),
@@ -217,6 +223,7 @@ class ConversationEditor(QWidget):
         self.record.clear()
         self.title.clear()
         self.status_label.clear()
+        self.aula.show_for(None, None)
         self.setEnabled(False)
         if had:
             self.closed.emit()
@@ -242,6 +249,7 @@ class ConversationEditor(QWidget):
         self.held_button.setVisible(planned)
         self.cancel_button.setVisible(planned)
         self.reopen_button.setVisible(not planned)
+        self.aula.show_for(detail.id, status)
 
     # --- saving -------------------------------------------------------------------------
 

@@ -32,6 +32,7 @@ from skolehjem_desktop.services.contacts import ContactInfo
 from skolehjem_desktop.ui.common.context import UiContext
 from skolehjem_desktop.ui.common.formatting import date_text, datetime_text
 from skolehjem_desktop.ui.common.table_model import Index, RowTableModel, bold_font, set_bold
+from skolehjem_desktop.ui.pupil.aula_reply import can_reply, copy_reply, reply_button
 from skolehjem_desktop.ui.pupil.contact_dialog import add_contact, describe, edit_contact
 
 OVERDUE_BACKGROUND = QColor("#f8d7da")
@@ -173,8 +174,15 @@ class ContactsTab(QWidget):
         self.edit_button = QPushButton(_("&Edit…"))
         self.edit_button.setToolTip(_("Change the channel, topic, summary or reply due"))
         self.remove_button = QPushButton(_("&Remove…"))
+        self.reply_button = reply_button()
         buttons = QHBoxLayout()
-        for button in (self.new_button, self.done_button, self.edit_button, self.remove_button):
+        for button in (
+            self.new_button,
+            self.done_button,
+            self.edit_button,
+            self.remove_button,
+            self.reply_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
@@ -187,6 +195,7 @@ class ContactsTab(QWidget):
             (self.new_button, self.done_button),
             (self.done_button, self.edit_button),
             (self.edit_button, self.remove_button),
+            (self.remove_button, self.reply_button),
         ):
             QWidget.setTabOrder(first, second)
 
@@ -194,6 +203,7 @@ class ContactsTab(QWidget):
         self.done_button.clicked.connect(self._toggle_done)
         self.edit_button.clicked.connect(self._edit)
         self.remove_button.clicked.connect(self._remove)
+        self.reply_button.clicked.connect(lambda: copy_reply(self, self._current()))
         # A double click emits activated too (so does Enter): one connection, one dialog.
         self.table.activated.connect(self._edit)
         selection = self.table.selectionModel()
@@ -264,6 +274,7 @@ class ContactsTab(QWidget):
         contact = self._current()
         for button in (self.done_button, self.edit_button, self.remove_button):
             button.setEnabled(contact is not None)
+        self.reply_button.setEnabled(can_reply(contact))
         done = contact is not None and contact.done
         self.done_button.setText(_("Mark as not &done") if done else _("Mark as &done"))
 

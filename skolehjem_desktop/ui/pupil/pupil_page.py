@@ -78,6 +78,8 @@ class PupilPage(QWidget):
             tab.changed.connect(self._child_changed)
         # A conversation held can record the message book's presentation: show it afresh.
         self._conversations.changed.connect(lambda: self._stale.add(self._message_book))
+        # A message copied for Aula is logged as a contact: show the log afresh.
+        self._conversations.changed.connect(lambda: self._stale.add(self._contacts))
 
     def _editing_tabs(
         self,
