@@ -30,7 +30,7 @@ from skolehjem_desktop.services.evening_plans.families import (
 )
 from skolehjem_desktop.services.evening_plans.setup import Setup
 from skolehjem_desktop.services.evening_plans.state import PupilLine
-from skolehjem_desktop.services.evening_plans.storage import plan_of
+from skolehjem_desktop.services.evening_plans.storage import plan_of, pupil_stamps
 from skolehjem_desktop.services.owed import OrdinaryState
 from skolehjem_desktop.services.planner.model import (
     Assignment,
@@ -81,12 +81,7 @@ def read_plan(s: Session, row: EveningPlan, setup: Setup, owed: Owed) -> PlanRea
     teachers = tuple(TeacherSpec(t.initials, "", t.free, t.room) for t in setup.teachers)
     everyone = class_pupils(s, klass.id, klass.school_year, [t.initials for t in teachers])
     ids = [p.id for p in everyone]
-    stamps = {
-        sid: created.isoformat() if created else ""
-        for sid, created in s.execute(
-            select(Student.id, Student.created_at).where(Student.id.in_(ids))
-        )
-    }
+    stamps = pupil_stamps(s, ids)
     wishes = wishes_of(s, ids, klass.school_year)
     homes = households_of(s, ids)
     try:

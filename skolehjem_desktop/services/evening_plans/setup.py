@@ -2,7 +2,7 @@
 
 The JSON (in ``evening_plan.setup``) holds the evenings, the teachers taking part and
 when they are free, the rooms, and the pupils the teacher ticked in or out of the plan
-(each with the pupil's creation time, so a reused id inherits nothing). The families'
+(each with the pupil's stamp, so a reused id inherits nothing). The families'
 unavailability is kept in rows (see :mod:`skolehjem_desktop.services.evening_plans.storage`).
 """
 
@@ -50,8 +50,8 @@ class Setup:
     rooms: tuple[str, ...] = ()
     unavailable: tuple[tuple[int, tuple[Period, ...]], ...] = ()  # pupil id, periods
     # The pupils the teacher ticked in or out (else: in when still owed their ordinary
-    # conversation): pupil id, in, and the pupil's creation time (ISO) so that a pupil
-    # added later under a reused id inherits nothing.
+    # conversation): pupil id, in, and the pupil's stamp (created when, named what) so
+    # that a pupil added later under a reused id inherits nothing.
     chosen: tuple[tuple[int, bool, str], ...] = ()
 
     def unavailable_of(self, pupil_id: int) -> tuple[Period, ...]:

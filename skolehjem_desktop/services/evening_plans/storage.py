@@ -121,21 +121,26 @@ def keep_unavailable(s: Session, row: EveningPlan, setup: Setup) -> bool:
     return changed
 
 
+def pupil_stamps(s: Session, student_ids: list[int]) -> dict[int, str]:
+    """What tells a pupil from one added later under the same id: created when, named what."""
+    return {
+        sid: f"{at.isoformat() if at else ''} {first} {last}".strip()
+        for sid, at, first, last in s.execute(
+            select(Student.id, Student.created_at, Student.first_name, Student.last_name).where(
+                Student.id.in_(student_ids)
+            )
+        )
+    }
+
+
 def stamp_chosen(s: Session, setup: Setup) -> Setup:
-    """The setup with each pupil ticked in or out stamped with the pupil's creation time.
+    """The setup with each pupil ticked in or out stamped (see :func:`pupil_stamps`).
 
     A pupil that does not exist is dropped; a stamp already given is kept as it is.
     """
     if not setup.chosen:
         return setup
-    created = {
-        sid: at.isoformat() if at else ""
-        for sid, at in s.execute(
-            select(Student.id, Student.created_at).where(
-                Student.id.in_([c[0] for c in setup.chosen])
-            )
-        )
-    }
+    created = pupil_stamps(s, [c[0] for c in setup.chosen])
     chosen = tuple(
         sorted(
             (pid, included, since or created[pid])
