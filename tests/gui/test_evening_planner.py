@@ -82,10 +82,10 @@ def test_plan_an_evening_move_a_pupil_and_accept(qtbot, services, school, tmp_pa
     ali_row = next(
         r for r in range(families.rowCount()) if families.item(r, 0).text() == "Ali Hansen"
     )
-    type_cell(qtbot, families, ali_row, 1, "16:00-15:00")
+    type_cell(qtbot, families, ali_row, 2, "16:00-15:00")
     qtbot.waitUntil(lambda: "end must come after the start" in dialog.setup_error.text())
     assert saved_setup(services, dialog.state.id).unavailable_of(school["Ali"]) == ()
-    type_cell(qtbot, families, ali_row, 1, "16:00-17:00")
+    type_cell(qtbot, families, ali_row, 2, "16:00-17:00")
     qtbot.waitUntil(lambda: dialog.setup_error.text().startswith("Saved"))
     setup = saved_setup(services, dialog.state.id)
     assert [(e.date, e.end) for e in setup.evenings] == [(dt.date(2026, 11, 24), dt.time(17, 30))]
