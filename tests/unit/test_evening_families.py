@@ -154,7 +154,9 @@ def test_only_the_pupils_still_owed_their_ordinary_conversation_by_default(
     assert [p.id for p in after.included] == [ida, planned] and after.violations == ()
 
 
-def test_a_tick_for_a_pupil_deleted_is_not_inherited_by_a_new_one(services: Services) -> None:
+def test_a_tick_for_a_pupil_deleted_is_not_inherited_by_a_new_one(
+    services: Services, clock
+) -> None:  # type: ignore[no-untyped-def]
     klass = a_class(services)
     gone = services.students.add("Gone", "Hansen", klass).id
     plans = services.evening_plans
@@ -162,7 +164,10 @@ def test_a_tick_for_a_pupil_deleted_is_not_inherited_by_a_new_one(services: Serv
     state = plans.save_setup(state.id, evening_setup(state.setup).with_chosen(gone, False))
     assert state.included == ()
     services.students.delete(gone)
+    clock.now += dt.timedelta(days=2)
     again = services.students.add("New", "Hansen", klass).id
+    stored = plans.get(state.id).setup.chosen
+    assert all("Gone" not in stamp for _p, _in, stamp in stored)  # the JSON names no one
     state = plans.get(state.id)
     if again == gone:  # SQLite gave the id again: the tick is not the new pupil's
         assert [p.id for p in state.included] == [again]

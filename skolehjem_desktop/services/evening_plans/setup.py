@@ -50,8 +50,8 @@ class Setup:
     rooms: tuple[str, ...] = ()
     unavailable: tuple[tuple[int, tuple[Period, ...]], ...] = ()  # pupil id, periods
     # The pupils the teacher ticked in or out (else: in when still owed their ordinary
-    # conversation): pupil id, in, and the pupil's stamp (created when, named what) so
-    # that a pupil added later under a reused id inherits nothing.
+    # conversation): pupil id, in, and the pupil's stamp (when it was created) so that a
+    # pupil added later under a reused id inherits nothing.
     chosen: tuple[tuple[int, bool, str], ...] = ()
 
     def unavailable_of(self, pupil_id: int) -> tuple[Period, ...]:

@@ -122,13 +122,14 @@ def keep_unavailable(s: Session, row: EveningPlan, setup: Setup) -> bool:
 
 
 def pupil_stamps(s: Session, student_ids: list[int]) -> dict[int, str]:
-    """What tells a pupil from one added later under the same id: created when, named what."""
+    """What tells a pupil from one added later under the same id: when it was created.
+
+    No name: the setup's JSON stays when a pupil is deleted, and must not name them.
+    """
     return {
-        sid: f"{at.isoformat() if at else ''} {first} {last}".strip()
-        for sid, at, first, last in s.execute(
-            select(Student.id, Student.created_at, Student.first_name, Student.last_name).where(
-                Student.id.in_(student_ids)
-            )
+        sid: at.isoformat() if at else ""
+        for sid, at in s.execute(
+            select(Student.id, Student.created_at).where(Student.id.in_(student_ids))
         )
     }
 
