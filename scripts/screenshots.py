@@ -182,10 +182,12 @@ def shot_planner(window, shot, width: int, height: int) -> None:  # type: ignore
     state = plans.open(window.class_id)
     day = dt.date.today() + dt.timedelta(days=9)
     evening = make_evening(day, dt.time(15), dt.time(21), 15, parse_periods("17:30-17:45"))
+    _sheet_answer(window, state, day)
     plans.save_setup(state.id, Setup((evening,), state.setup.teachers, ("Lokale 12",)))
     dialog = EveningPlannerDialog(window.ctx, window, window.class_id)
     dialog.setGeometry(20, 20, width - 40, height - 40)  # no window manager: place it
     dialog.show()
+    dialog.setup_panel.tabs.setCurrentIndex(2)  # the families: who is in, what they said
     dialog.compute()
     shot("evening-planner")
     dialog.close()
@@ -202,6 +204,29 @@ def shot_planner(window, shot, width: int, height: int) -> None:  # type: ignore
             check=True,
         )
         print(f"{target}-*.png")
+
+
+def _sheet_answer(window, state, day) -> None:  # type: ignore[no-untyped-def]
+    """The first pupil still owed a conversation, as if the parents' sheet had come back:
+    the evening's weekday from 17:00 to 19:00 suits them."""
+    import datetime as dt
+    import json
+
+    from skolehjem_desktop.store.models import FamilyAvailability, SchoolClass
+
+    owed = [p for p in state.pupils if p.included]
+    if not owed:
+        return
+    with window.services.db.transaction() as s:
+        klass = s.get(SchoolClass, window.class_id)
+        s.merge(
+            FamilyAvailability(
+                student_id=owed[0].id,
+                school_year=klass.school_year,
+                slots=json.dumps([{"weekday": day.weekday(), "start": "17:00", "end": "19:00"}]),
+                received_at=dt.datetime.now(),
+            )
+        )
 
 
 if __name__ == "__main__":

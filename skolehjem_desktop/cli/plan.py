@@ -120,7 +120,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
                 "end": hhmm(a.end),
                 "room": a.room,
                 "teachers": list(a.teachers),
-                "pupil_id": a.pupil_id,
+                "pupil_id": abs(a.pupil_id),  # a second household: the same pupil
                 "pupil": state.name_of(a.pupil_id),
                 "class": klass.name,
             }

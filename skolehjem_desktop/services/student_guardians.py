@@ -118,6 +118,21 @@ class StudentGuardians(StudentReading):
             s.flush()
             return self._guardian(s, student_id, guardian_id)
 
+    def set_lives_apart(self, student_id: int, guardian_id: int, lives_apart: bool) -> GuardianInfo:
+        """Mark the guardian as living at another address than the pupil's other guardians.
+
+        Parents who live apart may each get a conversation of their own (the planner).
+        """
+        with self.db.transaction() as s:
+            link = s.get(StudentGuardian, (student_id, guardian_id))
+            if link is None:
+                get_or_404(s, Student, student_id, _("Pupil"))
+                get_or_404(s, Guardian, guardian_id, _("Parent or guardian"))
+                raise ValidationError(_("That guardian is not a guardian of this pupil."))
+            link.lives_apart = bool(lives_apart)
+            s.flush()
+            return self._guardian(s, student_id, guardian_id)
+
     def remove_guardian(self, student_id: int, guardian_id: int) -> None:
         """Unlink a guardian from the pupil; delete them if they are no one else's."""
         with self.db.transaction() as s:

@@ -76,6 +76,7 @@ class StudentReading(Service):
             has_custody=link.has_custody,
             preferred_language=guardian.preferred_language,
             other_children=tuple(others),
+            lives_apart=link.lives_apart,
         )
 
 

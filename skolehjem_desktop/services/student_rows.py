@@ -39,6 +39,7 @@ class GuardianInfo:
     has_custody: bool
     preferred_language: Language
     other_children: tuple[str, ...]
+    lives_apart: bool = False  # at another address than the pupil's other guardians
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,13 @@ def demo(cli):
     assert done.returncode == 0, done.stderr
     classes = json.loads(cli("list", "classes", "--json").stdout)
     year = max(c["school_year"] for c in classes)
-    return next(c for c in classes if c["school_year"] == year and c["contact_teachers"])
+    klass = next(c for c in classes if c["school_year"] == year and c["contact_teachers"])
+    owed = json.loads(cli("owed", "--class", klass["name"], "--json").stdout)
+    # only the pupils still owed their ordinary conversation are planned
+    klass["missing"] = sorted(
+        p["student_id"] for p in owed["pupils"] if p["ordinary_conversation"] == "missing"
+    )
+    return klass
 
 
 def test_plan_prints_a_table_and_writes_json(cli, demo, tmp_path) -> None:
@@ -40,8 +46,8 @@ def test_plan_prints_a_table_and_writes_json(cli, demo, tmp_path) -> None:
     header = next(line for line in done.stdout.splitlines() if line.startswith("Time"))
     assert header.split() == ["Time", "Room", "Teacher", "Pupil"]
     rows = json.loads(out.read_text("utf-8"))
-    assert len(rows) == demo["students"]
-    assert len({r["pupil_id"] for r in rows}) == demo["students"]
+    assert 0 < len(demo["missing"]) < demo["students"]
+    assert sorted(r["pupil_id"] for r in rows) == demo["missing"]
     assert all(r["room"] == "Room 12" for r in rows)
     assert not any(r["start"] == "17:30" for r in rows)  # the break
     times = {(r["date"], r["start"]) for r in rows}
@@ -76,13 +82,14 @@ def test_plan_says_why_none_fits(cli, demo) -> None:
         "--evening",
         "2026-11-24 16:00-19:30",
         "--teacher",
-        f"{teacher}=16:00-18:00",
+        f"{teacher}=16:00-16:15",
     )
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     lines = done.stderr.strip().splitlines()
     assert lines[0] == "No plan fits:"
-    assert f"  {demo['students']} pupils but only 8 slots with teacher {teacher}." in lines
+    n = len(demo["missing"])
+    assert f"  {n} pupils but only 1 slot with teacher {teacher}." in lines
 
 
 @pytest.mark.parametrize(

@@ -82,10 +82,10 @@ def test_plan_an_evening_move_a_pupil_and_accept(qtbot, services, school, tmp_pa
     ali_row = next(
         r for r in range(families.rowCount()) if families.item(r, 0).text() == "Ali Hansen"
     )
-    type_cell(qtbot, families, ali_row, 1, "16:00-15:00")
+    type_cell(qtbot, families, ali_row, 2, "16:00-15:00")
     qtbot.waitUntil(lambda: "end must come after the start" in dialog.setup_error.text())
     assert saved_setup(services, dialog.state.id).unavailable_of(school["Ali"]) == ()
-    type_cell(qtbot, families, ali_row, 1, "16:00-17:00")
+    type_cell(qtbot, families, ali_row, 2, "16:00-17:00")
     qtbot.waitUntil(lambda: dialog.setup_error.text().startswith("Saved"))
     setup = saved_setup(services, dialog.state.id)
     assert [(e.date, e.end) for e in setup.evenings] == [(dt.date(2026, 11, 24), dt.time(17, 30))]
@@ -177,3 +177,81 @@ def test_reasons_are_listed_when_none_fits(qtbot, services, school) -> None:  # 
     assert dialog.messages.item(0).text() == "5 pupils but only 3 slots with teacher MK."
     assert dialog.state.plan is None and not dialog.accept_button.isEnabled()
     dialog.reject()
+
+
+def test_the_families_page_shows_who_is_owed_and_what_the_sheet_said(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    """Held and planned pupils start unticked; the parents' times count; Bo ticked in."""
+    import json
+
+    from skolehjem_desktop.services.conversations import Planning
+    from skolehjem_desktop.store.models import FamilyAvailability
+
+    mk = services.school.add_teacher("Mette Kjær", "MK", is_user=True).id
+    klass = services.classes.create("5.A", 2026, contact_teacher_ids=(mk,)).id
+    ids = {n: services.students.add(n, "Hansen", klass).id for n in ("Ali", "Bo", "Cia", "Dan")}
+    held = services.conversations.plan(
+        ids["Ali"], Planning(dt.datetime(2026, 10, 1, 15, 0), ConversationKind.ORDINARY)
+    )
+    services.conversations.mark_held(held.id, exception=True)
+    services.conversations.plan(
+        ids["Bo"], Planning(dt.datetime(2026, 12, 3, 15, 0), ConversationKind.ORDINARY)
+    )
+    with services.db.transaction() as s:
+        s.add(
+            FamilyAvailability(
+                student_id=ids["Cia"],
+                school_year=2026,
+                slots=json.dumps([{"weekday": 1, "start": "17:00", "end": "17:30"}]),
+                received_at=dt.datetime(2026, 11, 1, 12, 0),
+            )
+        )
+    dialog = EveningPlannerDialog(UiContext(services, ScriptedDialogs()), None, klass)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    panel = dialog.setup_panel
+    panel.tabs.setCurrentIndex(2)
+    families = panel.families
+    rows = {families.item(r, 0).text(): r for r in range(families.rowCount())}
+    assert set(rows) == {f"{n} Hansen" for n in ids}
+
+    def ticked(name: str) -> bool:
+        return families.item(rows[f"{name} Hansen"], 0).checkState() == Qt.CheckState.Checked
+
+    assert [ticked(n) for n in ("Ali", "Bo", "Cia", "Dan")] == [False, False, True, True]
+    assert [families.item(rows[f"{n} Hansen"], 1).text() for n in ("Ali", "Bo", "Cia")] == [
+        "Held",
+        "Planned",
+        "Missing",
+    ]
+    assert panel.family_count.text().startswith("2 of 4 pupils still lack")
+    assert families.item(rows["Cia Hansen"], 3).text() == "the sheet says Tue 17:00–17:30"
+
+    # an evening on a Tuesday: the parents' times now count for Cia
+    panel.tabs.setCurrentIndex(0)
+    click(qtbot, panel.findChild(type(dialog.compute_button), "add_evening"))
+    type_cell(qtbot, panel.evenings, 0, 0, "2026-11-24")
+    type_cell(qtbot, panel.evenings, 0, 2, "17:30")
+    qtbot.waitUntil(lambda: dialog.setup_error.text().startswith("Saved"))
+    panel.tabs.setCurrentIndex(2)
+    cia = families.item(rows["Cia Hansen"], 3)
+    assert cia.text() == "from the parents' sheet: suits Tue 17:00–17:30"
+    assert "16:00-17:00" in cia.toolTip()
+
+    # Bo ticked in with the keyboard
+    families.setFocus()
+    families.setCurrentCell(rows["Bo Hansen"], 0)
+    qtbot.keyClick(families, Qt.Key.Key_Space)
+    assert ticked("Bo")
+    qtbot.waitUntil(lambda: ids["Bo"] in [p.id for p in dialog.state.included])
+    assert panel.family_count.text().endswith("3 pupils are in the plan.")
+    click(qtbot, dialog.compute_button)
+    qtbot.waitUntil(lambda: dialog.state.plan is not None)
+    grid = dialog.grid
+    placed = {
+        grid.item(r, 0).text(): grid.verticalHeaderItem(r).text()
+        for r in range(grid.rowCount())
+        if grid.item(r, 0) is not None
+    }
+    assert set(placed) == {"Bo Hansen", "Cia Hansen", "Dan Hansen"}
+    assert placed["Cia Hansen"] in {"17:00", "17:15"}

@@ -80,8 +80,8 @@ def test_the_table_shows_each_guardian(qtbot, ctx, family) -> None:  # type: ign
     soren, _ida = family
     tab = make_tab(qtbot, ctx, soren.id)
     assert cells(tab) == [
-        ["Mette Ærø", "Mother", "mette@example.dk", "", "Yes", "Danish", "Ida"],
-        ["Jørgen Ærø", "Father", "", "20 30 40 50", "No", "Danish", ""],
+        ["Mette Ærø", "Mother", "mette@example.dk", "", "Yes", "Danish", "Ida", None],
+        ["Jørgen Ærø", "Father", "", "20 30 40 50", "No", "Danish", "", None],
     ]
     assert tab.model.headerData(6, Qt.Orientation.Horizontal) == "Other children"
     assert tab.selected().name == "Mette Ærø"
@@ -297,3 +297,45 @@ def test_a_double_click_opens_the_edit_dialog_once(qtbot, ctx, family) -> None: 
     timer.stop()
     assert len(opened) == 1
     assert ctx.services.students.guardians(soren.id)[1].phone == "20 30 40 51"
+
+
+def test_the_tick_lives_apart_is_stored_at_once(qtbot, ctx, services, family) -> None:  # type: ignore[no-untyped-def]
+    """The teacher ticks the father as living apart with the mouse, then unticks with Space."""
+    from skolehjem_desktop.ui.pupil.guardians_tab import APART
+
+    soren, _ida = family
+    tab = make_tab(qtbot, ctx, soren.id)
+    tab.show()
+    qtbot.waitExposed(tab)
+    model = tab.model
+    assert model.headerData(APART, Qt.Orientation.Horizontal) == "Lives apart"
+    names = [model.row_at(r).name for r in range(model.rowCount())]
+    father = names.index("Jørgen Ærø")
+    index = model.index(father, APART)
+    assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    changed: list[bool] = []
+    tab.changed.connect(lambda: changed.append(True))
+    tab.table.scrollTo(index)
+    rect = tab.table.visualRect(index)
+    # the tick box sits at the cell's left edge
+    point = rect.topLeft() + type(rect.topLeft())(10, rect.height() // 2)
+    qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+    def stored(value: bool) -> Callable[[], bool]:
+        return lambda: (
+            [g.lives_apart for g in services.students.guardians(soren.id)]
+            == [
+                False,
+                value,
+            ]
+        )
+
+    qtbot.waitUntil(stored(True))
+    assert changed
+    assert model.index(father, APART).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert tab.selected() is not None and tab.selected().name == "Jørgen Ærø"
+    # and off again from the keyboard: the cell chosen, Space
+    tab.table.setFocus()
+    tab.table.setCurrentIndex(model.index(father, APART))
+    qtbot.keyClick(tab.table, Qt.Key.Key_Space)
+    qtbot.waitUntil(stored(False))

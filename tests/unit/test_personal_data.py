@@ -219,6 +219,7 @@ def family(services: Services) -> dict[str, Any]:
         teachers=(TeacherSetup("AH"),),
         rooms=("Lokale 12",),
     ).with_unavailable(soren, parse_periods("16:00-16:30"))
+    setup = setup.with_chosen(soren, True)  # planned already: ticked into the plan
     services.evening_plans.save_setup(plan.id, setup)
     _state, result = services.evening_plans.compute(plan.id)
     assert result.ok

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
 from skolehjem_desktop.errors import ValidationError
 from skolehjem_desktop.services.planner import check, slots, solve
-from skolehjem_desktop.services.planner.ics import escape, fold, to_ics
+from skolehjem_desktop.services.planner.ics import to_ics
 from skolehjem_desktop.services.planner.model import (
     Assignment,
     Evening,
@@ -375,11 +376,45 @@ def test_ics_round_trip() -> None:
     assert [e["CATEGORIES"] for e in only_lp] == ["LP"]
 
 
-def test_fold_and_escape() -> None:
-    assert escape("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
-    line = "SUMMARY:" + "ø" * 80
-    folded = fold(line)
-    pieces = folded.split("\r\n")
-    assert all(len(p.encode("utf-8")) <= 75 for p in pieces)
-    assert all(p.startswith(" ") for p in pieces[1:])
-    assert "".join(p[1:] if i else p for i, p in enumerate(pieces)) == line
+def test_ics_read_back_with_icalendar() -> None:
+    """The file read back by the icalendar library: the events, their local times, UIDs."""
+    from zoneinfo import ZoneInfo
+
+    import icalendar
+
+    name = "Søren Ærø; Łukasz, \\ Nguyễn " + "ø" * 80  # long: the lines are folded
+    pupils = (
+        pupil(1, name, teachers=("MK", "LP")),
+        pupil(2, "Ali"),
+        replace(pupil(2, "Ali (Far)", guardians=(20_002,)), id=-2, part=2),  # his second home
+    )
+    teachers = (TeacherSpec("MK"), TeacherSpec("LP"))
+    inp = PlanInput((evening(),), teachers, pupils, ("Room 12, 1st",))
+    plan = assert_valid(solve(inp), inp)
+    now = dt.datetime(2026, 11, 23, 10, 0, tzinfo=dt.UTC)
+    data = to_ics(plan, inp, now=now, school="Skolen")
+    assert all(len(line) <= 75 for line in data.split(b"\r\n"))
+    calendar = icalendar.Calendar.from_ical(data)
+    zones = calendar.walk("VTIMEZONE")
+    assert [str(z["TZID"]) for z in zones] == ["Europe/Copenhagen"]
+    events = calendar.walk("VEVENT")
+    assert len(events) == 4  # two teachers for the first pupil, one for each of Ali's
+    copenhagen = ZoneInfo("Europe/Copenhagen")
+    by_uid = {str(e["UID"]): e for e in events}
+    for a in plan.assignments:
+        for initials in a.teachers:
+            pupil_part = f"{a.pupil_id}" if a.pupil_id > 0 else f"{-a.pupil_id}-2"
+            uid = f"{a.date:%Y%m%d}-{a.start:%H%M}-{initials}-{pupil_part}@skolehjem"
+            event = by_uid[uid]
+            start = event.decoded("DTSTART")
+            assert start == dt.datetime.combine(a.date, a.start, tzinfo=copenhagen)
+            assert start.utcoffset() == dt.timedelta(hours=1)  # November: CET
+            assert event.decoded("DTEND") == dt.datetime.combine(a.date, a.end, tzinfo=copenhagen)
+            assert str(event["LOCATION"]) == "Room 12, 1st"
+            assert event["CATEGORIES"].cats == [initials]
+            assert event.decoded("DTSTAMP") == now
+    first = by_uid[next(u for u in by_uid if u.endswith("-MK-1@skolehjem"))]
+    assert name in str(first["SUMMARY"])
+    assert str(first["DESCRIPTION"]) == "Skolen\nTeachers: MK, LP"
+    assert {str(e["UID"]) for e in icalendar.Calendar.from_ical(data).walk("VEVENT")} == set(by_uid)
+    assert to_ics(plan, inp, now=now) == to_ics(plan, inp, now=now)  # stable

@@ -179,6 +179,8 @@ def test_accept_takes_only_a_plan_that_breaks_nothing(world, wishes, moves) -> N
     setup = Setup((make_evening(DAYS[0], dt.time(16), dt.time(18), 15),), (TeacherSetup("MK"),))
     for line, wish in zip(state.pupils, wishes, strict=True):
         setup = setup.with_unavailable(line.id, parse_periods(wish))
+        # every pupil, though the earlier examples planned their ordinary conversation
+        setup = setup.with_chosen(line.id, True, line.stamp)
     plans.save_setup(state.id, setup)
     state, result = plans.compute(state.id)
     if result.plan is None:

@@ -10,8 +10,12 @@ same id) inherits nothing. The pupils, their contact teachers and their guardian
 Pupils of other classes already placed in another plan on the same day are kept where
 they are: they hold their teachers and rooms, and a sibling must sit next to them.
 
-Accepting a plan that breaks nothing makes one planned ordinary conversation per pupil,
-all in one transaction; accepting it again makes nothing new.
+By default the plan holds the pupils still owed their ordinary conversation this school
+year (the teacher ticks others in or out); the families' sheets give their times, a
+conversation per home for parents who live apart, one slot for siblings who come
+together (:mod:`.families`). Accepting a plan that breaks nothing makes the planned
+ordinary conversations (:mod:`.accepting`), all in one transaction; accepting it again
+makes nothing new.
 
 The modules, by job: :mod:`.setup` (what the teacher types, its checks, its JSON),
 :mod:`.state` (what the service hands out), :mod:`.storage` (the plan's rows),

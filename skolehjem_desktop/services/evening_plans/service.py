@@ -16,20 +16,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from skolehjem_desktop import i18n
-from skolehjem_desktop.domain.enums import (
-    ConversationKind,
-    ConversationStatus,
-    RequestedBy,
-)
 from skolehjem_desktop.domain.limits import TEXT_MAX
-from skolehjem_desktop.errors import ValidationError
+from skolehjem_desktop.errors import UserError, ValidationError
 from skolehjem_desktop.i18n import _, clock, ngettext, short_date
 from skolehjem_desktop.services.base import Service, get_or_404
 from skolehjem_desktop.services.conversations import (
     ConversationService,
-    Planning,
 )
-from skolehjem_desktop.services.evening_plans.inputs import input_of
+from skolehjem_desktop.services.evening_plans.accepting import make_conversations
+from skolehjem_desktop.services.evening_plans.inputs import Owed, input_of, read_plan
 from skolehjem_desktop.services.evening_plans.outputs import printable, schedule_of
 from skolehjem_desktop.services.evening_plans.setup import (
     JSON_MAX,
@@ -41,7 +36,6 @@ from skolehjem_desktop.services.evening_plans.state import (
     Accepted,
     EveningPlanState,
     PlanRefused,
-    PupilLine,
 )
 from skolehjem_desktop.services.evening_plans.storage import (
     keep_plan,
@@ -50,6 +44,7 @@ from skolehjem_desktop.services.evening_plans.storage import (
     new_row,
     plan_of,
     setup_of,
+    stamp_chosen,
 )
 from skolehjem_desktop.services.planner import Cell, check, slots, solve
 from skolehjem_desktop.services.planner.ics import to_ics
@@ -80,24 +75,27 @@ if TYPE_CHECKING:
 class EveningPlanService(Service):
     def open(self, class_id: int) -> EveningPlanState:
         """The class's latest evening plan; a new one (its contact teachers) if none."""
+        owed = self._owed(class_id)
         with self.db.transaction() as s:
             get_or_404(s, SchoolClass, class_id, _("Class"))
             row = latest_row(s, class_id)
             if row is None:
                 row = new_row(s, class_id, None, self.clock)
-            return self._state(s, row)
+            return self._state(s, row, owed)
 
     def new_plan(self, class_id: int) -> EveningPlanState:
         """A fresh plan for the class, starting from the latest setup (after an accepted one)."""
+        owed = self._owed(class_id)
         with self.db.transaction() as s:
             get_or_404(s, SchoolClass, class_id, _("Class"))
             last = latest_row(s, class_id)
             row = new_row(s, class_id, last, self.clock)
-            return self._state(s, row)
+            return self._state(s, row, owed)
 
     def get(self, plan_id: int) -> EveningPlanState:
+        owed = self._owed_of_plan(plan_id)
         with self.db.reading() as s:
-            return self._state(s, get_or_404(s, EveningPlan, plan_id, _("Evening plan")))
+            return self._state(s, get_or_404(s, EveningPlan, plan_id, _("Evening plan")), owed)
 
     def save_setup(self, plan_id: int, setup: Setup) -> EveningPlanState:
         """Keep the setup as typed (checked first; nothing is changed when it is wrong)."""
@@ -107,6 +105,7 @@ class EveningPlanService(Service):
             len(periods_text(p)) > TEXT_MAX for _i, p in setup.unavailable
         ):
             raise ValidationError(_("The evening plan's setup is too long."))
+        owed = self._owed_of_plan(plan_id)
         with self.db.transaction() as s:
             row = get_or_404(s, EveningPlan, plan_id, _("Evening plan"))
             known = {t.casefold() for t in s.scalars(select(Teacher.initials))}
@@ -118,24 +117,27 @@ class EveningPlanService(Service):
                         )
                     )
             changed = keep_unavailable(s, row, setup)
+            text = setup_to_json(stamp_chosen(s, setup))
             if row.setup != text:
                 row.setup = text
                 changed = True
             if changed:
                 row.updated_at = self.clock()
-            return self._state(s, row)
+            return self._state(s, row, owed)
 
     def planner_input(self, plan_id: int) -> PlanInput:
+        owed = self._owed_of_plan(plan_id)
         with self.db.reading() as s:
             row = get_or_404(s, EveningPlan, plan_id, _("Evening plan"))
-            return input_of(s, row, setup_of(row))
+            return input_of(s, row, setup_of(row), owed)
 
     def compute(self, plan_id: int) -> tuple[EveningPlanState, Result]:
         """Solve; a plan found replaces the draft, else the draft stays and the reasons say why."""
+        owed = self._owed_of_plan(plan_id)
         with self.db.reading() as s:
             row = get_or_404(s, EveningPlan, plan_id, _("Evening plan"))
             self._refuse_accepted(row)
-            inp = input_of(s, row, setup_of(row))
+            inp = input_of(s, row, setup_of(row), owed)
         if not inp.evenings:
             raise ValidationError(_("Add an evening first."))
         result = solve(inp)
@@ -145,17 +147,18 @@ class EveningPlanService(Service):
             if result.plan is not None:
                 keep_plan(row, result.plan, {})
                 row.updated_at = self.clock()
-            return self._state(s, row), result
+            return self._state(s, row, owed), result
 
     def move(self, plan_id: int, pupil_id: int, date: dt.date, start: dt.time) -> EveningPlanState:
         """Move a pupil to the slot at ``start`` on ``date``; the state says what breaks."""
+        owed = self._owed_of_plan(plan_id)
         with self.db.transaction() as s:
             row = get_or_404(s, EveningPlan, plan_id, _("Evening plan"))
             self._refuse_accepted(row)
             plan, _conversations = plan_of(row)
             if plan is None:
                 raise ValidationError(_("Compute a plan first."))
-            inp = input_of(s, row, setup_of(row))
+            inp = input_of(s, row, setup_of(row), owed)
             pupil = next((p for p in inp.pupils if p.id == pupil_id), None)
             if pupil is None:
                 raise ValidationError(_("That pupil is not in this plan."))
@@ -178,13 +181,14 @@ class EveningPlanService(Service):
             )
             keep_plan(row, plan.moved(pupil_id, target), {})
             row.updated_at = self.clock()
-            return self._state(s, row)
+            return self._state(s, row, owed)
 
     def check(self, plan_id: int) -> list[Violation]:
         return list(self.get(plan_id).violations)
 
     def accept(self, plan_id: int) -> Accepted:
         """One planned ordinary conversation per pupil, in one transaction; never twice."""
+        owed = self._owed_of_plan(plan_id)
         with self.db.transaction() as s:
             row = get_or_404(s, EveningPlan, plan_id, _("Evening plan"))
             plan, conversations = plan_of(row)
@@ -192,7 +196,7 @@ class EveningPlanService(Service):
                 raise PlanRefused(_("There is no plan to accept yet: compute one first."))
             if row.accepted_at is not None:
                 return Accepted(0, tuple(conversations.values()))
-            inp = input_of(s, row, setup_of(row))
+            inp = input_of(s, row, setup_of(row), owed)
             violations = check(plan, inp)
             if violations:
                 raise PlanRefused(
@@ -203,37 +207,11 @@ class EveningPlanService(Service):
                     ).format(n=len(violations), first=violations[0].message)
                 )
             creator = ConversationService(self.db, self.clock)
-            teacher_ids: dict[str, int] = dict(
-                s.execute(select(Teacher.initials, Teacher.id)).all()
-            )
-            made: dict[int, int] = {}
-            created = 0
-            for a in plan.assignments:
-                existing = s.scalars(
-                    select(Conversation.id).where(
-                        Conversation.student_id == a.pupil_id,
-                        Conversation.kind == ConversationKind.ORDINARY,
-                        Conversation.starts_at == a.starts_at,
-                        Conversation.status == ConversationStatus.PLANNED,
-                    )
-                ).first()
-                if existing is not None:
-                    made[a.pupil_id] = existing
-                    continue
-                planning = Planning(
-                    starts_at=a.starts_at,
-                    kind=ConversationKind.ORDINARY,
-                    requested_by=RequestedBy.SCHOOL,
-                    duration_minutes=a.duration_minutes,
-                    place=a.room,
-                    teacher_ids=tuple(teacher_ids[t] for t in a.teachers if t in teacher_ids),
-                )
-                made[a.pupil_id] = creator.plan_in(s, a.pupil_id, planning)
-                created += 1
+            made, every, created = make_conversations(s, creator, plan, inp)
             keep_plan(row, plan, made)
             row.accepted_at = self.clock()
             row.updated_at = self.clock()
-            return Accepted(created, tuple(made[a.pupil_id] for a in plan.assignments))
+            return Accepted(created, tuple(every))
 
     # --- outputs ---------------------------------------------------------------------------
 
@@ -285,11 +263,36 @@ class EveningPlanService(Service):
         if row.accepted_at is not None:
             raise PlanRefused(_("This plan was accepted; start a new plan to change the evening."))
 
-    def _state(self, s: Session, row: EveningPlan) -> EveningPlanState:
+    def _owed(self, class_id: int) -> Owed:
+        """Where each pupil's ordinary conversation of the year stands (for the selection)."""
+        from skolehjem_desktop.services.owed import OwedService
+
+        try:
+            rows = OwedService(self.db, self.clock).for_class(class_id)
+        except UserError:
+            return {}
+        return {r.student_id: (r.ordinary, r.ordinary_at) for r in rows}
+
+    def _owed_of_plan(self, plan_id: int) -> Owed:
+        with self.db.reading() as s:
+            class_id = s.scalar(
+                select(EveningPlan.school_class_id).where(EveningPlan.id == plan_id)
+            )
+        return self._owed(class_id) if class_id is not None else {}
+
+    def _state(self, s: Session, row: EveningPlan, owed: Owed) -> EveningPlanState:
         setup = setup_of(row)
         plan, conversations = plan_of(row)
-        inp = input_of(s, row, setup)
+        reading = read_plan(s, row, setup, owed)
+        inp = reading.inp
         klass = get_or_404(s, SchoolClass, row.school_class_id, _("Class"))
+        if conversations:
+            known = set(
+                s.scalars(
+                    select(Conversation.id).where(Conversation.id.in_(conversations.values()))
+                )
+            )
+            conversations = {k: v for k, v in conversations.items() if v in known}
         return EveningPlanState(
             id=row.id,
             class_id=row.school_class_id,
@@ -297,9 +300,10 @@ class EveningPlanService(Service):
             setup=setup,
             plan=plan,
             accepted_at=row.accepted_at,
-            pupils=tuple(PupilLine(p.id, p.name, p.teachers, p.unavailable) for p in inp.pupils),
+            pupils=reading.lines,
             violations=tuple(check(plan, inp)) if plan is not None else (),
             conversations=conversations,
+            units={p.id: p.name for p in inp.pupils},
         )
 
 

@@ -1,8 +1,9 @@
 """What the teacher types into the planner, its checks, and the part of it kept as JSON.
 
-The JSON (in ``evening_plan.setup``) names no pupil: the evenings, the teachers taking
-part and when they are free, the rooms. The families' unavailability is kept in rows
-(see :mod:`skolehjem_desktop.services.evening_plans.storage`).
+The JSON (in ``evening_plan.setup``) holds the evenings, the teachers taking part and
+when they are free, the rooms, and the pupils the teacher ticked in or out of the plan
+(each with the pupil's stamp, so a reused id inherits nothing). The families'
+unavailability is kept in rows (see :mod:`skolehjem_desktop.services.evening_plans.storage`).
 """
 
 from __future__ import annotations
@@ -48,9 +49,27 @@ class Setup:
     teachers: tuple[TeacherSetup, ...] = ()
     rooms: tuple[str, ...] = ()
     unavailable: tuple[tuple[int, tuple[Period, ...]], ...] = ()  # pupil id, periods
+    # The pupils the teacher ticked in or out (else: in when still owed their ordinary
+    # conversation): pupil id, in, and the pupil's stamp (when it was created) so that a
+    # pupil added later under a reused id inherits nothing.
+    chosen: tuple[tuple[int, bool, str], ...] = ()
 
     def unavailable_of(self, pupil_id: int) -> tuple[Period, ...]:
         return dict(self.unavailable).get(pupil_id, ())
+
+    def chosen_of(self, pupil_id: int, stamp: str) -> bool | None:
+        """True or False when the teacher ticked the pupil in or out, else None."""
+        for pid, included, since in self.chosen:
+            if pid == pupil_id and since == stamp:
+                return included
+        return None
+
+    def with_chosen(self, pupil_id: int, included: bool | None, stamp: str = "") -> Setup:
+        """The setup with the pupil ticked in or out (None: back to the default)."""
+        rest = [c for c in self.chosen if c[0] != pupil_id]
+        if included is not None:
+            rest.append((pupil_id, included, stamp))
+        return replace(self, chosen=tuple(sorted(rest)))
 
     def with_unavailable(self, pupil_id: int, periods: tuple[Period, ...]) -> Setup:
         rest = dict(self.unavailable)
@@ -85,7 +104,7 @@ def check_setup(setup: Setup) -> Setup:
             raise ValidationError(_("The teacher {initials} is named twice.").format(initials=code))
         initials.add(code.casefold())
         teachers.append(TeacherSetup(code, t.free, clean_text(t.room, _("Room"), SHORT_MAX)))
-    return Setup(setup.evenings, tuple(teachers), rooms, setup.unavailable)
+    return Setup(setup.evenings, tuple(teachers), rooms, setup.unavailable, setup.chosen)
 
 
 # --- JSON of the setup --------------------------------------------------------------------
@@ -102,6 +121,10 @@ def setup_to_json(setup: Setup) -> str:
                 for t in setup.teachers
             ],
             "rooms": list(setup.rooms),
+            "chosen": [
+                {"pupil": pid, "in": included, "since": since}
+                for pid, included, since in setup.chosen
+            ],
         },
         ensure_ascii=False,
         sort_keys=True,
@@ -134,6 +157,12 @@ def setup_from_json(text: str) -> Setup:
                     for t in data.get("teachers", [])
                 ),
                 rooms=tuple(str(r) for r in data.get("rooms", [])),
+                chosen=tuple(
+                    sorted(
+                        (int(c["pupil"]), bool(c["in"]), str(c.get("since", "")))
+                        for c in data.get("chosen", [])
+                    )
+                ),
             )
         )
     except (KeyError, TypeError, ValueError, AttributeError):

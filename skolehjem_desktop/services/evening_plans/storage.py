@@ -13,6 +13,7 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -120,22 +121,79 @@ def keep_unavailable(s: Session, row: EveningPlan, setup: Setup) -> bool:
     return changed
 
 
+def pupil_stamps(s: Session, student_ids: list[int]) -> dict[int, str]:
+    """What tells a pupil from one added later under the same id: when it was created.
+
+    No name: the setup's JSON stays when a pupil is deleted, and must not name them.
+    """
+    return {
+        sid: at.isoformat() if at else ""
+        for sid, at in s.execute(
+            select(Student.id, Student.created_at).where(Student.id.in_(student_ids))
+        )
+    }
+
+
+def stamp_chosen(s: Session, setup: Setup) -> Setup:
+    """The setup with each pupil ticked in or out stamped (see :func:`pupil_stamps`).
+
+    A pupil that does not exist is dropped; a stamp already given is kept as it is.
+    """
+    if not setup.chosen:
+        return setup
+    created = pupil_stamps(s, [c[0] for c in setup.chosen])
+    chosen = tuple(
+        sorted(
+            (pid, included, since or created[pid])
+            for pid, included, since in setup.chosen
+            if pid in created
+        )
+    )
+    return replace(setup, chosen=chosen)
+
+
 # --- the draft ----------------------------------------------------------------------------
 
 
-def _marker_version(text: str) -> int:
-    data = json.loads(text)
-    if not isinstance(data, dict):
-        raise TypeError
-    return int(data.get("version", SETUP_VERSION))
+def _second_homes(
+    marker: dict[str, Any], placed: set[int]
+) -> tuple[list[Assignment], dict[int, int]]:
+    """The second households' conversations kept in the marker (see :func:`keep_plan`)."""
+    out: list[Assignment] = []
+    conversations: dict[int, int] = {}
+    for h in marker.get("households", []):
+        pupil = int(h["pupil"])
+        if pupil not in placed:
+            continue  # the pupil's own row went with the pupil: nothing of it is left
+        starts, ends = dt.datetime.fromisoformat(h["start"]), dt.datetime.fromisoformat(h["end"])
+        out.append(
+            Assignment(
+                starts.date(),
+                starts.time(),
+                ends.time(),
+                -pupil,
+                str(h.get("room", "")),
+                tuple(str(t) for t in h.get("teachers", [])),
+            )
+        )
+        if h.get("conversation") is not None:
+            conversations[-pupil] = int(h["conversation"])
+    return out, conversations
 
 
 def plan_of(row: EveningPlan) -> tuple[Plan | None, dict[int, int]]:
-    """The draft plan and its pupils' conversations (once accepted), from the rows."""
+    """The draft plan and its conversations (once accepted), from the rows and the marker.
+
+    A conversation of the plan is keyed by the pupil's id; the second household of a
+    pupil whose parents live apart by the negative id (see :mod:`.families`).
+    """
     if not row.plan:
         return None, {}
     try:
-        version = _marker_version(row.plan)
+        marker = json.loads(row.plan)
+        if not isinstance(marker, dict):
+            raise TypeError
+        version = int(marker.get("version", SETUP_VERSION))
         assignments = [
             Assignment(
                 a.starts_at.date(),
@@ -147,7 +205,8 @@ def plan_of(row: EveningPlan) -> tuple[Plan | None, dict[int, int]]:
             )
             for a in row.assignments
         ]
-    except (TypeError, ValueError, AttributeError):
+        seconds, second_conversations = _second_homes(marker, {a.pupil_id for a in assignments})
+    except (KeyError, TypeError, ValueError, AttributeError):
         raise ValidationError(_("The evening plan's draft is damaged.")) from None
     if version > SETUP_VERSION:
         raise ValidationError(_("This evening plan was made by a newer version of the program."))
@@ -156,13 +215,37 @@ def plan_of(row: EveningPlan) -> tuple[Plan | None, dict[int, int]]:
         for a in sorted(row.assignments, key=lambda a: a.student_id)
         if a.conversation_id is not None
     }
-    return Plan(tuple(sorted(assignments))), conversations
+    conversations.update(second_conversations)
+    return Plan(tuple(sorted([*assignments, *seconds]))), conversations
 
 
 def keep_plan(row: EveningPlan, plan: Plan, conversations: dict[int, int]) -> None:
-    """Make ``plan`` the row's draft: its assignment rows changed in place, one per pupil."""
-    row.plan = json.dumps({"version": SETUP_VERSION})
-    wanted = {a.pupil_id: a for a in plan.assignments}
+    """Make ``plan`` the row's draft: its assignment rows changed in place, one per pupil.
+
+    The second household's conversation of a pupil (a negative id) has no row of its
+    own (a row is one per pupil): it is kept in the marker, and means something only
+    while the pupil's own row is there (that row goes with the pupil).
+    """
+    seconds = [a for a in plan.assignments if a.pupil_id < 0]
+    row.plan = json.dumps(
+        {
+            "version": SETUP_VERSION,
+            "households": [
+                {
+                    "pupil": -a.pupil_id,
+                    "start": a.starts_at.isoformat(),
+                    "end": dt.datetime.combine(a.date, a.end).isoformat(),
+                    "room": a.room,
+                    "teachers": list(a.teachers),
+                    "conversation": conversations.get(a.pupil_id),
+                }
+                for a in seconds
+            ],
+        },
+        ensure_ascii=False,
+        sort_keys=True,
+    )
+    wanted = {a.pupil_id: a for a in plan.assignments if a.pupil_id > 0}
     current = {a.student_id: a for a in row.assignments}
     for pupil_id, gone in current.items():
         if pupil_id not in wanted:

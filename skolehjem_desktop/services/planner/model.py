@@ -88,10 +88,26 @@ class PupilSpec:
     teachers: tuple[str, ...]
     unavailable: tuple[Period, ...] = ()
     guardians: tuple[int, ...] = ()
+    # One conversation of the plan (a unit) may differ from one pupil: the second
+    # household of a pupil whose parents live apart has ``id`` = -pupil id and
+    # ``part`` 2 (the first household ``part`` 1); siblings who come together are one
+    # unit with the others' ids in ``together``.
+    part: int = 0
+    together: tuple[int, ...] = ()
 
     @property
     def label(self) -> str:
         return f"{self.name} ({self.class_name})" if self.class_name else self.name
+
+    @property
+    def student_id(self) -> int:
+        """The pupil this conversation is about (the first of siblings who come together)."""
+        return abs(self.id)
+
+    @property
+    def students(self) -> tuple[int, ...]:
+        """Every pupil this conversation is about."""
+        return (abs(self.id), *self.together)
 
 
 @dataclass(frozen=True, order=True)

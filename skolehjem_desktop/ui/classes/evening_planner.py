@@ -213,6 +213,7 @@ class EveningPlannerDialog(QDialog):
         self.setup_error.setText(message)
 
     def _setup_saved(self) -> None:
+        self.setup_panel.show_families(self.state.pupils)
         self.setup_error.setStyleSheet("color: palette(mid);")
         self.setup_error.setText(
             _("Saved {time}").format(time=active().format_time(dt.datetime.now()))

@@ -38,6 +38,7 @@ from skolehjem_desktop.services.planner.model import (
     parse_time,
     periods_text,
 )
+from skolehjem_desktop.ui.classes.evening_planner_families import TIMES, FamiliesTable
 
 ERROR_BG = QColor("#F8D7D3")
 
@@ -71,7 +72,6 @@ class SetupPanel(QWidget):
     def __init__(self, teachers: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._loading = False
-        self._pupil_ids: list[int] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         tabs = QTabWidget()
@@ -126,16 +126,25 @@ class SetupPanel(QWidget):
         page_layout.addLayout(rooms_row)
         tabs.addTab(page, _("Teachers and rooms"))
 
-        # the families' wishes
-        self.families = _table([_("Pupil"), _("Times that do not suit")])
+        # the families: who is in the plan, and their wishes
+        self.families = _table([])
         self.families.setObjectName("families")
-        tabs.addTab(
-            self._page(
-                self.families,
-                _("Per family the times that do not suit, e.g. 16:00-17:00, 18:30-19:30."),
+        self.family_count = QLabel()
+        self.family_count.setObjectName("family_count")
+        self.family_count.setWordWrap(True)
+        self.family_rows = FamiliesTable(self.families, self.family_count)
+        families_page = self._page(
+            self.families,
+            _(
+                "Ticked: in the plan (at first the pupils still owed their ordinary "
+                "conversation). Per family the times that do not suit, e.g. 16:00-17:00, "
+                "18:30-19:30; left empty, the times on the parents' sheet count."
             ),
-            _("Families"),
         )
+        families_layout = families_page.layout()
+        assert isinstance(families_layout, QVBoxLayout)
+        families_layout.insertWidget(1, self.family_count)
+        tabs.addTab(families_page, _("Families"))
         for table in (self.evenings, self.teachers, self.families):
             table.itemChanged.connect(lambda _item: self._emit())
 
@@ -217,11 +226,7 @@ class SetupPanel(QWidget):
             self.add_teacher(t.initials, periods_text(t.free), t.room)
         self._loading = True
         self.rooms.setText(", ".join(setup.rooms))
-        self._pupil_ids = [p.id for p in pupils]
-        for row, p in enumerate(pupils):
-            self.families.insertRow(row)
-            self.families.setItem(row, 0, _item(p.name, editable=False))
-            self.families.setItem(row, 1, _item(periods_text(setup.unavailable_of(p.id))))
+        self.family_rows.load(setup, pupils)
         self._loading = False
         self.mark(None)
 
@@ -284,17 +289,15 @@ class SetupPanel(QWidget):
                 TeacherSetup(_text(self.teachers, r, 0).upper(), free, _text(self.teachers, r, 2))
             )
         rooms = tuple(r.strip() for r in self.rooms.text().split(",") if r.strip())
-        setup = Setup(tuple(evenings), tuple(teachers), rooms)
-        for r, pid in enumerate(self._pupil_ids):
-            try:
-                periods = parse_periods(_text(self.families, r, 1))
-            except ValidationError as exc:
-                self.mark((self.families, r, 1))
-                raise ValidationError(
-                    _("{pupil}: {problem}").format(
-                        pupil=_text(self.families, r, 0), problem=exc.message
-                    )
-                ) from None
-            setup = setup.with_unavailable(pid, periods)
+        setup, row, message = self.family_rows.read(Setup(tuple(evenings), tuple(teachers), rooms))
+        if row is not None:
+            self.mark((self.families, row, TIMES))
+            raise ValidationError(message)
         self.mark(None)
         return setup
+
+    def show_families(self, pupils: tuple[PupilLine, ...]) -> None:
+        """What the parents said and the counts, after a save (the typed cells stay)."""
+        self._loading = True
+        self.family_rows.refresh(pupils)
+        self._loading = False

@@ -240,6 +240,9 @@ class LinkGuardianDialog(FormDialog):
         )
 
 
+APART = 7  # the column of the tick "lives apart"
+
+
 class GuardianTableModel(RowTableModel[GuardianInfo]):
     HEADERS: ClassVar[list[str]] = [
         N_("Name"),
@@ -249,7 +252,23 @@ class GuardianTableModel(RowTableModel[GuardianInfo]):
         N_("Custody"),
         N_("Language"),
         N_("Other children"),
+        N_("Lives apart"),
     ]
+    # a guardian ticked (or unticked) as living apart: the guardian's id, the new value
+    lives_apart_toggled = Signal(int, bool)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() == APART:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or index.column() != APART or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        ticked = Qt.CheckState(value) == Qt.CheckState.Checked
+        self.lives_apart_toggled.emit(self._rows[index.row()].id, ticked)
+        return True
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -258,7 +277,7 @@ class GuardianTableModel(RowTableModel[GuardianInfo]):
         column = index.column()
         if role == ID_ROLE:
             return g.id
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole and column != APART:  # APART: a tick only
             return (
                 g.name,
                 label(g.relation),
@@ -268,8 +287,16 @@ class GuardianTableModel(RowTableModel[GuardianInfo]):
                 label(g.preferred_language),
                 ", ".join(g.other_children),
             )[column]
+        if role == Qt.ItemDataRole.CheckStateRole and column == APART:
+            return Qt.CheckState.Checked if g.lives_apart else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole and column == 4:
             return _("Has parental custody") if g.has_custody else _("No parental custody")
+        if role == Qt.ItemDataRole.ToolTipRole and column == APART:
+            return _(
+                "Lives at another address than the pupil's other parents or guardians: when "
+                "the parents ask for it, each home gets a conversation of its own at the "
+                "conversation evening."
+            )
         return None
 
 
@@ -327,6 +354,7 @@ class GuardiansTab(QWidget):
         # A double click emits activated too (so does Enter): one connection, one dialog.
         self.table.activated.connect(lambda _index: self.edit_guardian())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.lives_apart_toggled.connect(self._set_lives_apart)
         self._update_buttons()
 
     # --- the pupil shown ---------------------------------------------------------------
@@ -421,6 +449,21 @@ class GuardiansTab(QWidget):
         assert self.student_id is not None
         self.ctx.services.students.remove_guardian(self.student_id, guardian_id)
         return True
+
+    def _set_lives_apart(self, guardian_id: int, lives_apart: bool) -> None:
+        """The tick "lives apart", saved at once."""
+        if self.student_id is None:
+            return
+        saved = self.ctx.attempt(
+            self,
+            self.ctx.services.students.set_lives_apart,
+            self.student_id,
+            guardian_id,
+            lives_apart,
+        )
+        self.reload(select_id=guardian_id)
+        if saved is not None:
+            self.changed.emit()
 
     def _done(self, saved: GuardianInfo) -> None:
         self.reload(select_id=saved.id)
