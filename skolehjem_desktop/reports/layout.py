@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -180,21 +180,33 @@ class _Canvas(Canvas):  # type: ignore[misc]
         super().__init__(*args, **kwargs)
         self._skolehjem_pages: list[dict[str, Any]] = []
         self._skolehjem_part: Part | None = None
+        # Form fields of the page being laid out, drawn when the page is really written
+        # (a field names its page, which exists only then): see reports.form_fields.
+        self._skolehjem_fields: list[Callable[[Canvas], None]] = []
 
     def showPage(self) -> None:
         self._skolehjem_pages.append(dict(self.__dict__))
         self._startPage()
+        self._skolehjem_fields = []
 
     def save(self) -> None:
         pages = self._skolehjem_pages
         totals = Counter(id(state["_skolehjem_part"]) for state in pages)
         seen: Counter[int] = Counter()
+        # Annotations are numbered across the file: a page's saved state has an old count.
+        count = max(
+            [int(self.__dict__["_annotationCount"]), *(st["_annotationCount"] for st in pages)]
+        )
         for state in pages:
             self.__dict__.update(state)
+            self.__dict__["_annotationCount"] = count
             part = state["_skolehjem_part"]
             seen[id(part)] += 1
             if part is not None:
                 _decorate(self, part, seen[id(part)], totals[id(part)])
+            for draw_field in state.get("_skolehjem_fields", ()):
+                draw_field(self)
+            count = int(self.__dict__["_annotationCount"])
             Canvas.showPage(self)
         self.page_count = len(pages)
         Canvas.save(self)
