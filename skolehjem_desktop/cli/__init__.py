@@ -1,7 +1,8 @@
 """The command line: the same services as the window, headless.
 
 One module per group of commands (``records``, ``documents``, ``messages``, ``backup``,
-``privacy``, ``protection``, ``plan``, ``principles``), each with ``add_parsers`` and its
+``privacy``, ``protection``, ``plan``, ``principles``, ``sheets``), each with
+``add_parsers`` and its
 ``COMMANDS``; what they share is public in ``common``. Errors the user can act on are
 printed as one line on stderr with exit status 1; a bug prints an apology (and the
 traceback only with ``SKOLEHJEM_DEBUG=1``).
@@ -25,6 +26,7 @@ from skolehjem_desktop.cli import (
     privacy,
     protection,
     records,
+    sheets,
 )
 from skolehjem_desktop.cli.common import PROG, CliError, Parser, language_hint
 from skolehjem_desktop.errors import UserError
@@ -42,7 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar="DIR", help=_("the data folder to use"))
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("the language of this run"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for group in (records, documents, messages, backup, privacy, protection, plan, principles):
+    groups = (records, documents, messages, backup, privacy, protection, plan, principles)
+    for group in (*groups, sheets):
         group.add_parsers(sub)
     return parser
 
@@ -56,6 +59,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     **protection.COMMANDS,
     **plan.COMMANDS,
     **principles.COMMANDS,
+    **sheets.COMMANDS,
 }
 
 

@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from skolehjem_desktop.domain.limits import NAME_MAX, SHORT_MAX, TEXT_MAX
 from skolehjem_desktop.i18n import Translator, translator
 from skolehjem_desktop.reports.data import ColleaguePage, ColleagueSheetData
-from skolehjem_desktop.reports.form_fields import HiddenFields, TextBox
+from skolehjem_desktop.reports.form_fields import CaptionedBox, HiddenFields
 from skolehjem_desktop.reports.layout import (
     WIDTH,
     Meta,
@@ -84,7 +84,7 @@ def page_part(data: ColleagueSheetData, page: ColleaguePage) -> Part:
         Spacer(1, 2 * mm),
         _name_and_subject(data, page, tr),
         Spacer(1, 3 * mm),
-        TextBox(
+        CaptionedBox(
             page.field(ACADEMIC),
             _("Academic"),
             TEXT_BOX,
@@ -93,7 +93,7 @@ def page_part(data: ColleagueSheetData, page: ColleaguePage) -> Part:
             maxlen=TEXT_MAX,
         ),
         Spacer(1, 3 * mm),
-        TextBox(
+        CaptionedBox(
             page.field(WELLBEING),
             _("Wellbeing"),
             TEXT_BOX,
@@ -102,7 +102,7 @@ def page_part(data: ColleagueSheetData, page: ColleaguePage) -> Part:
             maxlen=TEXT_MAX,
         ),
         Spacer(1, 3 * mm),
-        TextBox(
+        CaptionedBox(
             page.field(FOCUS),
             _("Suggested focus points"),
             FOCUS_BOX,
@@ -153,9 +153,9 @@ def _name_and_subject(data: ColleagueSheetData, page: ColleaguePage, tr: Transla
     table = Table(
         [
             [
-                TextBox(page.field(COLLEAGUE), _("Your name"), SMALL_BOX, maxlen=NAME_MAX),
+                CaptionedBox(page.field(COLLEAGUE), _("Your name"), SMALL_BOX, maxlen=NAME_MAX),
                 "",
-                TextBox(
+                CaptionedBox(
                     page.field(SUBJECT),
                     _("Subject"),
                     SMALL_BOX,

@@ -134,6 +134,18 @@ class SummaryData:
 
 
 @dataclass(frozen=True)
+class SheetFields:
+    """The hidden fields a fillable sheet carries: its kind, school, version, pupil.
+
+    Names and values as the services' contract writes them
+    (:mod:`skolehjem_desktop.services.sheets`); the sheet prints them unseen.
+    """
+
+    hidden: tuple[tuple[str, str], ...]
+    n: int = 1  # the pupil's number on the sheet: the answers are named ``<name>__n``
+
+
+@dataclass(frozen=True)
 class InvitationData:
     """The invitation and preparation sheet for the parents."""
 
@@ -142,6 +154,7 @@ class InvitationData:
     conversation: ConversationFacts
     questions: tuple[str, ...]
     signature: Signature = UNSIGNED
+    form: SheetFields | None = None  # None: the sheet cannot be read back (no ids)
 
 
 @dataclass(frozen=True)

@@ -4,22 +4,19 @@ Page one is the letter: when and where, who will be there, whether the pupil tak
 part, and what the conversation is for, in the words of the school's principles
 (prepared by both sides, an individual dialogue between the parents and at least
 the contact teacher, whose purpose is to evaluate the pupil's schooling). Then the
-preparation sheet: the questions from the settings, each with lines to write on.
+preparation sheet, a form to fill in (:mod:`.preparation_form`).
 """
 
 from __future__ import annotations
 
-from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from skolehjem_desktop.i18n import Translator, translator
 from skolehjem_desktop.reports.data import GuideData, InvitationData
 from skolehjem_desktop.reports.layout import (
-    FillWithLines,
     Meta,
     Part,
     RenderedPdf,
-    WritingLines,
     closing,
     facts_table,
     heading,
@@ -30,14 +27,13 @@ from skolehjem_desktop.reports.layout import (
     styles,
     title_block,
 )
+from skolehjem_desktop.reports.preparation_form import preparation_sheet
 from skolehjem_desktop.reports.summary import (
     kind_text,
     pupil_line,
     pupil_text,
     when_text,
 )
-
-LINES_PER_QUESTION = 3
 
 
 def invitation_part(data: InvitationData) -> Part:
@@ -48,7 +44,7 @@ def invitation_part(data: InvitationData) -> Part:
     story: list[Flowable] = [
         *_letter(data, title, tr),
         PageBreak(),
-        *_preparation_sheet(data, tr),
+        *preparation_sheet(data, tr),
     ]
     return Part(
         tr=tr,
@@ -98,8 +94,9 @@ def _letter(data: InvitationData, title: str, tr: Translator) -> list[Flowable]:
             _(
                 "The conversation is prepared by both sides. We prepare at school, and we ask "
                 "you to prepare as well: talk with {name} about how school is going, and use "
-                "the questions on the preparation sheet. Jot down a few words and bring the "
-                "sheet along."
+                "the questions on the preparation sheet. You can fill it in on a computer or "
+                "tablet and send it back to us on Aula, or write on it by hand and bring it "
+                "along."
             ).format(name=name)
         ),
         para(
@@ -115,37 +112,6 @@ def _letter(data: InvitationData, title: str, tr: Translator) -> list[Flowable]:
             *signed_by(data.signature, data.letterhead.teacher or join_names(c.teachers, tr), tr),
         ),
     ]
-
-
-def _preparation_sheet(data: InvitationData, tr: Translator) -> list[Flowable]:
-    """Page two: each question from the settings with lines to write on, then room for more."""
-    _ = tr.gettext
-    st = styles()
-    c = data.conversation
-    story: list[Flowable] = [
-        *title_block(
-            _("Preparation sheet"),
-            _("For the conversation about {name} on {date}").format(
-                name=c.student_name, date=tr.format_date(c.starts_at.date(), "full")
-            ),
-        ),
-        para(_("Jot down your thoughts before the conversation and bring this sheet."), st.muted),
-        Spacer(1, 4),
-    ]
-    questions = list(data.questions) or [_("What would you like us to talk about?")]
-    for number, question in enumerate(questions, start=1):
-        story.append(
-            KeepTogether(
-                [
-                    para(f"{number}. {question}", st.subheading),
-                    Spacer(1, 1 * mm),
-                    WritingLines(LINES_PER_QUESTION),
-                    Spacer(1, 3 * mm),
-                ]
-            )
-        )
-    story.append(FillWithLines(para(_("Anything else you would like to tell us"), st.subheading)))
-    return story
 
 
 def meta(data: InvitationData) -> Meta:

@@ -199,24 +199,27 @@ class _Canvas(Canvas):  # type: ignore[misc]
 
     def showPage(self) -> None:
         self._skolehjem_pages.append(dict(self.__dict__))
-        self._skolehjem_later = []
         self._startPage()
+        self._skolehjem_later = []
 
     def save(self) -> None:
         pages = self._skolehjem_pages
         totals = Counter(id(state["_skolehjem_part"]) for state in pages)
         seen: Counter[int] = Counter()
+        # Annotations are numbered across the file: a page's saved state has an old count.
+        count = max(
+            [int(self.__dict__["_annotationCount"]), *(st["_annotationCount"] for st in pages)]
+        )
         for state in pages:
-            # Annotations (form fields) are numbered across the file, not per page kept.
-            annotations = self.__dict__.get("_annotationCount", 0)
             self.__dict__.update(state)
-            self._annotationCount = max(annotations, state.get("_annotationCount", 0))
+            self.__dict__["_annotationCount"] = count
             part = state["_skolehjem_part"]
             seen[id(part)] += 1
             if part is not None:
                 _decorate(self, part, seen[id(part)], totals[id(part)])
             for draw in state.get("_skolehjem_later", ()):
                 draw(self)
+            count = int(self.__dict__["_annotationCount"])
             Canvas.showPage(self)
         self.page_count = len(pages)
         Canvas.save(self)

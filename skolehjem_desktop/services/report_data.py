@@ -44,6 +44,7 @@ from skolehjem_desktop.services.conversations import ConversationDetail, Convers
 from skolehjem_desktop.services.focus import AREA_ORDER, FocusPointInfo
 from skolehjem_desktop.services.school import DEFAULT_QUESTIONS, PREPARATION_QUESTIONS
 from skolehjem_desktop.services.schoolyear import SchoolYear
+from skolehjem_desktop.services.sheets.parents import sheet_fields
 from skolehjem_desktop.services.students import GuardianInfo, StudentDetail
 
 if TYPE_CHECKING:
@@ -231,6 +232,7 @@ def invitation_data(
         conversation=facts,
         questions=preparation_questions(services, chosen),
         signature=signature(services, student.class_in(detail.school_year)),
+        form=sheet_fields(services.sheets.school_id(), detail.student_id, conversation_id),
     )
 
 

@@ -144,8 +144,11 @@ def leaks(path: Path, secret: str) -> list[str]:
     if any(secret in str(v) for v in (reader.metadata or {}).values()):
         where.append("metadata")
     for page in reader.pages:
-        if "/Annots" in page:
-            where.append("annotations")
+        # The preparation sheet's form fields are annotations: none may hold the secret.
+        for annot in page.get("/Annots") or []:
+            field = annot.get_object()
+            if any(secret in str(field.get(key, "")) for key in ("/V", "/DV", "/TU", "/T")):
+                where.append("annotations")
     return where
 
 

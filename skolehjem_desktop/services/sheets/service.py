@@ -21,7 +21,7 @@ from skolehjem_desktop.errors import ValidationError
 from skolehjem_desktop.i18n import _
 from skolehjem_desktop.services.base import Service
 from skolehjem_desktop.services.sheets.changes import PageChanges
-from skolehjem_desktop.services.sheets.identity import known_school_sheet_id
+from skolehjem_desktop.services.sheets.identity import known_school_sheet_id, school_sheet_id
 from skolehjem_desktop.services.sheets.reading import FilledSheet, SheetPage, read_sheet
 from skolehjem_desktop.store.models import SheetImport
 
@@ -55,6 +55,11 @@ class SheetPreview:
 
 
 class SheetService(Service):
+    def school_id(self) -> str:
+        """The school's sheet id, made and stored the first time a sheet is printed."""
+        with self.db.transaction() as s:
+            return school_sheet_id(s)
+
     def preview(self, data: bytes, file_name: str) -> SheetPreview:
         """What the sheet in ``data`` will write; refused with a reason if it cannot."""
         sheet = read_sheet(data, file_name)

@@ -70,6 +70,13 @@ def import_list(w: Host) -> None:
         w.show_status(_("Class list imported."))
 
 
+def read_sheet(w: Host) -> None:
+    """Read a sheet the parents (or a colleague) filled in: preview, then write."""
+    from skolehjem_desktop.ui.dialogs.sheet_preview import read_sheet_file
+
+    read_sheet_file(w)
+
+
 def settings(w: Host) -> None:
     from skolehjem_desktop import i18n
     from skolehjem_desktop.ui.dialogs.settings_dialog import edit_settings

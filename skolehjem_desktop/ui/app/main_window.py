@@ -35,7 +35,7 @@ from skolehjem_desktop import APP_NAME
 from skolehjem_desktop.errors import NotFoundError, UserError
 from skolehjem_desktop.i18n import _
 from skolehjem_desktop.i18n.counts import owed_summary
-from skolehjem_desktop.ui.app import actions, chosen, menus, window_settings
+from skolehjem_desktop.ui.app import actions, chosen, menus, sheet_drop, window_settings
 from skolehjem_desktop.ui.app.panes import ListsPane, OverviewPane, class_text
 from skolehjem_desktop.ui.app.search_keys import SearchKeys
 from skolehjem_desktop.ui.app.window_settings import CLASS_ID_ROLE, LANGUAGE_KEY
@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self._build_frame_bars()
         self._restore_geometry()
+        sheet_drop.install(self, self)  # a filled-in sheet dropped on the window is read
         if ctx is not None:
             self.attach(ctx)
 

@@ -26,6 +26,7 @@ Key = QKeySequence.StandardKey
 # name (also the QAction's object name, unless given), text, what it does, shortcut
 ACTIONS: tuple[tuple[str, str, Callable[[Host], object], Shortcut, str], ...] = (
     ("import", N_("&Import class list…"), actions.import_list, "Ctrl+I", "import"),
+    ("read_sheet", N_("&Read a filled-in sheet…"), actions.read_sheet, None, "read_sheet"),
     ("settings", N_("&Settings…"), actions.settings, QKeySequence("Ctrl+,"), "settings"),
     ("quit", N_("&Quit"), lambda h: h.widget().close(), Key.Quit, "quit"),
     ("new_class", N_("&New class…"), actions.new_class, None, "new_class"),
@@ -132,7 +133,18 @@ ACTIONS: tuple[tuple[str, str, Callable[[Host], object], Shortcut, str], ...] = 
 MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
     (
         N_("&File"),
-        ("import", None, "backup", "restore", None, "settings", "protect", None, "quit"),
+        (
+            "import",
+            "read_sheet",
+            None,
+            "backup",
+            "restore",
+            None,
+            "settings",
+            "protect",
+            None,
+            "quit",
+        ),
     ),
     (
         N_("&Class"),
