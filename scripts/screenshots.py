@@ -131,8 +131,59 @@ def shot_pupil(window, shot) -> None:  # type: ignore[no-untyped-def]
     editor.tabs.setCurrentWidget(editor.record)
     shot("record-page")
     shot_aula_message(window, shot)
+    shot_parents_sheet(window, shot)
     page.tabs.setCurrentWidget(page.message_book)
     shot("message-book")
+
+
+def shot_parents_sheet(window, shot) -> None:  # type: ignore[no-untyped-def]
+    """A planned conversation after its parents' sheet was filled in and read back."""
+    import io
+    import tempfile as _tempfile
+
+    from pypdf import PdfReader, PdfWriter
+
+    from skolehjem_desktop.domain.enums import ConversationStatus
+
+    services, page = window.services, window.pupil_page
+    planned = [
+        c
+        for row in (window.model.row_at(i) for i in range(window.model.rowCount()))
+        for c in services.conversations.all(student_id=row.student_id)
+        if c.status is ConversationStatus.PLANNED
+    ]
+    if not planned:
+        return
+    student_id = planned[0].student_id
+    with _tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "invitation.pdf"
+        services.pdfs.write_invitation(planned[0].id, path)
+        answers = {
+            "how_things_are__1": "Det går godt derhjemme. Hun glæder sig til skole om morgenen,"
+            " men er træt om eftermiddagen.",
+            "talk_about__1": "Lektierne i matematik, og hvordan hun har det i frikvarteret.",
+            "questions_for_school__1": "Kan hun få lov at læse højt for klassen?",
+            "pupil_attends_yes__1": "/Yes",
+            "teachers__1": "Gerne matematiklæreren",
+            "time_1_2__1": "/Yes",
+            "time_3_2__1": "/Yes",
+            "times_note__1": "Ikke i uge 50",
+        }
+        writer = PdfWriter(clone_from=PdfReader(str(path)))
+        for pdf_page in writer.pages:
+            if pdf_page.get("/Annots"):
+                writer.update_page_form_field_values(pdf_page, answers, auto_regenerate=True)
+        out = io.BytesIO()
+        writer.write(out)
+    preview = services.sheets.preview(out.getvalue(), "Forberedelsesark.pdf")
+    services.sheets.apply(preview)
+    window.reload()
+    window.open_student(student_id)
+    page.tabs.setCurrentWidget(page.conversations)
+    page.conversations.select(planned[0].id)
+    editor = page.conversations.editor
+    editor.tabs.setCurrentWidget(editor.preparation)
+    shot("parents-sheet-read")
 
 
 def shot_aula_message(window, shot) -> None:  # type: ignore[no-untyped-def]
