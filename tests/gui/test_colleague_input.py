@@ -5,12 +5,11 @@ point through the new focus point dialog (clicks and keys, then the store read b
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QDialog
 
 from skolehjem_desktop import i18n
 from skolehjem_desktop.domain.enums import FocusArea
@@ -21,6 +20,7 @@ from skolehjem_desktop.ui.common.dialogs import ScriptedDialogs
 from skolehjem_desktop.ui.conversation.editor import ConversationEditor
 from skolehjem_desktop.ui.pupil.message_book.focus_dialog import NewFocusPointDialog
 from skolehjem_desktop.ui.pupil.message_book.tab import MessageBookTab
+from tests.gui.modals import answer_modal
 
 YEAR = 2026  # the test clock: Monday 23 November 2026
 PLANNED = dt.datetime(2026, 12, 10, 14, 0)
@@ -59,25 +59,6 @@ def shown(qtbot, widget):  # type: ignore[no-untyped-def]
     widget.activateWindow()
     qtbot.waitUntil(widget.isActiveWindow)
     return widget
-
-
-def answer_modal(handle: Callable[[QDialog], None]) -> list[QDialog]:
-    seen: list[QDialog] = []
-
-    def run() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QDialog):
-            QTimer.singleShot(20, run)
-            return
-        seen.append(dialog)
-        try:
-            handle(dialog)
-        finally:
-            if dialog.isVisible():
-                dialog.reject()
-
-    QTimer.singleShot(0, run)
-    return seen
 
 
 def test_the_preparation_page_shows_who_wrote_what_and_when(qtbot, services, pupil) -> None:  # type: ignore[no-untyped-def]

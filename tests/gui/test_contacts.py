@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
@@ -15,6 +14,7 @@ from skolehjem_desktop.ui.common.context import UiContext
 from skolehjem_desktop.ui.common.dialogs import ScriptedDialogs
 from skolehjem_desktop.ui.pupil.contact_dialog import ContactDialog, add_contact
 from skolehjem_desktop.ui.pupil.contacts_tab import ContactsTab, ContactTableModel
+from tests.gui.modals import answer_modal
 
 FRIDAY = dt.datetime(2026, 11, 20, 15, 30)
 MONDAY = dt.date(2026, 11, 23)  # also the test clock's today
@@ -50,25 +50,6 @@ def choose(qtbot, combo, value) -> None:  # type: ignore[no-untyped-def]
     key = Qt.Key.Key_Down if target > combo.currentIndex() else Qt.Key.Key_Up
     while combo.currentIndex() != target:
         qtbot.keyClick(combo, key)
-
-
-def answer_modal(handle: Callable[[QDialog], None]) -> list[QDialog]:
-    seen: list[QDialog] = []
-
-    def run() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QDialog):
-            QTimer.singleShot(20, run)
-            return
-        seen.append(dialog)
-        try:
-            handle(dialog)
-        finally:
-            if dialog.isVisible():
-                dialog.reject()
-
-    QTimer.singleShot(0, run)
-    return seen
 
 
 # --- the dialog --------------------------------------------------------------------------------

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QFont, QIcon
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QDialog
 
 from skolehjem_desktop.domain.enums import FocusArea, FocusStatus, PresentationVia
 from skolehjem_desktop.i18n.labels import label
@@ -18,6 +17,7 @@ from skolehjem_desktop.ui.pupil.message_book.focus_dialog import NewFocusPointDi
 from skolehjem_desktop.ui.pupil.message_book.model import AREA_ROLE, POINT_ROLE
 from skolehjem_desktop.ui.pupil.message_book.presentation_dialog import PresentationDialog
 from skolehjem_desktop.ui.pupil.message_book.tab import MessageBookTab
+from tests.gui.modals import answer_modal
 
 D, M, A, F = (
     FocusArea.DANISH,
@@ -107,26 +107,6 @@ def click_item(qtbot, tab: MessageBookTab, item: QModelIndex) -> None:  # type: 
     assert tab.tree.currentIndex() == item
 
 
-def answer_modal(qtbot, handle: Callable[[QDialog], None]) -> list[QDialog]:  # type: ignore[no-untyped-def]
-    """Handle the next modal dialog when it opens; it is rejected if ``handle`` leaves it open."""
-    seen: list[QDialog] = []
-
-    def run() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QDialog):
-            QTimer.singleShot(20, run)
-            return
-        seen.append(dialog)
-        try:
-            handle(dialog)
-        finally:
-            if dialog.isVisible():
-                dialog.reject()
-
-    QTimer.singleShot(0, run)
-    return seen
-
-
 def stored(services, pupil: int, year: int = YEAR):  # type: ignore[no-untyped-def]
     return services.focus.all(pupil, year)
 
@@ -182,7 +162,7 @@ def test_adding_a_focus_point_in_the_missing_area(qtbot, tab, services, pupil) -
         dialog.actions_edit.insertPlainText("Brobygning i uge 47; samtale med UU-vejleder")
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
 
-    seen = answer_modal(qtbot, fill)
+    seen = answer_modal(fill)
     with qtbot.waitSignal(tab.changed, timeout=3000):
         qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
     assert seen and seen[0].result() == QDialog.DialogCode.Accepted
@@ -211,7 +191,7 @@ def test_a_fourth_danish_focus_point_is_not_accepted_without_a_word(  # type: ig
         qtbot.keyClicks(dialog.goal_edit, "Skrive en fortælling")
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
 
-    answer_modal(qtbot, fill)
+    answer_modal(fill)
     with qtbot.waitSignal(tab.changed, timeout=3000):
         qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
     assert len(stored(services, pupil)) == 4  # a warning, not a refusal
@@ -236,7 +216,7 @@ def test_adding_an_other_subject_asks_for_the_subject(qtbot, tab, services, pupi
         qtbot.keyClicks(dialog.subject_edit, "English")
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
 
-    answer_modal(qtbot, fill)
+    answer_modal(fill)
     qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
 
     assert tab.ctx.dialogs.errors == ["Subject must be filled in."]
@@ -413,7 +393,7 @@ def test_recording_a_presentation_to_the_parents(qtbot, tab, services, pupil) ->
         qtbot.keyClicks(dialog.note_edit, "Sent with the parents' preparation sheet")
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
 
-    answer_modal(qtbot, fill)
+    answer_modal(fill)
     with qtbot.waitSignal(tab.changed):
         qtbot.mouseClick(tab.presentations.record_button, Qt.MouseButton.LeftButton)
 
