@@ -178,3 +178,38 @@ def test_print_menu_saves_the_sheet_for_the_pupil_or_the_class(  # type: ignore[
     assert len(PdfReader(str(tmp_path / "one.pdf")).pages) == 1
     assert len(PdfReader(str(tmp_path / "all.pdf")).pages) == 2
     assert "A page for Søren Ærø only" in dialogs.asked[0]
+
+
+def test_an_input_read_for_the_wrong_pupil_can_be_removed(qtbot, services, pupil) -> None:  # type: ignore[no-untyped-def]
+    """Two colleagues wrote; the teacher removes Karen's (asked which, then whether)."""
+    soeren, planned = pupil
+    with services.db.transaction() as s:
+        s.add(
+            ColleagueInput(
+                student_id=soeren,
+                school_year=YEAR,
+                conversation_id=planned,
+                colleague="Karen Nørby",
+                subject="Dansk",
+                academic="Om en anden elev",
+                received_at=RECEIVED + dt.timedelta(hours=1),
+            )
+        )
+    dialogs = ScriptedDialogs()
+    editor = shown(qtbot, ConversationEditor(UiContext(services, dialogs)))
+    editor.load(planned)
+    editor.tabs.setCurrentWidget(editor.preparation)
+    box = editor.preparation.colleague_box
+    assert "Karen Nørby" in box.text()
+    karen = next(i for i, item in enumerate(box.items) if item.colleague == "Karen Nørby")
+    dialogs.choices.append(karen)
+    dialogs.confirms.append(False)  # first: no, nothing happens
+    qtbot.mouseClick(box.remove_button, Qt.MouseButton.LeftButton)
+    assert len(services.colleague_inputs.for_conversation(planned)) == 2
+    dialogs.choices.append(karen)
+    dialogs.confirms.append(True)
+    qtbot.mouseClick(box.remove_button, Qt.MouseButton.LeftButton)
+    [left] = services.colleague_inputs.for_conversation(planned)
+    assert left.colleague == "Bo Lund"
+    assert "Karen Nørby" not in box.text() and "Bo Lund" in box.text()
+    assert any("Karen Nørby, Dansk" in asked for asked in dialogs.asked)

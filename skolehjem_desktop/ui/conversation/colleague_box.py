@@ -14,10 +14,19 @@ from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from skolehjem_desktop.i18n import _, short_date
 from skolehjem_desktop.services.colleague_input import ColleagueInputInfo
+from skolehjem_desktop.ui.common.context import UiContext
 from skolehjem_desktop.ui.common.table_model import set_bold
 from skolehjem_desktop.ui.conversation.compact import private_palette
 
@@ -74,6 +83,10 @@ class ColleagueInputBox(QFrame):
         top.addWidget(self.title)
         top.addSpacing(8)
         top.addWidget(self.not_shared, 1)
+        # A sheet read for the wrong pupil, or input that is done with: it can be removed.
+        self.remove_button = QPushButton(_("Remove…"))
+        self.remove_button.setAccessibleName(_("Remove a colleague's input"))
+        top.addWidget(self.remove_button)
         self.view = QTextBrowser()
         self.view.setOpenLinks(False)
         self.view.setAccessibleName(_("Input from colleagues"))
@@ -107,3 +120,38 @@ class ColleagueInputBox(QFrame):
 
     def text(self) -> str:
         return self.view.toPlainText()
+
+
+def remove_input(ctx: UiContext, parent: QWidget, box: ColleagueInputBox) -> int | None:
+    """Ask which input (when there are several) and whether to remove it; its id when it was
+    removed. Nothing else of the conversation changes."""
+    items = box.items
+    if not items:
+        return None
+    index: int | None = 0
+    if len(items) > 1:
+        index = ctx.dialogs.choose(
+            parent,
+            _("Remove a colleague's input"),
+            _("Which colleague's input do you want to remove?"),
+            [who_and_when(item) for item in items],
+        )
+    if index is None:
+        return None
+    item = items[index]
+    if not ctx.dialogs.confirm(
+        parent,
+        _("Remove a colleague's input"),
+        _("Remove the input from {who}? It cannot be undone.").format(who=who_and_when(item)),
+        _("&Remove"),
+    ):
+        return None
+
+    def remove() -> bool:
+        ctx.services.colleague_inputs.remove(item.id)
+        return True
+
+    if ctx.attempt(parent, remove) is None:  # a refusal was shown
+        return None
+    box.show_inputs([i for i in items if i.id != item.id])
+    return item.id

@@ -38,6 +38,7 @@ from skolehjem_desktop.ui.common.context import UiContext
 from skolehjem_desktop.ui.common.table_model import set_bold
 from skolehjem_desktop.ui.conversation.agreements import AgreementsModel, AgreementsPanel
 from skolehjem_desktop.ui.conversation.aula_copy import AulaCopy
+from skolehjem_desktop.ui.conversation.colleague_box import remove_input
 from skolehjem_desktop.ui.conversation.held import offer_presentation
 from skolehjem_desktop.ui.conversation.held_checks import HeldAction, held_asking
 from skolehjem_desktop.ui.conversation.planning_page import PlanningPage
@@ -77,6 +78,8 @@ class ConversationEditor(QWidget):
         self.tabs.addTab(self.preparation, _("Pr&eparation"))
         self.tabs.addTab(self.record, _("&Record"))
         self._connect_pages()
+        box = self.preparation.colleague_box
+        box.remove_button.clicked.connect(lambda: remove_input(self.ctx, self, box))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

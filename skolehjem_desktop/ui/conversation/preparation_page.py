@@ -101,7 +101,8 @@ class PreparationPage(SectionsPage):
         chain = super().tab_chain()
         private = self.blocks[SectionKind.PRIVATE_PREPARATION].edit
         at = chain.index(private) + 1
-        return [*chain[:at], self.colleague_box.view, *chain[at:]]
+        box = self.colleague_box
+        return [*chain[:at], box.view, box.remove_button, *chain[at:]]
 
     def clear(self) -> None:
         super().clear()
