@@ -20,7 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from skolehjem_desktop.domain.enums import ContactChannel, Responsible
-from skolehjem_desktop.i18n import N_, Translator, translator
+from skolehjem_desktop.file_names import INVITATION_FILE, SUMMARY_FILE, safe_stem
+from skolehjem_desktop.i18n import Translator, translator
 from skolehjem_desktop.i18n.labels import label
 from skolehjem_desktop.reports.data import (
     AgreementLine,
@@ -33,8 +34,6 @@ from skolehjem_desktop.reports.data import (
 
 # The names the Print menu gives these documents (ui/app/printing.py), so the message
 # names the very file the teacher saves and attaches.
-SUMMARY_FILE = N_("Summary {name} {date}")
-INVITATION_FILE = N_("Invitation {name} {date}")
 
 
 @dataclass(frozen=True)
@@ -90,12 +89,6 @@ class ReplyFacts:
 # --- small words ----------------------------------------------------------------------------
 
 
-def file_stem(name: str) -> str:
-    """A document's name as the Print menu makes it a file name (``printing._safe``)."""
-    keep = "".join(c if c.isalnum() or c in " .-_" else "-" for c in name).strip()
-    return keep or "document"
-
-
 def document_file(lang: str, message: str, student_name: str, day: dt.date) -> str:
     """``Referat Søren Ærø 2026-12-12.pdf``: the file the Print menu saves, in ``lang``."""
     name = (
@@ -103,7 +96,7 @@ def document_file(lang: str, message: str, student_name: str, day: dt.date) -> s
         .gettext(message)
         .format(name=unicodedata.normalize("NFC", student_name), date=day.isoformat())
     )
-    return f"{file_stem(name)}.pdf"
+    return f"{safe_stem(name)}.pdf"
 
 
 def join_names(names: Sequence[str], tr: Translator) -> str:

@@ -20,10 +20,10 @@ from skolehjem_desktop.domain.enums import (
     SectionKind,
     StartedBy,
 )
+from skolehjem_desktop.file_names import safe_stem
 from skolehjem_desktop.i18n import N_
 from skolehjem_desktop.services.conversations import Planning
 from skolehjem_desktop.ui.app.doc_language import document_name
-from skolehjem_desktop.ui.app.printing import _safe
 from skolehjem_desktop.ui.common.context import UiContext
 from skolehjem_desktop.ui.common.dialogs import ScriptedDialogs
 from skolehjem_desktop.ui.conversation.editor import ConversationEditor
@@ -120,7 +120,7 @@ def test_copying_the_invitation_puts_its_text_on_the_clipboard_and_records_it(  
     assert QGuiApplication.clipboard().text() == expected.body
     # The PDF to attach is named as the Print menu saves it.
     printed = (
-        _safe(
+        safe_stem(
             document_name("da", N_("Invitation {name} {date}"), name="Søren Ærø", date="2026-12-04")
         )
         + ".pdf"

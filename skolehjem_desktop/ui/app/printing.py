@@ -17,6 +17,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from skolehjem_desktop.errors import UserError
+from skolehjem_desktop.file_names import INVITATION_FILE, SUMMARY_FILE, safe_stem
 from skolehjem_desktop.i18n import N_, _, ngettext
 from skolehjem_desktop.ui.app.doc_language import document_language, document_name
 from skolehjem_desktop.ui.common.tasks import Cancelled, Progress, run_task
@@ -64,15 +65,10 @@ def clean_previews(data_dir: Path, now: float | None = None) -> int:
     return removed
 
 
-def _safe(name: str) -> str:
-    keep = "".join(c if c.isalnum() or c in " .-_" else "-" for c in name).strip()
-    return keep or "document"
-
-
 def preview_path(data_dir: Path, name: str) -> Path:
     """A fresh preview file for the document ``name`` (a time stamp keeps earlier ones)."""
     stamp = dt.datetime.now().strftime("%H%M%S")
-    return preview_folder(data_dir) / f"{_safe(name)} {stamp}.pdf"
+    return preview_folder(data_dir) / f"{safe_stem(name)} {stamp}.pdf"
 
 
 def deliver(
@@ -87,7 +83,7 @@ def deliver(
     """Write the document to a preview file and open it, or to a path the teacher picks
     (``name`` suggested, in the Documents folder); ``report`` shows what happened (a
     status bar, a dialog's status line). A preview no viewer opens is said so."""
-    file_name = f"{_safe(name)}.pdf"
+    file_name = f"{safe_stem(name)}.pdf"
     if save:
         chosen = ask_pdf_path(ctx, parent, file_name)
         if chosen is None:
@@ -125,11 +121,11 @@ def _conversation(w: Host) -> int | None:
 
 
 def summary(w: Host, *, save: bool = False) -> None:
-    _conversation_document(w, N_("Summary {name} {date}"), "summary", save=save)
+    _conversation_document(w, SUMMARY_FILE, "summary", save=save)
 
 
 def invitation(w: Host, *, save: bool = False) -> None:
-    _conversation_document(w, N_("Invitation {name} {date}"), "invitation", save=save)
+    _conversation_document(w, INVITATION_FILE, "invitation", save=save)
 
 
 def _conversation_document(w: Host, file_name: str, kind: str, *, save: bool) -> None:
@@ -297,7 +293,9 @@ def class_summaries(w: Host) -> None:
             )
 
     else:
-        target = ask_pdf_path(w.ctx, w.widget(), _safe(f"{info.name} {info.school_year}") + ".pdf")
+        target = ask_pdf_path(
+            w.ctx, w.widget(), safe_stem(f"{info.name} {info.school_year}") + ".pdf"
+        )
         if target is None:
             return
 
