@@ -58,19 +58,10 @@ def preview_object(preview: SheetPreview, written: int | None) -> dict[str, Any]
 
 
 def _print_preview(preview: SheetPreview) -> None:
-    for page in preview.pages:
-        print(_("{n}. {name}").format(n=page.n, name=page.student_name))
-        if page.already_read:
-            print("   " + _("Already read: nothing new."))
-            continue
-        if page.empty or not page.changes:
-            print("   " + _("Nothing to read."))
-            continue
-        for change in page.changes:
-            mark = "  " + _("(replaces what is there)") if change.replaces else ""
-            print(f"   {change.where}{mark}:")
-            for line in change.what.splitlines() or [""]:
-                print(f"      {line}")
+    from skolehjem_desktop.services.sheets.changes import preview_lines
+
+    for line in preview_lines(preview.pages, numbered=True, indent=3):
+        print(line)
 
 
 def cmd_import_sheet(args: argparse.Namespace) -> int:

@@ -41,3 +41,27 @@ class PageChanges:
     @property
     def replaces(self) -> bool:
         return any(c.replaces for c in self.changes)
+
+
+def preview_lines(pages: tuple[PageChanges, ...], *, numbered: bool, indent: int) -> list[str]:
+    """The pages and their changes as plain lines: the window's preview and the command
+    line's say it the same way (``numbered``: "1. Søren Ærø"; ``indent``: per level)."""
+    from skolehjem_desktop.i18n import _
+
+    step = " " * indent
+    lines: list[str] = []
+    for page in pages:
+        name = page.student_name
+        lines.append(_("{n}. {name}").format(n=page.n, name=name) if numbered else name)
+        if page.already_read:
+            lines.append(step + _("Already read: nothing new."))
+        elif page.empty or not page.changes:
+            lines.append(step + _("Nothing to read."))
+        else:
+            for change in page.changes:
+                mark = " " + _("(replaces what is there)") if change.replaces else ""
+                lines.append(f"{step}{change.where}{mark}:")
+                lines.extend(f"{step}{step}{line}" for line in change.what.splitlines() or [""])
+        if not numbered:
+            lines.append("")
+    return lines

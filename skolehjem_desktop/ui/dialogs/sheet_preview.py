@@ -33,19 +33,9 @@ MAX_READ = 20 * 1024 * 1024 + 1  # one byte more than a sheet may be: the servic
 
 def preview_text(preview: SheetPreview) -> str:
     """The pages and their changes as plain text (read-only in the dialog)."""
-    lines: list[str] = []
-    for page in preview.pages:
-        lines.append(page.student_name)
-        if page.already_read:
-            lines.append("    " + _("Already read: nothing new."))
-        elif page.empty or not page.changes:
-            lines.append("    " + _("Nothing to read."))
-        for change in () if page.already_read else page.changes:
-            mark = "  " + _("(replaces what is there)") if change.replaces else ""
-            lines.append(f"    {change.where}{mark}:")
-            lines.extend(f"        {line}" for line in change.what.splitlines())
-        lines.append("")
-    return "\n".join(lines).rstrip()
+    from skolehjem_desktop.services.sheets.changes import preview_lines
+
+    return "\n".join(preview_lines(preview.pages, numbered=False, indent=4)).rstrip()
 
 
 class SheetPreviewDialog(QDialog):
