@@ -407,6 +407,12 @@ def access_request_part(data: AccessRequestData) -> Part:
         *_listed(
             tr, _("Messages copied for Aula"), doc.get("aula_messages") or [], sheets.aula_message
         ),
+        *_listed(
+            tr,
+            _("A colleague's versions, waiting for a choice"),
+            doc.get("class_file_choices") or [],
+            sheets.class_file_choice,
+        ),
         *_other_records(doc, tr),
     ]
     return Part(

@@ -104,3 +104,24 @@ def aula_message(r: Mapping[str, Any], tr: Translator) -> list[Flowable]:
             space_after=4,
         )
     ]
+
+
+def class_file_choice(r: Mapping[str, Any], tr: Translator) -> list[Flowable]:
+    _ = tr.gettext
+    data = r["data"]
+    if isinstance(data, dict):
+        held = "; ".join(
+            f"{key}: {value}" for key, value in data.items() if value not in (None, "", [])
+        )
+    else:
+        held = str(data)
+    return [
+        facts_table(
+            [
+                (_("From"), r["from"] or "–"),
+                (_("Received"), _when(tr, r["received_at"])),
+                (_("Their version"), held or "–"),
+            ],
+            space_after=4,
+        )
+    ]

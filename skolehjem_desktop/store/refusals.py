@@ -22,6 +22,11 @@ class Refusal(StrEnum):
     NEWER = "newer"  # a schema revision this program does not know
     PASSPHRASE_NEEDED = "passphrase_needed"
     WRONG_PASSPHRASE = "wrong_passphrase"
+    # a class file (store/class_file.py)
+    NOT_A_CLASS_FILE = "not_a_class_file"
+    NEWER_CLASS_FILE = "newer_class_file"  # a format this program does not know
+    DAMAGED_CLASS_FILE = "damaged_class_file"  # truncated or changed after it was written
+    WRONG_CLASS_PASSPHRASE = "wrong_class_passphrase"
 
 
 class StoreRefusal(UserError):
@@ -55,3 +60,7 @@ class PassphraseNeeded(StoreRefusal):
 
 class WrongPassphrase(StoreRefusal):
     """The passphrase does not open the database."""
+
+
+class ClassFileRefused(StoreRefusal):
+    """A class file that cannot be read: not one, newer, damaged, or a wrong passphrase."""

@@ -150,7 +150,9 @@ def test_the_evening_plans_of_0003_become_rows_of_the_pupils_that_exist(tmp_path
                 "INSERT INTO student (id, first_name, last_name, created_at)"
                 " VALUES (2, 'Nora', 'Vang', '2026-12-01 10:00:00')"
             )
-            conn.exec_driver_sql("INSERT INTO enrolment VALUES (2, 2026, 1)")
+            conn.exec_driver_sql(
+                "INSERT INTO enrolment (student_id, school_year, class_id) VALUES (2, 2026, 1)"
+            )
         services = Services(db)
         accepted = services.evening_plans.get(1)
         assert accepted.setup.unavailable == ((1, parse_periods("16:00-16:30")),)

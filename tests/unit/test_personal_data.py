@@ -31,6 +31,7 @@ from skolehjem_desktop.services.conversations import Planning
 from skolehjem_desktop.services.evening_plans import Setup, TeacherSetup
 from skolehjem_desktop.services.planner.model import make_evening, parse_periods
 from skolehjem_desktop.store.models import Base, Guardian
+from skolehjem_desktop.store.stamps import STAMP_COLUMNS
 
 PEOPLE = {"student", "guardian"}
 DAY = dt.date(2026, 11, 24)
@@ -126,6 +127,9 @@ IN_EXPORT: dict[str, Callable[[Row, Row], bool]] = {
         x["school_year"] == r["school_year"] and x["note"] == r["note"]
         for x in doc["family_availability"]
     ),
+    "sync_conflict": lambda doc, r: any(
+        x["id"] == r["id"] and x["data"] == json.loads(r["data"]) for x in doc["class_file_choices"]
+    ),
     "aula_message": lambda doc, r: any(
         x["id"] == r["id"] and x["subject"] == r["subject"] for x in doc["aula_messages"]
     ),
@@ -153,6 +157,7 @@ def _sheets_and_messages(services: Services, soren: int, conv: int) -> None:
         ColleagueInput,
         FamilyAvailability,
         SheetImport,
+        SyncConflict,
     )
 
     at = dt.datetime(2026, 11, 18, 9, 0)
@@ -187,6 +192,11 @@ def _sheets_and_messages(services: Services, soren: int, conv: int) -> None:
         s.add(AulaMessage(kind=AulaMessageKind.INVITATION, student_id=soren,
                           conversation_id=conv, language=Language.DA,
                           subject="Invitation til skole/hjemsamtale", copied_at=at))  # fmt: skip
+        # a colleague's version of the pupil's record, waiting for the teacher's choice
+        s.add(SyncConflict(table_name="student", uid="u" * 36, reason="both_changed",
+                           student_id=soren, data='{"last_name": "Ærø-Berg"}', version="v" * 32,
+                           changed_by="Bo Lund (BL)", sender="Bo Lund (BL)",
+                           received_at=at))  # fmt: skip
 
 
 @pytest.fixture
@@ -301,14 +311,14 @@ def test_a_table_without_a_section_is_carried_as_stored(
     without = {k: v for k, v in privacy.SECTIONS.items() if k != "council_member"}
     monkeypatch.setattr(privacy.access_request, "SECTIONS", without)  # where it is read
     doc = privacy.access_request_data(services, family["soren"])
-    assert doc["other_records"] == {
-        "council_member": [
-            {
-                "school_class_id": family["class"],
-                "guardian_id": family["guardians"][0],
-                "is_contact_parent": True,
-            }
-        ]
+    (member,) = doc["other_records"]["council_member"]
+    assert set(doc["other_records"]) == {"council_member"}
+    # every column as stored, the record's id and change stamp too
+    assert {k: member.pop(k) for k in STAMP_COLUMNS}["uid"]
+    assert member == {
+        "school_class_id": family["class"],
+        "guardian_id": family["guardians"][0],
+        "is_contact_parent": True,
     }
     pdf = render_access_request(AccessRequestData(report_data.letterhead(services), "en", doc)).data
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())

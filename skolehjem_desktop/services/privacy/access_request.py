@@ -74,5 +74,6 @@ def access_request_data(services: Services, student_id: int) -> dict[str, Any]:
             "colleague_inputs": sections_sheets.colleague_inputs(s, student_id),
             "family_availability": sections_sheets.family_availability(s, student_id),
             "aula_messages": sections_sheets.aula_messages(s, student_id),
+            "class_file_choices": sections_sheets.class_file_choices(s, student_id),
             "other_records": other_records(s, student_id, guardian_names),
         }

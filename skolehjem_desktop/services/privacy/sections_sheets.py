@@ -15,6 +15,7 @@ from skolehjem_desktop.store.models import (
     ColleagueInput,
     FamilyAvailability,
     SheetImport,
+    SyncConflict,
 )
 
 
@@ -96,3 +97,29 @@ def aula_messages(s: Session, student_id: int) -> list[dict[str, Any]]:
             .order_by(AulaMessage.copied_at, AulaMessage.id)
         )
     ]
+
+
+def class_file_choices(s: Session, student_id: int) -> list[dict[str, Any]]:
+    """A colleague's versions of the pupil's records, waiting for the teacher's choice."""
+    rows = []
+    for r in s.scalars(
+        select(SyncConflict)
+        .where(SyncConflict.student_id == student_id)
+        .order_by(SyncConflict.received_at, SyncConflict.id)
+    ):
+        try:
+            data = json.loads(r.data)
+        except ValueError:
+            data = r.data  # as stored
+        rows.append(
+            {
+                "id": r.id,
+                "kind": r.table_name,
+                "reason": r.reason,
+                "from": r.changed_by or r.sender,
+                "changed_at": r.changed_at,
+                "received_at": iso(r.received_at),
+                "data": data,
+            }
+        )
+    return rows

@@ -39,6 +39,7 @@ SECTIONS: Final[Mapping[str, str]] = {
     "colleague_input": "colleague_inputs",
     "family_availability": "family_availability",
     "aula_message": "aula_messages",
+    "sync_conflict": "class_file_choices",
 }
 
 

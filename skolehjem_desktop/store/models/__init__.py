@@ -10,8 +10,10 @@ constraints get), :mod:`.school` (settings, teachers, classes, enrolment),
 :mod:`.people` (pupils and guardians), :mod:`.conversations`, :mod:`.focus` (the
 message book), :mod:`.contacts`, :mod:`.principles`, :mod:`.class_records` (parent
 meetings and councils)
-and :mod:`.evening_plans`. Importing this package imports them all, so that the
-relationships between them, named by string, resolve; every model is re-exported here.
+and :mod:`.evening_plans`; :mod:`.sync` is what a class file exchange remembers, and
+every table gets the stamp columns of :mod:`skolehjem_desktop.store.stamps`. Importing
+this package imports them all, so that the relationships between them, named by
+string, resolve; every model is re-exported here.
 """
 
 from __future__ import annotations
@@ -51,6 +53,15 @@ from skolehjem_desktop.store.models.sheets import (
     FamilyAvailability,
     SheetImport,
 )
+from skolehjem_desktop.store.models.sync import (
+    SyncAlias,
+    SyncConflict,
+    SyncReceived,
+    SyncTombstone,
+)
+from skolehjem_desktop.store.stamps import add_stamp_columns
+
+add_stamp_columns(Base.metadata)
 
 __all__ = [
     "NAMING",
@@ -82,5 +93,9 @@ __all__ = [
     "SheetImport",
     "Student",
     "StudentGuardian",
+    "SyncAlias",
+    "SyncConflict",
+    "SyncReceived",
+    "SyncTombstone",
     "Teacher",
 ]
