@@ -23,3 +23,8 @@ def safe_stem(name: str) -> str:
     """``name`` with what a file system may refuse replaced by "-" (never empty)."""
     keep = "".join(c if c.isalnum() or c in " .-_" else "-" for c in name).strip()
     return keep or "document"
+
+
+# A class file (export-class, File → "Giv klassen videre…"): "Klasse 5.A 2026-27" in Danish.
+CLASS_FILE: Final = N_("Class {name} {year}")
+CLASS_FILE_SUFFIX: Final = ".skolehjem-klasse"
