@@ -1,7 +1,7 @@
 """The command line: the same services as the window, headless.
 
 One module per group of commands (``records``, ``documents``, ``messages``, ``backup``,
-``privacy``, ``protection``, ``plan``, ``principles``, ``sheets``), each with
+``privacy``, ``protection``, ``plan``, ``principles``, ``sheets``, ``class_files``), each with
 ``add_parsers`` and its
 ``COMMANDS``; what they share is public in ``common``. Errors the user can act on are
 printed as one line on stderr with exit status 1; a bug prints an apology (and the
@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from skolehjem_desktop import __version__, i18n
 from skolehjem_desktop.cli import (
     backup,
+    class_files,
     documents,
     messages,
     plan,
@@ -45,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("the language of this run"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     groups = (records, documents, messages, backup, privacy, protection, plan, principles)
-    for group in (*groups, sheets):
+    for group in (*groups, sheets, class_files):
         group.add_parsers(sub)
     return parser
 
@@ -60,6 +61,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     **plan.COMMANDS,
     **principles.COMMANDS,
     **sheets.COMMANDS,
+    **class_files.COMMANDS,
 }
 
 

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from skolehjem_desktop.services.aula_messages import AulaMessageService
     from skolehjem_desktop.services.class_import import ImportReport
     from skolehjem_desktop.services.class_records import ClassRecordService
+    from skolehjem_desktop.services.class_transfer.service import ClassTransferService
     from skolehjem_desktop.services.classes import ClassService
     from skolehjem_desktop.services.colleague_input import ColleagueInputService
     from skolehjem_desktop.services.contacts import ContactService
@@ -119,6 +120,12 @@ class Services:
         from skolehjem_desktop.services.class_records import ClassRecordService
 
         return ClassRecordService(self.db, self.clock)
+
+    @cached_property
+    def class_transfer(self) -> ClassTransferService:
+        from skolehjem_desktop.services.class_transfer.service import ClassTransferService
+
+        return ClassTransferService(self.db, self.clock)
 
     @cached_property
     def evening_plans(self) -> EveningPlanService:

@@ -15,6 +15,7 @@ from typing import ParamSpec, TypeVar
 
 from skolehjem_desktop.i18n import N_, _
 from skolehjem_desktop.store.refusals import (
+    ClassFileRefused,
     DatabaseRefused,
     NewerDatabase,
     PassphraseNeeded,
@@ -24,6 +25,7 @@ from skolehjem_desktop.store.refusals import (
 )
 
 __all__ = [
+    "ClassFileRefused",
     "DatabaseRefused",
     "NewerDatabase",
     "PassphraseNeeded",
@@ -57,6 +59,21 @@ MESSAGES: dict[Refusal, str] = {
     ),
     Refusal.WRONG_PASSPHRASE: N_(
         "The passphrase is wrong. Nothing was opened or changed; try again."
+    ),
+    Refusal.NOT_A_CLASS_FILE: N_(
+        "The file {path} is not a Skolehjem class file. Nothing was read or changed."
+    ),
+    Refusal.NEWER_CLASS_FILE: N_(
+        "The class file {path} was made by a newer version of Skolehjem (format {format}). "
+        "Install the newer version to read it; nothing was changed."
+    ),
+    Refusal.DAMAGED_CLASS_FILE: N_(
+        "The class file {path} is damaged or incomplete (perhaps it was not copied to the "
+        "end). Nothing was read or changed; ask your colleague for the file again."
+    ),
+    Refusal.WRONG_CLASS_PASSPHRASE: N_(
+        "The passphrase does not open the class file {path}. Nothing was read or changed; "
+        "try again."
     ),
 }
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 __all__ = [
     "Choice",
@@ -65,7 +66,7 @@ class ClassFile:
     include_private: bool
     pupils: int
     records: int
-    payload: dict[str, object]  # what :mod:`.payload` checked; read by :mod:`.apply`
+    payload: dict[str, Any]  # what :mod:`.payload` checked; read by :mod:`.apply`
 
 
 @dataclass(frozen=True)

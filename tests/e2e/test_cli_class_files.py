@@ -1,0 +1,152 @@
+"""``export-class``, ``import-class`` and ``class-choices`` as a teacher runs them.
+
+Two data folders stand for two laptops. The passphrase of the class file comes from
+``SKOLEHJEM_CLASS_PASSPHRASE``, as in a script; the real key derivation is used.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+PASS = "en lang og hemmelig sætning"
+KEYS = {
+    "file", "class", "school_year", "school", "sender", "exported_at", "include_private",
+    "dry_run", "class_here", "other_school", "contact_teacher", "pupils", "counts", "kinds",
+}  # fmt: skip
+COUNTS = {"new", "updated", "unchanged", "choices", "deleted", "kept"}
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A demo school and its class 6.B in a class file."""
+    root = tmp_path_factory.mktemp("class-file")
+    data, out = root / "mette", root / "6B.skolehjem-klasse"
+    env = {**os.environ, "SKOLEHJEM_CLASS_PASSPHRASE": PASS}
+    env.pop("SKOLEHJEM_DEBUG", None)
+    for args in (("demo",), ("export-class", "--class", "6.B", "--out", str(out))):
+        done = subprocess.run(
+            [sys.executable, "-m", "skolehjem_desktop", "--data-dir", str(data), "--lang", "en",
+             *args],
+            capture_output=True, text=True, env=env, check=False, timeout=300,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+    assert "6.B" in done.stdout and "pupils" in done.stdout
+    return data, out
+
+
+def rows(data: Path, sql: str) -> list[tuple[object, ...]]:
+    with sqlite3.connect(data / "skolehjem.sqlite") as conn:
+        return conn.execute(sql).fetchall()
+
+
+def test_a_class_file_goes_into_an_empty_folder_and_again_changes_nothing(
+    cli, exported: tuple[Path, Path]
+) -> None:
+    _mette, path = exported
+    assert path.stat().st_mode & 0o777 == 0o600
+    dry = cli("import-class", str(path), "--json", "--dry-run", SKOLEHJEM_CLASS_PASSPHRASE=PASS)
+    assert dry.returncode == 0, dry.stderr
+    preview = json.loads(dry.stdout)
+    assert set(preview) == KEYS and set(preview["counts"]) == COUNTS
+    assert preview["dry_run"] and preview["class"] == "6.B" and not preview["class_here"]
+    assert rows(cli.data_dir, "select count(*) from student") == [(0,)]
+    done = cli("import-class", str(path), "--json", SKOLEHJEM_CLASS_PASSPHRASE=PASS)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["counts"]["new"] == preview["counts"]["new"] > 0
+    assert rows(cli.data_dir, "select count(*) from student") == [(len(result["pupils"]),)]
+    again = json.loads(
+        cli("import-class", str(path), "--json", SKOLEHJEM_CLASS_PASSPHRASE=PASS).stdout
+    )
+    assert again["counts"]["new"] == again["counts"]["updated"] == 0
+    assert again["counts"]["unchanged"] == result["counts"]["new"]
+    choices = cli("class-choices", "--json")
+    assert json.loads(choices.stdout) == {"choices": []}
+
+
+def test_a_wrong_passphrase_or_a_damaged_file_is_one_line_and_changes_nothing(
+    cli, exported: tuple[Path, Path], tmp_path: Path
+) -> None:
+    _mette, path = exported
+    wrong = cli("import-class", str(path), SKOLEHJEM_CLASS_PASSPHRASE="ikke den rigtige sætning")
+    assert wrong.returncode == 1 and "passphrase does not open" in wrong.stderr
+    broken = tmp_path / "broken.skolehjem-klasse"
+    data = path.read_bytes()
+    broken.write_bytes(data[: len(data) * 2 // 3])
+    damaged = cli("import-class", str(broken), SKOLEHJEM_CLASS_PASSPHRASE=PASS, lang="da")
+    assert damaged.returncode == 1 and "beskadiget" in damaged.stderr
+    foreign = cli("import-class", str(Path(__file__)), SKOLEHJEM_CLASS_PASSPHRASE=PASS)
+    assert foreign.returncode == 1 and "not a Skolehjem class file" in foreign.stderr
+    for done in (wrong, damaged, foreign):
+        assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+    assert rows(cli.data_dir, "select count(*) from student") == [(0,)]
+
+
+def test_an_export_without_a_passphrase_writes_nothing(
+    cli, exported: tuple[Path, Path], tmp_path: Path
+) -> None:
+    mette, _path = exported
+    out = tmp_path / "x.skolehjem-klasse"
+    env = {k: v for k, v in os.environ.items() if k != "SKOLEHJEM_CLASS_PASSPHRASE"}
+    done = subprocess.run(
+        [sys.executable, "-m", "skolehjem_desktop", "--data-dir", str(mette), "--lang", "en",
+         "export-class", "--class", "6.B", "--out", str(out)],
+        capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL, check=False,
+        timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 1 and "SKOLEHJEM_CLASS_PASSPHRASE" in done.stderr
+    short = subprocess.run(
+        [sys.executable, "-m", "skolehjem_desktop", "--data-dir", str(mette), "--lang", "en",
+         "export-class", "--class", "6.B", "--out", str(out)],
+        capture_output=True, text=True, env={**env, "SKOLEHJEM_CLASS_PASSPHRASE": "kort"},
+        check=False, timeout=120,
+    )  # fmt: skip
+    assert short.returncode == 1 and "Traceback" not in short.stderr
+    assert list(tmp_path.iterdir()) == [] or not out.exists()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
+def test_a_sigkill_during_an_import_leaves_the_folder_as_it_was(
+    cli, exported: tuple[Path, Path]
+) -> None:
+    """Killed at a random moment, several times: the class is all there, or not at all."""
+    _mette, path = exported
+    assert cli("list", "classes").returncode == 0  # an empty data folder, made
+    full = None
+    seen = set()
+    for round_ in range(4):
+        env = {**os.environ, "SKOLEHJEM_CLASS_PASSPHRASE": PASS, "QT_QPA_PLATFORM": "offscreen"}
+        child = subprocess.Popen(
+            [sys.executable, "-m", "skolehjem_desktop", "--data-dir", str(cli.data_dir),
+             "import-class", str(path)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+        )  # fmt: skip
+        time.sleep(random.Random(round_).uniform(1.0, 4.0))
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+        assert rows(cli.data_dir, "pragma integrity_check") == [("ok",)]
+        counts = rows(
+            cli.data_dir,
+            "select (select count(*) from student), (select count(*) from conversation),"
+            " (select count(*) from sync_received), (select count(*) from sync_alias)",
+        )[0]
+        seen.add(counts)
+        if counts[0]:
+            full = counts
+    # every state seen is the empty folder or the whole class
+    assert seen <= {(0, 0, 0, 0), full}
+    done = cli("import-class", str(path), "--json", SKOLEHJEM_CLASS_PASSPHRASE=PASS)
+    assert done.returncode == 0, done.stderr
+    final = rows(cli.data_dir, "select count(*) from student")[0][0]
+    assert final == len(json.loads(done.stdout)["pupils"])
+    assert full is None or full[0] == final
