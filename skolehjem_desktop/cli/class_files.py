@@ -216,7 +216,7 @@ def _print_import(cf: Any, preview: Any, counts: Any, kinds: Any, *, dry_run: bo
         print(
             _(
                 "{n} records were changed both here and by your colleague: both versions are "
-                "kept. Choose with: skolehjem class-choices"
+                "kept. Choose with: skolehjem-desktop class-choices"
             ).format(n=waiting)
         )
 
@@ -244,8 +244,12 @@ def cmd_class_choices(args: argparse.Namespace) -> int:
         print(f"[{choice.id}] {choice.what} ({who})")
         print(f"    {reason_label(choice.reason)}: {choice.colleague} {choice.changed_at}".rstrip())
         for difference in choice.differences:
-            print(f"    {difference.field}: {_('mine')} «{difference.mine}»,"
-                  f" {_('theirs')} «{difference.theirs}»")  # fmt: skip
+            print(
+                "    "
+                + _("{field}: mine «{mine}», theirs «{theirs}»").format(
+                    field=difference.field, mine=difference.mine, theirs=difference.theirs
+                )
+            )
     print(_("Choose with --keep-mine ID or --use-theirs ID."))
     return 0
 

@@ -204,6 +204,7 @@ def test_a_round_trip_into_an_empty_folder_carries_every_kind_of_record(
     assert bo.classes.all(2026) == []  # the preview wrote nothing
     result = bo.class_transfer.apply(cf)
     assert result.counts.new == cf.records and result.counts.changes == cf.records
+    assert bo.school.school_name() == "Skovbakkeskolen"  # an empty folder takes the school's
     theirs, mine = content(mette), content(bo)
     for info in tables(Base.metadata):
         assert mine[info.name] == theirs[info.name], info.name

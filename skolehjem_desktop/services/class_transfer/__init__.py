@@ -17,7 +17,8 @@ same class again and again:
 The modules: :mod:`.records` (a row as the file holds it: other records named by uid),
 :mod:`.scope` (which rows belong to a class), :mod:`.payload` (the file's contents),
 :mod:`.merge` (the decision for one record), :mod:`.apply` (the import's transaction),
-:mod:`.choices` (the list of choices), :mod:`.service` (the use cases).
+:mod:`.choices` (the words for records and choices), :mod:`.resolve` (the list of
+choices and the teacher's choice), :mod:`.service` (the use cases).
 """
 
 from __future__ import annotations

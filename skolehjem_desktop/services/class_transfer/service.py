@@ -243,6 +243,12 @@ class ClassTransferService(Service):
             return theirs
         return None
 
+    def _adopt_school(self, s: Any, cf: ClassFile) -> None:
+        """A data folder without a school's name takes the class file's."""
+        here = s.get(Setting, SCHOOL_NAME)
+        if cf.school and (here is None or not here.value.strip()):
+            s.merge(Setting(key=SCHOOL_NAME, value=cf.school))
+
     def _run(self, cf: ClassFile, *, keep: bool) -> Outcome:
         with self._worded(Path(cf.file_name)):
             try:
@@ -253,6 +259,7 @@ class ClassTransferService(Service):
                     outcome = importer.run()
                     if not keep:
                         raise _Preview(outcome)
+                    self._adopt_school(s, cf)
             except _Preview as preview:
                 return preview.outcome
             except (BadRecord, KeyError, TypeError) as exc:
@@ -262,7 +269,10 @@ class ClassTransferService(Service):
     def _kinds(self, outcome: Outcome) -> tuple[ImportCounts, tuple[KindCounts, ...]]:
         total: Counter[str] = Counter()
         kinds = []
-        for info in self._infos:
+        order = list(words.KINDS)
+        for info in sorted(
+            self._infos, key=lambda i: order.index(i.name) if i.name in order else 99
+        ):
             counter = outcome.counts.get(info.name, Counter())
             total.update(counter)
             if sum(counter.values()):
