@@ -183,7 +183,8 @@ def _read_revision(path: Path, passphrase: str | None = None) -> str | None:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:
             conn.close()
-    except (sqlite3.DatabaseError, _cipher_database_error()) as exc:
+    except (sqlite3.DatabaseError, _cipher_database_error(), UnicodeDecodeError) as exc:
+        # A damaged schema page reads back as text that is not UTF-8.
         raise DatabaseRefused(reason=Refusal.DAMAGED, path=path, error=exc) from exc
     return str(row[0]) if row else None
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -115,38 +116,70 @@ def test_an_export_without_a_passphrase_writes_nothing(
     assert list(tmp_path.iterdir()) == [] or not out.exists()
 
 
+CHILD = """
+import sys, time
+from pathlib import Path
+from skolehjem_desktop import i18n
+from skolehjem_desktop.services import Services
+from skolehjem_desktop.store.database import open_database
+
+i18n.activate("en")
+services = Services(open_database(Path(sys.argv[1])))
+cf = services.class_transfer.read_file(Path(sys.argv[2]), sys.argv[3])
+print("ready", flush=True)
+started = time.monotonic()
+services.class_transfer.apply(cf)
+print("done", time.monotonic() - started, flush=True)
+"""
+
+STATE = (
+    "select (select count(*) from student), (select count(*) from conversation),"
+    " (select count(*) from sync_received), (select count(*) from sync_alias),"
+    " (select count(*) from sync_conflict), (select count(*) from setting)"
+)
+
+
+def _import_and_kill(data: Path, path: Path, log: Path, after: float | None) -> str:
+    """Import in a child; kill it ``after`` seconds into the transaction (None: let it end)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    with log.open("w") as out:
+        child = subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(data), str(path), PASS], stdout=out, env=env
+        )
+        deadline = time.monotonic() + 120
+        while "ready" not in log.read_text():
+            assert child.poll() is None and time.monotonic() < deadline, log.read_text()
+            time.sleep(0.01)
+        if after is None:
+            assert child.wait(timeout=300) == 0
+        else:
+            time.sleep(after)
+            child.send_signal(signal.SIGKILL)
+            child.wait(timeout=30)
+    return log.read_text()
+
+
 @pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
 def test_a_sigkill_during_an_import_leaves_the_folder_as_it_was(
-    cli, exported: tuple[Path, Path]
+    cli, exported: tuple[Path, Path], tmp_path: Path
 ) -> None:
-    """Killed at a random moment, several times: the class is all there, or not at all."""
+    """Killed at random moments inside the transaction: the class is all there, or not at all."""
     _mette, path = exported
     assert cli("list", "classes").returncode == 0  # an empty data folder, made
-    full = None
-    seen = set()
+    empty = rows(cli.data_dir, STATE)
+    whole = tmp_path / "whole"
+    shutil.copytree(cli.data_dir, whole)
+    took = float(_import_and_kill(whole, path, tmp_path / "whole.log", None).split()[-1])
+    full = rows(whole, STATE)
+    assert full != empty
+    rng = random.Random(18)
     for round_ in range(4):
-        env = {**os.environ, "SKOLEHJEM_CLASS_PASSPHRASE": PASS, "QT_QPA_PLATFORM": "offscreen"}
-        child = subprocess.Popen(
-            [sys.executable, "-m", "skolehjem_desktop", "--data-dir", str(cli.data_dir),
-             "import-class", str(path)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
-        )  # fmt: skip
-        time.sleep(random.Random(round_).uniform(1.0, 4.0))
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=30)
+        log = _import_and_kill(
+            cli.data_dir, path, tmp_path / f"{round_}.log", rng.uniform(0.1, 0.9) * took
+        )
         assert rows(cli.data_dir, "pragma integrity_check") == [("ok",)]
-        counts = rows(
-            cli.data_dir,
-            "select (select count(*) from student), (select count(*) from conversation),"
-            " (select count(*) from sync_received), (select count(*) from sync_alias)",
-        )[0]
-        seen.add(counts)
-        if counts[0]:
-            full = counts
-    # every state seen is the empty folder or the whole class
-    assert seen <= {(0, 0, 0, 0), full}
+        state = rows(cli.data_dir, STATE)
+        assert state == (full if "done" in log else empty), (round_, log)
     done = cli("import-class", str(path), "--json", SKOLEHJEM_CLASS_PASSPHRASE=PASS)
     assert done.returncode == 0, done.stderr
-    final = rows(cli.data_dir, "select count(*) from student")[0][0]
-    assert final == len(json.loads(done.stdout)["pupils"])
-    assert full is None or full[0] == final
+    assert rows(cli.data_dir, STATE) == full

@@ -16,12 +16,16 @@ SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 
 
 def db_errors() -> tuple[type[Exception], ...]:
-    """The errors of both drivers (sqlite3 and SQLCipher's)."""
+    """The errors of both drivers (sqlite3 and SQLCipher's), and damaged text.
+
+    A damaged page of the schema reads back as bytes that are not UTF-8: the driver
+    raises :class:`UnicodeDecodeError`, which means damage as much as its own errors do.
+    """
     try:
         from sqlcipher3 import dbapi2
     except ImportError:  # pragma: no cover - sqlcipher3 is a dependency
-        return (sqlite3.Error,)
-    return (sqlite3.Error, dbapi2.Error)
+        return (sqlite3.Error, UnicodeDecodeError)
+    return (sqlite3.Error, dbapi2.Error, UnicodeDecodeError)
 
 
 def write_errors() -> tuple[type[Exception], ...]:
