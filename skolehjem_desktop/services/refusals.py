@@ -48,6 +48,10 @@ MESSAGES: dict[Refusal, str] = {
         "The file {path} is a database of another program. It was left untouched."
     ),
     Refusal.DAMAGED: N_("The database {path} is damaged and cannot be opened ({error})."),
+    Refusal.EMPTY: N_(
+        "The database {path} is empty (0 bytes), but there are backups beside it: the data "
+        "was lost from the file. It was left untouched; restore the latest good backup."
+    ),
     Refusal.NEWER: N_(
         "The database {path} was made by a newer version of Skolehjem "
         "(schema {revision}). Install the newer version to open it; "

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -70,7 +72,42 @@ def rolling_backup(
             made.append(backup_database(source, target, passphrase))
     _prune(folder, "daily-", DAILY_KEEP)
     _prune(folder, "weekly-", WEEKLY_KEEP)
+    prune_by_age(folder, day)
+    remove_leftovers(folder)
     return made
+
+
+# The copies made before a restore or an upgrade are kept as long as the weekly ones, so
+# that a deleted pupil is in no backup after four weeks (the README's promise).
+KEEP_DAYS = 7 * WEEKLY_KEEP
+_STAMP = re.compile(r"-(\d{8})-\d{6}\.sqlite$")
+# A temporary file older than this was left by a process that was killed.
+LEFTOVER_AGE_SECONDS = 10 * 60
+
+
+def prune_by_age(folder: Path, today: dt.date) -> None:
+    """Delete the before-restore and before-upgrade copies older than :data:`KEEP_DAYS`."""
+    for copy in [*folder.glob("before-restore-*.sqlite"), *folder.glob("before-upgrade-*.sqlite")]:
+        match = _STAMP.search(copy.name)
+        if match is None:
+            continue
+        try:
+            made = dt.datetime.strptime(match.group(1), "%Y%m%d").date()
+        except ValueError:
+            continue
+        if (today - made).days > KEEP_DAYS:
+            copy.unlink(missing_ok=True)
+
+
+def remove_leftovers(folder: Path) -> None:
+    """Remove the half-written copies a killed process left (``*.partial``, ``*.part``)."""
+    cutoff = time.time() - LEFTOVER_AGE_SECONDS
+    for leftover in [*folder.glob("*.partial"), *folder.glob("*.part")]:
+        try:
+            if leftover.stat().st_mtime < cutoff:
+                leftover.unlink(missing_ok=True)
+        except OSError:
+            continue
 
 
 def _prune(folder: Path, prefix: str, keep: int) -> None:

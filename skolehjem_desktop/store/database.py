@@ -155,6 +155,10 @@ def read_revision(path: Path, passphrase: str | None = None) -> str | None:
         reason = Refusal.NOT_OURS_OR_LOCKED if _marked(path) else Refusal.NOT_OURS
         raise DatabaseRefused(reason=reason, path=path)
     if not header:
+        # An empty file with backups beside it is data lost (a bad copy, a full disk),
+        # not a first start: making it a new database would hide the loss.
+        if any(backup_dir(path.parent).glob("*.sqlite")):
+            raise DatabaseRefused(reason=Refusal.EMPTY, path=path)
         return None
     wal = path.with_name(path.name + "-wal")
     shm = path.with_name(path.name + "-shm")

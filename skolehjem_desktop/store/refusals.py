@@ -19,6 +19,7 @@ class Refusal(StrEnum):
     NOT_OURS_OR_LOCKED = "not_ours_or_locked"  # no SQLite file, or a passphrase not given
     OTHER_PROGRAM = "other_program"  # SQLite, but not a Skolehjem database
     DAMAGED = "damaged"
+    EMPTY = "empty"  # zero bytes where the data was, with backups beside it
     NEWER = "newer"  # a schema revision this program does not know
     PASSPHRASE_NEEDED = "passphrase_needed"
     WRONG_PASSPHRASE = "wrong_passphrase"

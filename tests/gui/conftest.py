@@ -41,6 +41,8 @@ def _short_autosave_delay(request: pytest.FixtureRequest, monkeypatch: pytest.Mo
     # Autosave reads the module's DELAY_MS when it is made, so every widget made during
     # the test (autouse fixtures come first) gets this pause; the teacher's stays 1000.
     monkeypatch.setattr(autosave, "DELAY_MS", delay)
+    if held:  # nor does the longest wait end
+        monkeypatch.setattr(autosave, "MAX_DELAY_MS", HELD_AUTOSAVE_MS)
 
 
 @pytest.fixture

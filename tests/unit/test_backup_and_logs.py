@@ -40,6 +40,37 @@ def test_seven_daily_and_four_weekly_copies_are_kept(db, tmp_path) -> None:
     assert list(folder.glob("*.partial")) == []
 
 
+def test_every_kind_of_backup_is_pruned_within_four_weeks(db, tmp_path) -> None:
+    """A pupil deleted today is in no backup four weeks on: before-restore and
+    before-upgrade copies age out too, and a kill's leftovers go."""
+    import os
+    import time
+
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    old, recent = "20261001-120000", "20261120-120000"
+    for name in (
+        f"before-restore-{old}.sqlite",
+        f"before-restore-2-{old}.sqlite",
+        f"before-upgrade-0007-{old}.sqlite",
+        f"before-restore-{recent}.sqlite",
+        f"before-upgrade-0007-{recent}.sqlite",
+    ):
+        (folder / name).write_bytes(b"x")
+    for leftover in (".daily-2026-10-01.sqlite.1234.tmp.partial", "before-restore-x.partial"):
+        (folder / leftover).write_bytes(b"pupils")
+        hour_ago = time.time() - 3600
+        os.utime(folder / leftover, (hour_ago, hour_ago))
+    (folder / "fresh.partial").write_bytes(b"being written now")
+    rolling_backup(db.path, folder, today=dt.date(2026, 12, 1))
+    names = sorted(p.name for p in folder.iterdir())
+    assert f"before-restore-{recent}.sqlite" in names
+    assert f"before-upgrade-0007-{recent}.sqlite" in names
+    assert not [n for n in names if old in n]
+    assert "fresh.partial" in names  # another process may be writing it
+    assert not [n for n in names if n.endswith(".partial") and n != "fresh.partial"]
+
+
 def test_a_bug_is_logged_without_its_message(tmp_path) -> None:
     try:
         raise ValueError("Søren Ærø told us about his parents' divorce")

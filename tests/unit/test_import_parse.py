@@ -386,6 +386,36 @@ def test_truncated_xlsx_is_one_clear_problem() -> None:
     assert "Excel workbook" in problem.message
 
 
+def test_a_workbook_that_unpacks_to_far_more_than_a_class_list_is_refused_at_once() -> None:
+    """A zip bomb: a small file whose sheet is hundreds of MB of whitespace."""
+    import time
+    import tracemalloc
+
+    data = bytearray(xlsx_bytes([["Navn"], ["Bo Berg"]]))
+    buf = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(bytes(data))) as src,
+        zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out,
+    ):
+        for info in src.infolist():
+            if info.filename.startswith("xl/worksheets/"):
+                with out.open(info.filename, "w", force_zip64=True) as sheet:
+                    chunk = b" " * (1 << 20)
+                    for _ in range(120):
+                        sheet.write(chunk)
+            else:
+                out.writestr(info, src.read(info.filename))
+    bomb = buf.getvalue()
+    assert len(bomb) < 1_000_000
+    tracemalloc.start()
+    started = time.monotonic()
+    problem = only_problem(parse(bomb, "liste.xlsx"))
+    _now, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert "unpacks to" in problem.message and "MB" in problem.message
+    assert peak < 20_000_000 and time.monotonic() - started < 5
+
+
 def test_zip_that_is_not_a_workbook() -> None:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:

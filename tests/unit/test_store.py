@@ -209,3 +209,27 @@ def test_foreign_keys_enforced(db) -> None:  # type: ignore[no-untyped-def]
                 " VALUES (12345, 2026, 6789)"
             )
         )
+
+
+def test_an_emptied_database_beside_backups_is_refused_not_made_new(data_dir: Path) -> None:
+    """A zero-byte file where the data was (a bad copy, a full disk) is not a fresh start."""
+    db = open_database(data_dir)
+    with db.transaction() as s:
+        s.execute(text("INSERT INTO school_class (name, school_year) VALUES ('5.A', 2026)"))
+    db.close()
+    open_database(data_dir).close()  # the open keeps a rolling backup
+    assert list(backup_dir(data_dir).glob("*.sqlite"))
+    path = database_path(data_dir)
+    path.write_bytes(b"")
+    with pytest.raises(DatabaseRefused) as refused:
+        open_database(data_dir)
+    assert refused.value.reason is Refusal.EMPTY
+    assert path.read_bytes() == b""
+    assert DataFolder(data_dir).state().value == "damaged"
+
+
+def test_an_empty_file_without_backups_is_a_first_start_that_failed(data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    database_path(data_dir).write_bytes(b"")
+    open_database(data_dir).close()
+    assert database_path(data_dir).stat().st_size > 0

@@ -15,6 +15,7 @@ import io
 import re
 import unicodedata
 import warnings
+import zipfile
 from typing import Final
 
 from skolehjem_desktop.i18n import _
@@ -30,6 +31,9 @@ from skolehjem_desktop.services.class_import.model import (
 )
 
 _ZIP_MAGIC: Final = b"PK\x03\x04"
+# What a workbook may unpack to: a class list of 2,000 rows is a few MB unpacked; a file
+# far larger is a zip bomb (a small file of endless whitespace), refused before reading.
+MAX_UNPACKED: Final = 64 * 1024 * 1024
 _OLE2_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -138,11 +142,38 @@ def _not_xlsx(detail: str | None = None) -> Unreadable:
     return Unreadable(ImportProblem(None, None, message))
 
 
+def _check_unpacked_size(data: bytes) -> None:
+    """Refuse a workbook whose parts unpack to more than :data:`MAX_UNPACKED`.
+
+    The sizes are the archive's own; Python's zipfile stops at them while reading, so a
+    part cannot unpack to more than it says.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise _not_xlsx() from exc
+    if unpacked > MAX_UNPACKED:
+        raise Unreadable(
+            ImportProblem(
+                None,
+                None,
+                _(
+                    "The workbook unpacks to {size} MB, far more than a class list "
+                    "(at most {limit} MB). It is not read. Save the list again as .xlsx "
+                    "or as CSV, with only the pupils in it."
+                ).format(size=unpacked // (1024 * 1024), limit=MAX_UNPACKED // (1024 * 1024)),
+            )
+        )
+
+
 def _xlsx_rows(data: bytes) -> list[tuple[int, list[Cell]]]:
     try:
         from openpyxl import load_workbook
     except ImportError as exc:  # pragma: no cover - openpyxl is a dependency
         raise _not_xlsx(str(exc)) from exc
+
+    _check_unpacked_size(data)
 
     collector = _Collector()
     with warnings.catch_warnings():
