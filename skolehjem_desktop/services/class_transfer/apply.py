@@ -101,7 +101,10 @@ class Importer:
         self.received_at = received_at
         self.local: dict[str, str] = {}  # uid in the file -> uid here
         self.file_uids = {r["uid"] for rs in document["tables"].values() for r in rs}
-        self.sender = "{name} ({initials})".format(**document["sender"]).strip(" ()")
+        sender = document["sender"]
+        self.sender = (
+            f"{sender['name']} ({sender['initials']})" if sender["initials"] else sender["name"]
+        )
         self.counts: dict[str, Counter[str]] = {}
         self.class_id: int | None = None
         if writing:

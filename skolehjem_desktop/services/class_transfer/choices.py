@@ -65,7 +65,7 @@ FIELDS: Final[Mapping[str, str]] = {
     "status": N_("Status"),
     "starts_at": N_("Starts"),
     "ends_at": N_("Ends"),
-    "duration_minutes": N_("Minutes"),
+    "duration_minutes": N_("Duration (minutes)"),
     "place": N_("Place"),
     "parents_wishes": N_("The parents' wishes"),
     "next_conversation": N_("Next conversation"),

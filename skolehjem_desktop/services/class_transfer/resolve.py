@@ -78,6 +78,20 @@ class ChoiceBook:
             )
         return out
 
+    def _author(self, conn: Connection, record: Mapping[str, Any]) -> str:
+        """Who made the colleague's version, by the teachers here (imported since, too)."""
+        uid = record.get("changed_by")
+        if not isinstance(uid, str):
+            return ""
+        importer = self._importer(conn)
+        teacher = self.by_name["teacher"].table
+        row = conn.execute(
+            select(teacher.c.name, teacher.c.initials).where(
+                teacher.c.uid == importer._local_uid(uid)
+            )
+        ).first()
+        return f"{row.name} ({row.initials})" if row is not None else ""
+
     def list(self) -> list[Choice]:
         out = []
         with self.db.reading() as s:
@@ -99,7 +113,7 @@ class ChoiceBook:
                         what=words.what(info, theirs or mine or {}),
                         pupil=f"{pupil.first_name} {pupil.last_name}" if pupil else "",
                         class_name=klass.name if klass else "",
-                        colleague=row.changed_by or row.sender,
+                        colleague=self._author(conn, _record) or row.changed_by or row.sender,
                         changed_at=_when(row.changed_at),
                         differences=words.differences(info, mine, theirs),
                     )

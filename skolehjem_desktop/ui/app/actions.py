@@ -77,6 +77,33 @@ def read_sheet(w: Host) -> None:
     read_sheet_file(w)
 
 
+def hand_on_class(w: Host) -> None:
+    """The chosen class in an encrypted class file for a colleague."""
+    from skolehjem_desktop.ui.dialogs.class_export_dialog import hand_on_class as dialog
+
+    class_id = _class(w)
+    if class_id is None:
+        return
+    summary = dialog(w.ctx, w.widget(), class_id)
+    if summary is not None:
+        w.show_status(_("Class file written: {path}").format(path=summary.path))
+
+
+def receive_class(w: Host) -> None:
+    """A colleague's class file: the passphrase, a preview, then the import."""
+    from skolehjem_desktop.ui.dialogs.class_receive import receive_class as receive
+
+    receive(w)
+
+
+def class_choices(w: Host) -> None:
+    """What both the teacher and a colleague changed: keep mine, or use theirs."""
+    from skolehjem_desktop.ui.dialogs.class_choices_dialog import show_choices
+
+    if w.can_leave() and show_choices(w.ctx, w.widget()):
+        w.reload()
+
+
 def settings(w: Host) -> None:
     from skolehjem_desktop import i18n
     from skolehjem_desktop.ui.dialogs.settings_dialog import edit_settings

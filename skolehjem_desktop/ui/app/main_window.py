@@ -316,6 +316,7 @@ class MainWindow(QMainWindow):
                 _("Create a class from the Class menu, or import a class list from the File menu.")
             )
             self.stack.setCurrentIndex(0)
+            self.selection_changed.emit()  # no class is chosen now
 
     def _class_chosen(
         self, item: QListWidgetItem | None, previous: QListWidgetItem | None = None

@@ -27,6 +27,15 @@ Key = QKeySequence.StandardKey
 ACTIONS: tuple[tuple[str, str, Callable[[Host], object], Shortcut, str], ...] = (
     ("import", N_("&Import class list…"), actions.import_list, "Ctrl+I", "import"),
     ("read_sheet", N_("&Read a filled-in sheet…"), actions.read_sheet, None, "read_sheet"),
+    ("hand_on_class", N_("&Hand the class on…"), actions.hand_on_class, None, "hand_on_class"),
+    ("receive_class", N_("Recei&ve a class…"), actions.receive_class, None, "receive_class"),
+    (
+        "class_choices",
+        N_("&Choose between versions…"),
+        actions.class_choices,
+        None,
+        "class_choices",
+    ),
     ("settings", N_("&Settings…"), actions.settings, QKeySequence("Ctrl+,"), "settings"),
     ("quit", N_("&Quit"), lambda h: h.widget().close(), Key.Quit, "quit"),
     ("new_class", N_("&New class…"), actions.new_class, None, "new_class"),
@@ -137,6 +146,10 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "import",
             "read_sheet",
             None,
+            "hand_on_class",
+            "receive_class",
+            "class_choices",
+            None,
             "backup",
             "restore",
             None,
@@ -209,6 +222,8 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
 SUBMENUS: dict[str, Callable[[Host, QMenu], list[QAction]]] = {
     N_("P&rint"): doc_language.add_menu,
 }
+# actions that need a chosen class: disabled in a menu while none is chosen
+NEEDS_CLASS = ("hand_on_class",)
 TOOLBAR = ("overview", "waiting", "new_conversation", "new_contact", "print_summary", "import")
 
 
@@ -234,6 +249,22 @@ def _action(
     return action
 
 
+def _enable_with_class(host: Host, menu: QMenu, needing: list[QAction]) -> None:
+    """``needing`` enabled only while a class is chosen: checked when the window says the
+    choice changed (its ``selection_changed``), and again as the menu opens."""
+
+    def update() -> None:
+        for action in needing:
+            action.setEnabled(host.class_id is not None)
+
+    if needing:
+        menu.aboutToShow.connect(update)
+        changed = getattr(host.widget(), "selection_changed", None)
+        if changed is not None:
+            changed.connect(update)
+        update()
+
+
 def build(host: Host, toolbar: QToolBar) -> dict[str, QAction]:
     """Create every action of the window with its menus and toolbar; returns them by name."""
     from skolehjem_desktop.ui.dialogs import backup_dialogs, privacy_dialogs
@@ -252,6 +283,7 @@ def build(host: Host, toolbar: QToolBar) -> dict[str, QAction]:
                 menu.addSeparator()
             else:
                 menu.addAction(made[entry])
+        _enable_with_class(host, menu, [made[n] for n in NEEDS_CLASS if n in names])
         if title in SUBMENUS:
             menu.addSeparator()
             for action in SUBMENUS[title](host, menu):
