@@ -15,6 +15,7 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from skolehjem_desktop import __version__, i18n
 from skolehjem_desktop.cli import (
@@ -65,6 +66,33 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
+def _data_folder_of(argv: Sequence[str]) -> Path | None:
+    """The data folder of this run, for naming a full disk (None if it cannot be told)."""
+    from skolehjem_desktop.config import resolve_data_dir
+
+    args = list(argv)
+    given = next(
+        (args[i + 1] for i, a in enumerate(args[:-1]) if a == "--data-dir"),
+        next((a.split("=", 1)[1] for a in args if a.startswith("--data-dir=")), None),
+    )
+    try:
+        return resolve_data_dir(given)
+    except Exception:
+        return None
+
+
+def _disk_full(exc: BaseException, folder: Path) -> bool:
+    from skolehjem_desktop.services.refusals import is_disk_full
+
+    return is_disk_full(exc, folder)
+
+
+def _no_room(folder: Path) -> str:
+    from skolehjem_desktop.services.refusals import Refusal, describe
+
+    return describe(Refusal.DISK_FULL, path=folder)
+
+
 def run(argv: Sequence[str]) -> int:
     """Run the command line; returns the exit status."""
     i18n.activate(language_hint(argv))
@@ -86,7 +114,11 @@ def run(argv: Sequence[str]) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
-    except Exception:
+    except Exception as exc:
+        folder = _data_folder_of(argv)
+        if folder is not None and _disk_full(exc, folder):
+            print(f"{PROG}: {_no_room(folder)}", file=sys.stderr)
+            return 1
         if os.environ.get("SKOLEHJEM_DEBUG"):
             traceback.print_exc()
         print(

@@ -16,6 +16,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from skolehjem_desktop.services import refusals as _refusals  # noqa: F401 - words the store's refusals
 from skolehjem_desktop.store.database import Database
 
 if TYPE_CHECKING:

@@ -14,24 +14,30 @@ from functools import wraps
 from typing import ParamSpec, TypeVar
 
 from skolehjem_desktop.i18n import N_, _
+from skolehjem_desktop.store import refusals as _store
 from skolehjem_desktop.store.refusals import (
     ClassFileRefused,
     DatabaseRefused,
+    DiskFull,
     NewerDatabase,
     PassphraseNeeded,
     Refusal,
     StoreRefusal,
     WrongPassphrase,
+    is_disk_full,
 )
 
 __all__ = [
     "ClassFileRefused",
     "DatabaseRefused",
+    "DiskFull",
     "NewerDatabase",
     "PassphraseNeeded",
+    "Refusal",
     "StoreRefusal",
     "WrongPassphrase",
     "describe",
+    "is_disk_full",
     "worded_refusals",
 ]
 
@@ -48,6 +54,11 @@ MESSAGES: dict[Refusal, str] = {
         "The file {path} is a database of another program. It was left untouched."
     ),
     Refusal.DAMAGED: N_("The database {path} is damaged and cannot be opened ({error})."),
+    Refusal.DISK_FULL: N_(
+        "There is no room left on the disk that holds {path}. Nothing was changed, and "
+        "your data is as it was. Make room on the disk (delete or move large files), "
+        "then try again."
+    ),
     Refusal.EMPTY: N_(
         "The database {path} is empty (0 bytes), but there are backups beside it: the data "
         "was lost from the file. It was left untouched; restore the latest good backup."
@@ -84,6 +95,9 @@ MESSAGES: dict[Refusal, str] = {
 
 def describe(reason: Refusal, **facts: object) -> str:
     return _(MESSAGES[reason]).format(**facts)
+
+
+_store.wording = lambda reason, facts: describe(reason, **facts)
 
 
 @contextmanager

@@ -10,6 +10,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from skolehjem_desktop.store.refusals import DatabaseRefused, DiskFull, Refusal, is_disk_full
+
 
 def backup_database(source: Path, target: Path, passphrase: str | None = None) -> Path:
     """Copy ``source`` into ``target`` consistently, even while it is in use.
@@ -56,20 +58,67 @@ DAILY_KEEP = 7
 WEEKLY_KEEP = 4
 
 
+def quick_problems(path: Path, passphrase: str | None = None) -> list[str]:
+    """What SQLite's ``quick_check`` finds in ``path`` (empty when the file is whole).
+
+    Fast enough for every open (it reads each page once, without the cross-checks of
+    ``integrity_check``); a file the driver cannot read at all is one problem too.
+    """
+    wal = path.with_name(path.name + "-wal")
+    shm = path.with_name(path.name + "-shm")
+    had_side_files = wal.exists() or shm.exists()
+    try:
+        conn = _connect(path, passphrase, read_only=True)
+        try:
+            lines = [str(row[0]) for row in conn.execute("PRAGMA quick_check(5)")]
+        finally:
+            conn.close()
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        if is_disk_full(exc, path.parent):
+            raise DiskFull(reason=Refusal.DISK_FULL, path=path.parent) from exc
+        return [str(exc)]
+    except Exception as exc:  # SQLCipher's driver has errors of its own
+        if is_disk_full(exc, path.parent):
+            raise DiskFull(reason=Refusal.DISK_FULL, path=path.parent) from exc
+        if type(exc).__name__.endswith("Error"):
+            return [str(exc)]
+        raise
+    finally:
+        # A read-only look at a WAL database leaves an empty journal and its index.
+        if not had_side_files and (not wal.exists() or wal.stat().st_size == 0):
+            wal.unlink(missing_ok=True)
+            shm.unlink(missing_ok=True)
+    return [line for line in lines if line != "ok"]
+
+
 def rolling_backup(
-    source: Path, folder: Path, today: dt.date | None = None, passphrase: str | None = None
+    source: Path,
+    folder: Path,
+    today: dt.date | None = None,
+    passphrase: str | None = None,
+    *,
+    checked: bool = False,
 ) -> list[Path]:
     """Keep a copy per day (the last 7) and per ISO week (the last 4); returns new copies.
 
-    Made when the program opens its data, before anything is changed that day.
+    Made when the program opens its data, before anything is changed that day. A damaged
+    ``source`` is never copied over the good backups: :class:`DatabaseRefused` instead,
+    and the older copies all stay. ``checked``: the caller has just checked it.
     """
     day = today or dt.date.today()
     year, week, _weekday = day.isocalendar()
     made = []
-    for name in (f"daily-{day.isoformat()}.sqlite", f"weekly-{year}-W{week:02d}.sqlite"):
-        target = folder / name
-        if not target.exists():
-            made.append(backup_database(source, target, passphrase))
+    targets = [
+        folder / name
+        for name in (f"daily-{day.isoformat()}.sqlite", f"weekly-{year}-W{week:02d}.sqlite")
+        if not (folder / name).exists()
+    ]
+    if targets and not checked:
+        problems = quick_problems(source, passphrase)
+        if problems:
+            raise DatabaseRefused(reason=Refusal.DAMAGED, path=source, error=problems[0])
+    for target in targets:
+        made.append(backup_database(source, target, passphrase))
     _prune(folder, "daily-", DAILY_KEEP)
     _prune(folder, "weekly-", WEEKLY_KEEP)
     prune_by_age(folder, day)

@@ -23,19 +23,27 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from skolehjem_desktop.config import backup_dir, database_path, ensure_private_dir
 from skolehjem_desktop.store import crypto
-from skolehjem_desktop.store.backup import backup_database, rolling_backup, timestamped_name
+from skolehjem_desktop.store.backup import (
+    backup_database,
+    quick_problems,
+    rolling_backup,
+    timestamped_name,
+)
 from skolehjem_desktop.store.crypto import SQLITE_HEADER, register_functions
 from skolehjem_desktop.store.refusals import (
     DatabaseRefused,
+    DiskFull,
     NewerDatabase,
     PassphraseNeeded,
     Refusal,
     WrongPassphrase,
+    is_disk_full,
 )
 from skolehjem_desktop.store.schema import HEAD, REVISIONS
 
@@ -96,9 +104,17 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed when the block ends, rolled back on any error."""
-        with self.session_factory() as session, session.begin():
-            yield session
+        """One unit of work: committed when the block ends, rolled back on any error.
+
+        A write that fails for want of room raises :class:`DiskFull` (rolled back too).
+        """
+        try:
+            with self.session_factory() as session, session.begin():
+                yield session
+        except (DBAPIError, OSError) as exc:
+            if is_disk_full(exc, self.data_dir):
+                raise DiskFull(reason=Refusal.DISK_FULL, path=self.data_dir) from exc
+            raise
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -122,11 +138,15 @@ class Database:
         self.passphrase = passphrase
 
     def keep_rolling_backup(self) -> list[Path]:
-        """Make the rolling backup that :func:`open_database` deferred; returns new copies."""
+        """Make the rolling backup that :func:`open_database` deferred; returns new copies.
+
+        Raises :class:`DatabaseRefused` for a file damaged since: no copy is made of it.
+        """
         if not self.backup_pending:
             return []
         self.backup_pending = False
-        return rolling_backup(self.path, backup_dir(self.data_dir), passphrase=self.passphrase)
+        with room_checked(self.data_dir):
+            return rolling_backup(self.path, backup_dir(self.data_dir), passphrase=self.passphrase)
 
     def backup_to(self, target: Path) -> Path:
         """A consistent copy in ``target``; encrypted with the same passphrase if this is."""
@@ -188,6 +208,8 @@ def _read_revision(path: Path, passphrase: str | None = None) -> str | None:
         finally:
             conn.close()
     except (sqlite3.DatabaseError, _cipher_database_error(), UnicodeDecodeError) as exc:
+        if is_disk_full(exc, path.parent):  # no room even for the read's journal index
+            raise DiskFull(reason=Refusal.DISK_FULL, path=path.parent) from exc
         # A damaged schema page reads back as text that is not UTF-8.
         raise DatabaseRefused(reason=Refusal.DAMAGED, path=path, error=exc) from exc
     return str(row[0]) if row else None
@@ -265,11 +287,15 @@ def open_database(
         raise NewerDatabase(reason=Refusal.NEWER, path=path, revision=revision)
     backup_pending = False
     if revision is not None:
-        # Every start keeps a rolling copy; a migration gets one of its own first.
+        # A damaged file is refused before anything reads it (the window shows its frame
+        # first) or copies it; every start keeps a rolling copy; a migration gets one of
+        # its own first.
+        check_quickly(path, key)
         if defer_backup and revision == HEAD:
             backup_pending = True
         else:
-            rolling_backup(path, backup_dir(data_dir), passphrase=key)
+            with room_checked(data_dir):
+                rolling_backup(path, backup_dir(data_dir), passphrase=key, checked=True)
     if revision is not None and revision != HEAD:
         backup_database(
             path, backup_dir(data_dir) / timestamped_name(f"before-upgrade-{revision}"), key
@@ -299,13 +325,37 @@ def open_database(
     )
 
 
+def check_quickly(path: Path, passphrase: str | None = None) -> None:
+    """Raise :class:`DatabaseRefused` (damaged) when SQLite's quick check finds a problem."""
+    problems = quick_problems(path, passphrase)
+    if problems:
+        raise DatabaseRefused(reason=Refusal.DAMAGED, path=path, error=problems[0])
+
+
+@contextmanager
+def room_checked(folder: Path) -> Iterator[None]:
+    """Name a failure for want of room as :class:`DiskFull` (the open's backups)."""
+    try:
+        yield
+    except (sqlite3.Error, OSError, DBAPIError) as exc:
+        if is_disk_full(exc, folder):
+            raise DiskFull(reason=Refusal.DISK_FULL, path=folder) from exc
+        raise
+
+
 def integrity_problems(db: Database) -> list[str]:
-    """What ``PRAGMA integrity_check`` and ``foreign_key_check`` find; empty when all is well."""
+    """What ``PRAGMA integrity_check`` and ``foreign_key_check`` find; empty when all is well.
+
+    A file too damaged for the checks to finish is one problem, not an error.
+    """
     problems: list[str] = []
-    with db.engine.connect() as conn:
-        for (line,) in conn.exec_driver_sql("PRAGMA integrity_check"):
-            if line != "ok":
-                problems.append(str(line))
-        for row in conn.exec_driver_sql("PRAGMA foreign_key_check"):
-            problems.append(f"foreign key: {tuple(row)}")
+    try:
+        with db.engine.connect() as conn:
+            for (line,) in conn.exec_driver_sql("PRAGMA integrity_check"):
+                if line != "ok":
+                    problems.append(str(line))
+            for row in conn.exec_driver_sql("PRAGMA foreign_key_check"):
+                problems.append(f"foreign key: {tuple(row)}")
+    except (DBAPIError, UnicodeDecodeError) as exc:
+        problems.append(str(getattr(exc, "orig", None) or exc))
     return problems

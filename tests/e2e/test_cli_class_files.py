@@ -46,8 +46,11 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 
 def rows(data: Path, sql: str) -> list[tuple[object, ...]]:
-    with sqlite3.connect(data / "skolehjem.sqlite") as conn:
+    conn = sqlite3.connect(data / "skolehjem.sqlite")
+    try:
         return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
 
 
 def test_a_class_file_goes_into_an_empty_folder_and_again_changes_nothing(

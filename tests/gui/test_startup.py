@@ -254,3 +254,44 @@ def test_only_the_tab_on_the_screen_is_filled_until_another_is_shown(
     window.open_student(ids["ayse"])
     assert page.tabs.widget(3).student_id != ids["ayse"]
     assert page.contacts.student_id == ids["ayse"]
+
+
+def test_damage_where_the_start_does_not_read_is_found_before_the_data_is_shown(
+    qtbot, data_dir, settings
+) -> None:
+    """SQLite's quick check at open: the window says the file is damaged and names the
+    latest good backup, instead of failing later on the damaged table."""
+    import random
+    import sqlite3
+
+    ids = _school(data_dir)
+    services = Services(open_database(data_dir))
+    conversation = services.conversations.all(student_id=ids["soren"])[0].id
+    for n in range(60):
+        services.conversations.add_agreement(conversation, f"Aftale {n} " * 20, "pupil")
+    services.db.close()
+    path = data_dir / "skolehjem.sqlite"
+    with sqlite3.connect(path) as conn:  # the pages of one table
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        size = conn.execute("PRAGMA page_size").fetchone()[0]
+        pages = [n for (n,) in conn.execute("SELECT pageno FROM dbstat WHERE name = 'agreement'")]
+    data = bytearray(path.read_bytes())
+    for page in pages:
+        data[(page - 1) * size : page * size] = random.Random(page).randbytes(size)
+    path.write_bytes(bytes(data))
+    backups = data_dir / "backups"
+    good = {p.name: p.read_bytes() for p in backups.iterdir()}
+    refused: list[UserError] = []
+    window = open_window(
+        data_dir,
+        "en",
+        dialogs=ScriptedDialogs(),
+        settings=settings,
+        on_refused=lambda _frame, error: refused.append(error) or False,
+    )
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: bool(refused), timeout=10_000)
+    (error,) = refused
+    assert isinstance(error, DatabaseRefused) and "damaged" in error.message
+    assert {p.name: p.read_bytes() for p in backups.iterdir()} == good

@@ -133,8 +133,17 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self._after_open)
 
     def _after_open(self) -> None:
+        from skolehjem_desktop.services.data_folder import DataFolder
+        from skolehjem_desktop.services.refusals import DatabaseRefused
+
         try:
             self.services.keep_rolling_backup()
+        except DatabaseRefused as exc:
+            # Damaged: no copy was made over the good backups; say which one to go back to.
+            folder = DataFolder(self.services.data_dir)
+            self.ctx.dialogs.error(
+                self, folder.refusal_with_backup(exc.message, self.services.db.passphrase)
+            )
         except (UserError, OSError) as exc:
             message = exc.message if isinstance(exc, UserError) else str(exc)
             self.statusBar().showMessage(
