@@ -93,8 +93,15 @@ def _no_room(folder: Path) -> str:
     return describe(Refusal.DISK_FULL, path=folder)
 
 
+# Everything the program makes (the data, its backups, the lock, the settings, a PDF or
+# a class file, a folder for them, a temporary copy) is the user's alone.
+PRIVATE_UMASK = 0o077
+
+
 def run(argv: Sequence[str]) -> int:
     """Run the command line; returns the exit status."""
+    if os.name == "posix":
+        os.umask(PRIVATE_UMASK)
     i18n.activate(language_hint(argv))
     from skolehjem_desktop.i18n import argparse_messages
 

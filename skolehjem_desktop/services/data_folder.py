@@ -132,8 +132,10 @@ class DataFolder:
         (the window makes it once its lists are filled). Raises :class:`PassphraseNeeded`,
         :class:`WrongPassphrase`, :class:`NewerDatabase` or :class:`DatabaseRefused`.
         """
+        from skolehjem_desktop.services.backups.checking import remove_stale_copies
         from skolehjem_desktop.store.database import open_database
 
+        remove_stale_copies()  # what a killed restore's check left in the temporary folder
         return Services(open_database(self.path, passphrase, defer_backup=defer_backup), clock)
 
     @worded

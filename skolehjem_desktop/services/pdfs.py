@@ -19,9 +19,11 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+import time
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -81,9 +83,24 @@ def check_target(path: Path) -> Path:
     return target
 
 
+STALE_PART_SECONDS = 10 * 60  # older than any write: its writer was killed
+
+
+def remove_stale_parts(target: Path) -> None:
+    """Remove the half-written ``.NAME.*.part`` files a killed write left beside ``target``."""
+    cutoff = time.time() - STALE_PART_SECONDS
+    for leftover in target.parent.glob(f".{glob_escape(target.name)}.*.part"):
+        try:
+            if leftover.stat().st_mtime < cutoff:
+                leftover.unlink(missing_ok=True)
+        except OSError:
+            continue
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file beside it, then rename."""
     target = check_target(path)
+    remove_stale_parts(target)
     tmp_name: str | None = None
     try:
         fd, tmp_name = tempfile.mkstemp(

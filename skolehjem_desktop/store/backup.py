@@ -20,9 +20,11 @@ def backup_database(source: Path, target: Path, passphrase: str | None = None) -
     half-written backup never carries the target's name. An encrypted ``source``
     (``passphrase`` given) gives a backup encrypted with the same passphrase.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
+    if os.name == "posix":  # the user's alone from its first byte, not once it is whole
+        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     src = _connect(source, passphrase, read_only=True)
     try:
         dst = _connect(partial, passphrase)

@@ -371,3 +371,39 @@ def test_reopened_after_restore_passes_integrity(backup_file: Path, tmp_path: Pa
         assert integrity_problems(db) == []
     finally:
         db.close()
+
+
+def test_a_killed_check_s_private_copy_is_removed_at_the_next_open(tmp_path: Path) -> None:
+    import os
+    import tempfile
+    import time
+
+    from skolehjem_desktop.services.backups.checking import INSPECT_PREFIX
+    from skolehjem_desktop.services.data_folder import DataFolder
+
+    left = Path(tempfile.mkdtemp(prefix=INSPECT_PREFIX))
+    (left / "inspect.sqlite").write_bytes(b"a whole copy of a backup")
+    fresh = Path(tempfile.mkdtemp(prefix=INSPECT_PREFIX))  # another check, running now
+    hour_ago = time.time() - 3600
+    os.utime(left, (hour_ago, hour_ago))
+    DataFolder(tmp_path / "data").open().db.close()
+    assert not left.exists() and fresh.exists()
+    fresh.rmdir()
+
+
+def test_a_killed_backup_s_half_copy_is_removed_at_the_next_backup_there(
+    services, tmp_path: Path
+) -> None:
+    import os
+    import time
+
+    from skolehjem_desktop.services.backups import backup_to
+
+    target = tmp_path / "usb" / "kopi.sqlite"
+    target.parent.mkdir()
+    left = target.with_name(".kopi.sqlite.4242.tmp.partial")
+    left.write_bytes(b"pupils, half written")
+    hour_ago = time.time() - 3600
+    os.utime(left, (hour_ago, hour_ago))
+    backup_to(services, target)
+    assert sorted(p.name for p in target.parent.iterdir()) == ["kopi.sqlite"]

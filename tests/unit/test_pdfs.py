@@ -432,3 +432,20 @@ def test_file_names_are_safe(services, w: World) -> None:  # type: ignore[no-unt
     row = services.conversations.all(student_id=w.soeren)[0]
     odd = type(row)(**{**row.__dict__, "student_name": 'A/B:C*D? "E" <F>|G.'})
     assert pdfs.summary_file_name(odd) == "A_B_C_D_ _E_ _F_G 2026-11-17.pdf"
+
+
+def test_a_killed_write_s_part_file_is_removed_at_the_next_write_there(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import time
+
+    from skolehjem_desktop.services.pdfs import write_atomically
+
+    target = tmp_path / "Referat Søren Ærø [5.A].pdf"
+    left = tmp_path / f".{target.name}.abc123.part"
+    left.write_bytes(b"%PDF half")
+    hour_ago = time.time() - 3600
+    os.utime(left, (hour_ago, hour_ago))
+    writing = tmp_path / f".{target.name}.now.part"  # another write, this very minute
+    writing.write_bytes(b"%PDF")
+    write_atomically(target, b"%PDF-1.4 whole")
+    assert not left.exists() and writing.exists() and target.read_bytes() == b"%PDF-1.4 whole"

@@ -13,6 +13,7 @@ import os
 import shutil
 import struct
 import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -118,6 +119,23 @@ def _key_for(path: Path, header: bytes, size: int, passphrase: str | None) -> st
     return passphrase
 
 
+INSPECT_PREFIX = "skolehjem-inspect-"
+STALE_SECONDS = 10 * 60  # older than any inspection: left by a process that was killed
+
+
+def remove_stale_copies() -> None:
+    """Remove the private copies a killed inspection left in the temporary folder."""
+    cutoff = time.time() - STALE_SECONDS
+    for folder in Path(tempfile.gettempdir()).glob(f"{INSPECT_PREFIX}*"):
+        try:
+            info = folder.lstat()
+            mine = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+            if mine and info.st_mtime < cutoff and folder.is_dir():
+                shutil.rmtree(folder, ignore_errors=True)
+        except OSError:
+            continue
+
+
 def _damaged(path: Path) -> BackupRefused:
     return BackupRefused(
         _(
@@ -189,10 +207,11 @@ def checked_copy(
     open the file :class:`~skolehjem_desktop.store.crypto.WrongPassphrase`.
     """
     path = Path(path).expanduser()
+    remove_stale_copies()
     stat, header = _start_of(path)
     key = _key_for(path, header, stat.st_size, passphrase)
     damaged = _damaged(path)
-    with tempfile.TemporaryDirectory(prefix="skolehjem-inspect-") as folder:
+    with tempfile.TemporaryDirectory(prefix=INSPECT_PREFIX) as folder:
         copy = Path(folder) / "inspect.sqlite"
         # A plain copy of a file nobody writes to; the original is never opened by SQLite.
         shutil.copyfile(path, copy)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 from pathlib import Path
 
 from skolehjem_desktop.errors import UserError
@@ -74,6 +75,7 @@ def backup_to(services_or_db: Services | Database, target: Path) -> BackupInfo:
                     "it was not overwritten. Choose another name."
                 ).format(path=target)
             )
+    _remove_killed_copies(target)
     temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     partial = temp.with_name(temp.name + ".partial")  # what backup_database writes first
     try:
@@ -88,3 +90,18 @@ def backup_to(services_or_db: Services | Database, target: Path) -> BackupInfo:
         remove_quietly(temp, partial, *side_files(temp), *side_files(partial))
         raise
     return inspect_backup(target, db.passphrase)
+
+
+LEFTOVER_SECONDS = 10 * 60  # older than any backup being written: its writer was killed
+
+
+def _remove_killed_copies(target: Path) -> None:
+    """Remove the half-written copies of ``target`` that a killed backup left beside it."""
+    cutoff = time.time() - LEFTOVER_SECONDS
+    for pattern in (f".{target.name}.*.tmp", f".{target.name}.*.tmp.partial"):
+        for leftover in target.parent.glob(pattern):
+            try:
+                if leftover.stat().st_mtime < cutoff:
+                    remove_quietly(leftover, *side_files(leftover))
+            except OSError:
+                continue

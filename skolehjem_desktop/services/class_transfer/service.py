@@ -34,6 +34,7 @@ from skolehjem_desktop.services.class_transfer.apply import Importer, Outcome
 from skolehjem_desktop.services.class_transfer.records import BadRecord, by_name, encode, tables
 from skolehjem_desktop.services.class_transfer.resolve import ChoiceBook
 from skolehjem_desktop.services.class_transfer.scope import collect
+from skolehjem_desktop.services.pdfs import remove_stale_parts
 from skolehjem_desktop.services.protection import check_passphrase
 from skolehjem_desktop.services.refusals import ClassFileRefused, describe
 from skolehjem_desktop.store import class_file
@@ -65,6 +66,7 @@ def write_private(path: Path, data: bytes) -> None:
     target = Path(path).expanduser()
     if target.is_dir() or not target.parent.is_dir():
         raise ClassFileWriteError(_("{path} cannot be written there.").format(path=target))
+    remove_stale_parts(target)
     tmp: str | None = None
     try:
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
