@@ -41,7 +41,6 @@ from skolehjem_desktop.store.models import (
     ConversationSection,
 )
 from skolehjem_desktop.store.stamps import STAMP_COLUMNS
-from tests.conftest import FakeClock
 
 PASS = "en lang og hemmelig sætning"
 DAY = dt.date(2026, 11, 24)
@@ -53,8 +52,11 @@ PUPILS = (
 )
 
 
+NOW = dt.datetime(2026, 11, 23, 10, 0)
+
+
 def laptop(root: Path, name: str) -> Services:
-    services = Services(open_database(root / name), FakeClock())
+    services = Services(open_database(root / name), lambda: NOW)
     services.class_transfer.scrypt_n = 2**10  # the real cost is tested in the e2e tests
     return services
 
