@@ -66,6 +66,15 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
+def _quiet_stdout() -> None:
+    """Point stdout at the null device, so that the flush at exit finds no closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def _data_folder_of(argv: Sequence[str]) -> Path | None:
     """The data folder of this run, for naming a full disk (None if it cannot be told)."""
     from skolehjem_desktop.config import resolve_data_dir
@@ -116,6 +125,10 @@ def run(argv: Sequence[str]) -> int:
             return run_gui(args.data_dir, args.lang)
         command = COMMANDS[args.command]
         return command(args)
+    except BrokenPipeError:
+        # The reader stopped reading (``list students | head -1``): it had what it wanted.
+        _quiet_stdout()
+        return 0
     except UserError as exc:
         print(f"{PROG}: {exc.message}", file=sys.stderr)
         return 1

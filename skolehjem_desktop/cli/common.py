@@ -12,6 +12,7 @@ import getpass
 import json
 import os
 import sys
+import time
 from collections.abc import Sequence
 from enum import Enum
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -115,14 +116,24 @@ def passphrase_needed(name: str) -> UserError:
     )
 
 
+WRONG_PASSPHRASE_PAUSE = 1.0  # seconds before a wrong passphrase is reported
+
+
 def open_services(args: argparse.Namespace) -> Services:
     """The data, open; a refused file is named with the latest good backup to go back to."""
-    from skolehjem_desktop.services.data_folder import DatabaseRefused, NewerDatabase
+    from skolehjem_desktop.services.data_folder import (
+        DatabaseRefused,
+        NewerDatabase,
+        WrongPassphrase,
+    )
 
     folder = data_folder(args)
     passphrase = passphrase_for(args)
     try:
         return folder.open(passphrase)
+    except WrongPassphrase:
+        time.sleep(WRONG_PASSPHRASE_PAUSE)  # guessing in a loop is slow
+        raise
     except DatabaseRefused as exc:
         if isinstance(exc, NewerDatabase):
             raise

@@ -54,6 +54,11 @@ MESSAGES: dict[Refusal, str] = {
         "The file {path} is a database of another program. It was left untouched."
     ),
     Refusal.DAMAGED: N_("The database {path} is damaged and cannot be opened ({error})."),
+    Refusal.READ_ONLY: N_(
+        "The data folder {path} cannot be written (it is read-only, or it belongs to "
+        "another user), and Skolehjem must write what you type. Nothing was changed. "
+        "Make the folder writable, or copy it to a folder of your own."
+    ),
     Refusal.DISK_FULL: N_(
         "There is no room left on the disk that holds {path}. Nothing was changed, and "
         "your data is as it was. Make room on the disk (delete or move large files), "

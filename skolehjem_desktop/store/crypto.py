@@ -58,7 +58,7 @@ def is_encrypted(data_dir: Path) -> bool:
     from skolehjem_desktop.config import database_path
 
     path = database_path(data_dir)
-    if path.exists() and path.stat().st_size > 0:
+    if path.is_file() and path.stat().st_size > 0:
         return not has_plain_header(path) and is_marked(data_dir)
     return False
 

@@ -15,6 +15,7 @@ passphrase ``open_database`` raises :class:`PassphraseNeeded`, with a wrong one
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -42,6 +43,7 @@ from skolehjem_desktop.store.refusals import (
     NewerDatabase,
     PassphraseNeeded,
     Refusal,
+    StoreRefusal,
     WrongPassphrase,
     is_disk_full,
 )
@@ -205,6 +207,9 @@ def _read_revision(path: Path, passphrase: str | None = None) -> str | None:
             if "alembic_version" not in tables:
                 raise DatabaseRefused(reason=Refusal.OTHER_PROGRAM, path=path)
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            if row is not None and not _ours(str(row[0]), tables):
+                # Another program that uses Alembic too: not "a newer Skolehjem".
+                raise DatabaseRefused(reason=Refusal.OTHER_PROGRAM, path=path)
         finally:
             conn.close()
     except (sqlite3.DatabaseError, _cipher_database_error(), UnicodeDecodeError) as exc:
@@ -213,6 +218,20 @@ def _read_revision(path: Path, passphrase: str | None = None) -> str | None:
         # A damaged schema page reads back as text that is not UTF-8.
         raise DatabaseRefused(reason=Refusal.DAMAGED, path=path, error=exc) from exc
     return str(row[0]) if row else None
+
+
+_REVISION = re.compile(r"\d{4}")
+# Tables every revision of Skolehjem has had, and a newer one will have too.
+_OUR_TABLES = frozenset({"school_class", "student", "teacher"})
+
+
+def _ours(revision: str, tables: set[str]) -> bool:
+    """Whether a database of revision ``revision`` with ``tables`` is one of Skolehjem's."""
+    return (
+        revision in REVISIONS
+        or _REVISION.fullmatch(revision) is not None  # our revisions are numbered 0001…
+        or tables >= _OUR_TABLES
+    )
 
 
 def _cipher_database_error() -> type[Exception]:
@@ -279,8 +298,9 @@ def open_database(
     is left to the caller (:meth:`Database.keep_rolling_backup`, which the window calls
     once its lists are filled), except before a migration, which always has it first.
     """
-    ensure_private_dir(data_dir)
     path = database_path(data_dir)
+    _check_writable(data_dir, path)
+    ensure_private_dir(data_dir)
     key = _key_for(data_dir, path, passphrase)
     revision = read_revision(path, key) if path.exists() else None
     if revision is not None and revision not in REVISIONS:
@@ -323,6 +343,20 @@ def open_database(
         passphrase=key,
         backup_pending=backup_pending,
     )
+
+
+def _check_writable(data_dir: Path, path: Path) -> None:
+    """Refuse a data folder, or a database, this user cannot write (nothing is changed)."""
+    if path.is_dir():
+        raise DatabaseRefused(reason=Refusal.NOT_OURS, path=path)
+    folder = next((p for p in (data_dir, *data_dir.parents) if p.exists()), None)
+    if folder is None:
+        return
+    cannot = not os.access(folder, os.W_OK | os.X_OK) or (
+        path.exists() and not os.access(path, os.R_OK | os.W_OK)
+    )
+    if cannot:
+        raise StoreRefusal(reason=Refusal.READ_ONLY, path=data_dir)
 
 
 def check_quickly(path: Path, passphrase: str | None = None) -> None:

@@ -25,6 +25,7 @@ class Refusal(StrEnum):
     DAMAGED = "damaged"
     EMPTY = "empty"  # zero bytes where the data was, with backups beside it
     DISK_FULL = "disk_full"  # no room left on the disk that holds the data
+    READ_ONLY = "read_only"  # a data folder (or file) this user cannot write
     NEWER = "newer"  # a schema revision this program does not know
     PASSPHRASE_NEEDED = "passphrase_needed"
     WRONG_PASSPHRASE = "wrong_passphrase"

@@ -44,6 +44,29 @@ def test_passphrase_dialog_retries_on_a_wrong_passphrase(qtbot, protected_dir: P
     assert dialog.attempts == 2
 
 
+def test_guessing_is_slowed_after_three_wrong_passphrases(
+    qtbot, protected_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from skolehjem_desktop.ui.dialogs import try_gate
+
+    monkeypatch.setattr(try_gate, "FIRST_WAIT_MS", 300)
+    dialog = PassphraseDialog(None, protected_dir)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for n in range(3):
+        assert dialog.ok_button.isEnabled(), n
+        dialog.field.setText(f"forkert gæt nummer {n}")
+        qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+    assert not dialog.ok_button.isEnabled() and not dialog.field.isEnabled()
+    assert "Wait" in dialog.error.text()
+    dialog.try_open()  # Enter while the gate is closed tries nothing
+    assert dialog.attempts == 3
+    qtbot.waitUntil(dialog.ok_button.isEnabled, timeout=3000)
+    dialog.field.setText(SECRET)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == PassphraseDialog.DialogCode.Accepted
+
+
 def _ctx(data_dir: Path, passphrase: str | None, dialogs: ScriptedDialogs) -> UiContext:
     return UiContext(Services(open_database(data_dir, passphrase)), dialogs)
 

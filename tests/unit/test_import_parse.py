@@ -851,3 +851,15 @@ def test_round_trip_xlsx(rows: list[ParsedRow], english: bool, real_dates: bool)
     result = parse_class_list(xlsx_bytes(lines), "liste.xlsx", today=TODAY)
     assert result.problems == ()
     assert result.rows == tuple(rows)
+
+
+def test_one_stray_control_character_in_a_cell_is_cleaned_not_called_a_foreign_file() -> None:
+    result = parse("Fornavn;Efternavn\nSø\x01ren;Ærø\nIda;Berg\n".encode())
+    assert result.problems == ()
+    assert [(r.first_name, r.last_name) for r in result.rows] == [("Søren", "Ærø"), ("Ida", "Berg")]
+
+
+def test_a_binary_file_named_csv_is_still_not_a_csv_file() -> None:
+    noise = bytes(range(1, 32)) * 40
+    problem = only_problem(parse(b"Navn\n" + noise))
+    assert "neither a CSV file" in problem.message

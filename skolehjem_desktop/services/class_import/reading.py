@@ -60,9 +60,10 @@ def _decode(data: bytes) -> str | None:
                 text = data.decode("cp1252")
             except UnicodeDecodeError:
                 return None
-    if any(unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\x0c" for ch in text) or any(
-        unicodedata.category(ch) == "Cs" for ch in text
-    ):
+    # A few stray control characters (pasted into a cell) are text with a flaw, cleaned
+    # from the cells later; many are a file that is not text at all.
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\x0c")
+    if controls > max(8, len(text) // 200) or any(unicodedata.category(ch) == "Cs" for ch in text):
         return None
     return text
 

@@ -29,6 +29,7 @@ from skolehjem_desktop.i18n import _
 from skolehjem_desktop.services import Services
 from skolehjem_desktop.services.data_folder import DataFolder
 from skolehjem_desktop.services.protection import check_passphrase
+from skolehjem_desktop.ui.dialogs.try_gate import TryGate
 
 if TYPE_CHECKING:
     from skolehjem_desktop.ui.common.context import UiContext
@@ -86,8 +87,11 @@ class PassphraseDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.attempts = 0
+        self.gate = TryGate(self, self.field, self.ok_button)
 
     def try_open(self) -> None:
+        if not self.ok_button.isEnabled():
+            return  # the gate is closed: Enter in the field does not try either
         text = self.field.text()
         self.attempts += 1
         try:
@@ -97,6 +101,7 @@ class PassphraseDialog(QDialog):
             self.error.show()
             self.field.selectAll()
             self.field.setFocus()
+            self.gate.failed(self.error)
             return
         self.passphrase = text
         self.accept()
@@ -342,17 +347,22 @@ class LockScreen(QWidget):
         layout.addStretch(2)
         self.button.clicked.connect(self.try_unlock)
         self.field.returnPressed.connect(self.try_unlock)
+        self.gate = TryGate(self, self.field, self.button)
 
     def try_unlock(self) -> None:
         check = self._check
         assert callable(check)
+        if not self.button.isEnabled():
+            return
         if check(self.field.text()):
             self.field.clear()
             self.error.hide()
+            self.gate.wrong = 0
         else:
             self.error.setText(_("The passphrase is wrong."))
             self.error.show()
             self.field.selectAll()
+            self.gate.failed(self.error)
 
 
 INPUT_EVENTS = frozenset(
