@@ -19,7 +19,6 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-import time
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from typing import TYPE_CHECKING
 from skolehjem_desktop import i18n
 from skolehjem_desktop.errors import UserError
 from skolehjem_desktop.i18n import _
+from skolehjem_desktop.leftovers import pid_tag, remove_stale
 from skolehjem_desktop.services import report_data
 
 if TYPE_CHECKING:
@@ -83,18 +83,9 @@ def check_target(path: Path) -> Path:
     return target
 
 
-STALE_PART_SECONDS = 10 * 60  # older than any write: its writer was killed
-
-
 def remove_stale_parts(target: Path) -> None:
     """Remove the half-written ``.NAME.*.part`` files a killed write left beside ``target``."""
-    cutoff = time.time() - STALE_PART_SECONDS
-    for leftover in target.parent.glob(f".{glob_escape(target.name)}.*.part"):
-        try:
-            if leftover.stat().st_mtime < cutoff:
-                leftover.unlink(missing_ok=True)
-        except OSError:
-            continue
+    remove_stale(list(target.parent.glob(f".{glob_escape(target.name)}.*.part")))
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -104,7 +95,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     tmp_name: str | None = None
     try:
         fd, tmp_name = tempfile.mkstemp(
-            dir=target.parent, prefix=f".{target.name}.", suffix=".part"
+            dir=target.parent, prefix=f".{target.name}.{pid_tag()}.", suffix=".part"
         )
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)

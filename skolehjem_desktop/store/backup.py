@@ -6,10 +6,10 @@ import datetime as dt
 import os
 import re
 import sqlite3
-import time
 from pathlib import Path
 from typing import Any
 
+from skolehjem_desktop.leftovers import pid_tag, remove_stale
 from skolehjem_desktop.store.refusals import DatabaseRefused, DiskFull, Refusal, is_disk_full
 
 
@@ -21,7 +21,7 @@ def backup_database(source: Path, target: Path, passphrase: str | None = None) -
     (``passphrase`` given) gives a backup encrypted with the same passphrase.
     """
     target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
+    partial = target.with_name(f"{target.name}.{pid_tag()}.partial")
     partial.unlink(missing_ok=True)
     if os.name == "posix":  # the user's alone from its first byte, not once it is whole
         os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
@@ -132,8 +132,6 @@ def rolling_backup(
 # that a deleted pupil is in no backup after four weeks (the README's promise).
 KEEP_DAYS = 7 * WEEKLY_KEEP
 _STAMP = re.compile(r"-(\d{8})-\d{6}\.sqlite$")
-# A temporary file older than this was left by a process that was killed.
-LEFTOVER_AGE_SECONDS = 10 * 60
 
 
 def prune_by_age(folder: Path, today: dt.date) -> None:
@@ -152,13 +150,7 @@ def prune_by_age(folder: Path, today: dt.date) -> None:
 
 def remove_leftovers(folder: Path) -> None:
     """Remove the half-written copies a killed process left (``*.partial``, ``*.part``)."""
-    cutoff = time.time() - LEFTOVER_AGE_SECONDS
-    for leftover in [*folder.glob("*.partial"), *folder.glob("*.part")]:
-        try:
-            if leftover.stat().st_mtime < cutoff:
-                leftover.unlink(missing_ok=True)
-        except OSError:
-            continue
+    remove_stale([*folder.glob("*.partial"), *folder.glob("*.part")])
 
 
 def _prune(folder: Path, prefix: str, keep: int) -> None:

@@ -57,18 +57,33 @@ def test_every_kind_of_backup_is_pruned_within_four_weeks(db, tmp_path) -> None:
         f"before-upgrade-0007-{recent}.sqlite",
     ):
         (folder / name).write_bytes(b"x")
-    for leftover in (".daily-2026-10-01.sqlite.1234.tmp.partial", "before-restore-x.partial"):
-        (folder / leftover).write_bytes(b"pupils")
-        hour_ago = time.time() - 3600
-        os.utime(folder / leftover, (hour_ago, hour_ago))
+    gone = _dead_pid()
+    # a copy a killed process was writing a moment ago: its writer is gone
+    (folder / f"daily-2026-12-01.sqlite.{gone}.partial").write_bytes(b"pupils")
+    (folder / "before-restore-x.partial").write_bytes(b"pupils")  # no writer named: by age
+    hour_ago = time.time() - 3600
+    os.utime(folder / "before-restore-x.partial", (hour_ago, hour_ago))
     (folder / "fresh.partial").write_bytes(b"being written now")
+    (folder / f"daily-2026-11-30.sqlite.{os.getpid()}.partial").write_bytes(b"ours, now")
     rolling_backup(db.path, folder, today=dt.date(2026, 12, 1))
     names = sorted(p.name for p in folder.iterdir())
     assert f"before-restore-{recent}.sqlite" in names
     assert f"before-upgrade-0007-{recent}.sqlite" in names
     assert not [n for n in names if old in n]
     assert "fresh.partial" in names  # another process may be writing it
-    assert not [n for n in names if n.endswith(".partial") and n != "fresh.partial"]
+    assert f"daily-2026-11-30.sqlite.{os.getpid()}.partial" in names  # a writer alive
+    assert f"daily-2026-12-01.sqlite.{gone}.partial" not in names
+    assert "before-restore-x.partial" not in names
+
+
+def _dead_pid() -> int:
+    """The id of a process that has ended."""
+    import subprocess
+    import sys
+
+    child = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                           capture_output=True, text=True, check=True)  # fmt: skip
+    return int(child.stdout)
 
 
 def test_a_bug_is_logged_without_its_message(tmp_path) -> None:

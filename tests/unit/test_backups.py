@@ -394,16 +394,17 @@ def test_a_killed_check_s_private_copy_is_removed_at_the_next_open(tmp_path: Pat
 def test_a_killed_backup_s_half_copy_is_removed_at_the_next_backup_there(
     services, tmp_path: Path
 ) -> None:
-    import os
-    import time
 
     from skolehjem_desktop.services.backups import backup_to
 
     target = tmp_path / "usb" / "kopi.sqlite"
     target.parent.mkdir()
-    left = target.with_name(".kopi.sqlite.4242.tmp.partial")
+    import subprocess
+    import sys
+
+    child = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                           capture_output=True, text=True, check=True)  # fmt: skip
+    left = target.with_name(f".kopi.sqlite.{int(child.stdout)}.tmp.partial")  # killed now
     left.write_bytes(b"pupils, half written")
-    hour_ago = time.time() - 3600
-    os.utime(left, (hour_ago, hour_ago))
     backup_to(services, target)
     assert sorted(p.name for p in target.parent.iterdir()) == ["kopi.sqlite"]

@@ -13,13 +13,13 @@ import os
 import shutil
 import struct
 import tempfile
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from skolehjem_desktop.i18n import _, ngettext
+from skolehjem_desktop.leftovers import is_stale, pid_tag, writer_gone
 from skolehjem_desktop.services.backups.files import db_errors
 from skolehjem_desktop.services.refusals import worded
 from skolehjem_desktop.services.schoolyear import SchoolYear
@@ -120,17 +120,18 @@ def _key_for(path: Path, header: bytes, size: int, passphrase: str | None) -> st
 
 
 INSPECT_PREFIX = "skolehjem-inspect-"
-STALE_SECONDS = 10 * 60  # older than any inspection: left by a process that was killed
 
 
 def remove_stale_copies() -> None:
     """Remove the private copies a killed inspection left in the temporary folder."""
-    cutoff = time.time() - STALE_SECONDS
     for folder in Path(tempfile.gettempdir()).glob(f"{INSPECT_PREFIX}*"):
         try:
             info = folder.lstat()
             mine = not hasattr(os, "getuid") or info.st_uid == os.getuid()
-            if mine and info.st_mtime < cutoff and folder.is_dir():
+            # named skolehjem-inspect-PID-xxxx: stale once that process is gone
+            pid = folder.name[len(INSPECT_PREFIX) :].split("-", 1)[0]
+            stale = writer_gone(int(pid)) if pid.isdigit() else is_stale(folder)
+            if mine and folder.is_dir() and stale:
                 shutil.rmtree(folder, ignore_errors=True)
         except OSError:
             continue
@@ -211,7 +212,7 @@ def checked_copy(
     stat, header = _start_of(path)
     key = _key_for(path, header, stat.st_size, passphrase)
     damaged = _damaged(path)
-    with tempfile.TemporaryDirectory(prefix=INSPECT_PREFIX) as folder:
+    with tempfile.TemporaryDirectory(prefix=f"{INSPECT_PREFIX}{pid_tag()}-") as folder:
         copy = Path(folder) / "inspect.sqlite"
         # A plain copy of a file nobody writes to; the original is never opened by SQLite.
         shutil.copyfile(path, copy)

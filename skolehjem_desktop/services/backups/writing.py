@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import time
 from pathlib import Path
 
 from skolehjem_desktop.errors import UserError
 from skolehjem_desktop.i18n import _
+from skolehjem_desktop.leftovers import remove_stale
 from skolehjem_desktop.services import Services
 from skolehjem_desktop.services.backups.checking import BackupInfo, inspect_backup
 from skolehjem_desktop.services.backups.files import (
@@ -92,16 +92,8 @@ def backup_to(services_or_db: Services | Database, target: Path) -> BackupInfo:
     return inspect_backup(target, db.passphrase)
 
 
-LEFTOVER_SECONDS = 10 * 60  # older than any backup being written: its writer was killed
-
-
 def _remove_killed_copies(target: Path) -> None:
     """Remove the half-written copies of ``target`` that a killed backup left beside it."""
-    cutoff = time.time() - LEFTOVER_SECONDS
     for pattern in (f".{target.name}.*.tmp", f".{target.name}.*.tmp.partial"):
-        for leftover in target.parent.glob(pattern):
-            try:
-                if leftover.stat().st_mtime < cutoff:
-                    remove_quietly(leftover, *side_files(leftover))
-            except OSError:
-                continue
+        for leftover in remove_stale(list(target.parent.glob(pattern))):
+            remove_quietly(*side_files(leftover))

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, select
 from skolehjem_desktop import __version__
 from skolehjem_desktop.errors import NotFoundError, UserError, ValidationError
 from skolehjem_desktop.i18n import _
+from skolehjem_desktop.leftovers import pid_tag
 from skolehjem_desktop.services.base import Service
 from skolehjem_desktop.services.class_transfer import (
     ClassFile,
@@ -69,7 +70,9 @@ def write_private(path: Path, data: bytes) -> None:
     remove_stale_parts(target)
     tmp: str | None = None
     try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+        fd, tmp = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.{pid_tag()}.", suffix=".part"
+        )
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
