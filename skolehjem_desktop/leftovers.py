@@ -51,11 +51,22 @@ def is_stale(path: Path, *, now: float | None = None) -> bool:
         return False
 
 
-def remove_stale(paths: list[Path]) -> list[Path]:
-    """Remove the stale ones of ``paths``; returns what was removed."""
+def names_a_writer(path: Path) -> bool:
+    """Whether ``path``'s name carries the id of the process writing it (ours, then)."""
+    return _PID.search(path.name) is not None
+
+
+def remove_stale(paths: list[Path], *, ours_only: bool = False) -> list[Path]:
+    """Remove the stale ones of ``paths``; returns what was removed.
+
+    ``ours_only``: only files whose name names their writer (a folder the teacher chose
+    may hold others' temporary files, which are not ours to remove).
+    """
     removed = []
     for path in paths:
         try:
+            if ours_only and not names_a_writer(path):
+                continue
             if is_stale(path):
                 path.unlink(missing_ok=True)
                 removed.append(path)

@@ -22,7 +22,6 @@ import tempfile
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from glob import escape as glob_escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -84,8 +83,11 @@ def check_target(path: Path) -> Path:
 
 
 def remove_stale_parts(target: Path) -> None:
-    """Remove the half-written ``.NAME.*.part`` files a killed write left beside ``target``."""
-    remove_stale(list(target.parent.glob(f".{glob_escape(target.name)}.*.part")))
+    """Remove the half-written ``.NAME.*.part`` files killed writes left in ``target``'s folder.
+
+    Only those of a writer that is gone (its id is in the name), or of none and old.
+    """
+    remove_stale(list(target.parent.glob(".*.part")), ours_only=True)
 
 
 def write_atomically(path: Path, data: bytes) -> None:

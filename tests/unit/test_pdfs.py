@@ -436,16 +436,23 @@ def test_file_names_are_safe(services, w: World) -> None:  # type: ignore[no-unt
 
 def test_a_killed_write_s_part_file_is_removed_at_the_next_write_there(tmp_path) -> None:  # type: ignore[no-untyped-def]
     import os
+    import subprocess
+    import sys
     import time
 
     from skolehjem_desktop.services.pdfs import write_atomically
 
+    child = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                           capture_output=True, text=True, check=True)  # fmt: skip
     target = tmp_path / "Referat Søren Ærø [5.A].pdf"
-    left = tmp_path / f".{target.name}.abc123.part"
+    left = tmp_path / f".Referat Ida Berg.pdf.{int(child.stdout)}.abc123.part"  # killed
     left.write_bytes(b"%PDF half")
     hour_ago = time.time() - 3600
-    os.utime(left, (hour_ago, hour_ago))
+    others = tmp_path / ".someone else's download.part"  # not ours: stays
+    others.write_bytes(b"x")
+    os.utime(others, (hour_ago, hour_ago))
     writing = tmp_path / f".{target.name}.now.part"  # another write, this very minute
     writing.write_bytes(b"%PDF")
     write_atomically(target, b"%PDF-1.4 whole")
     assert not left.exists() and writing.exists() and target.read_bytes() == b"%PDF-1.4 whole"
+    assert others.exists()

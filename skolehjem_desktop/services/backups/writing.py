@@ -93,7 +93,7 @@ def backup_to(services_or_db: Services | Database, target: Path) -> BackupInfo:
 
 
 def _remove_killed_copies(target: Path) -> None:
-    """Remove the half-written copies of ``target`` that a killed backup left beside it."""
-    for pattern in (f".{target.name}.*.tmp", f".{target.name}.*.tmp.partial"):
-        for leftover in remove_stale(list(target.parent.glob(pattern))):
+    """Remove the half-written copies that a killed backup left in ``target``'s folder."""
+    for pattern in (".*.*.tmp", ".*.*.tmp.partial"):
+        for leftover in remove_stale(list(target.parent.glob(pattern)), ours_only=True):
             remove_quietly(*side_files(leftover))
