@@ -13,6 +13,11 @@ from skolehjem_desktop.leftovers import pid_tag, remove_stale
 from skolehjem_desktop.store.refusals import DatabaseRefused, DiskFull, Refusal, is_disk_full
 
 
+def partial_of(target: Path) -> Path:
+    """Where :func:`backup_database` writes ``target`` first (named by its writer's id)."""
+    return target.with_name(f"{target.name}.{pid_tag()}.partial")
+
+
 def backup_database(source: Path, target: Path, passphrase: str | None = None) -> Path:
     """Copy ``source`` into ``target`` consistently, even while it is in use.
 
@@ -21,7 +26,7 @@ def backup_database(source: Path, target: Path, passphrase: str | None = None) -
     (``passphrase`` given) gives a backup encrypted with the same passphrase.
     """
     target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    partial = target.with_name(f"{target.name}.{pid_tag()}.partial")
+    partial = partial_of(target)
     partial.unlink(missing_ok=True)
     if os.name == "posix":  # the user's alone from its first byte, not once it is whole
         os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))

@@ -33,7 +33,7 @@ from skolehjem_desktop.services.backups.files import (
 )
 from skolehjem_desktop.services.refusals import worded
 from skolehjem_desktop.store import crypto
-from skolehjem_desktop.store.backup import backup_database, timestamped_name
+from skolehjem_desktop.store.backup import backup_database, partial_of, timestamped_name
 from skolehjem_desktop.store.database import Database, PassphraseNeeded, open_database
 
 STAGING_SUFFIX = ".restore-staging"
@@ -91,7 +91,7 @@ def _keep_replaced(live: Path, folder: Path, key: str | None = None) -> Path:
         return backup_database(live, target, key)
     except database_errors():
         # Too damaged for the backup API: keep its bytes (and its log) as they are.
-        remove_quietly(target.with_name(target.name + ".partial"))
+        remove_quietly(partial_of(target))
         damaged = target.with_name(target.stem + "-damaged.sqlite")
         shutil.copyfile(live, damaged)
         wal = live.with_name(live.name + "-wal")
@@ -175,7 +175,7 @@ def restore_from(
         # which the check below does.
         crypto.check_key(live, key)
     staging = live.with_name(live.name + STAGING_SUFFIX)
-    remove_quietly(staging, *side_files(staging), staging.with_name(staging.name + ".partial"))
+    remove_quietly(staging, *side_files(staging), partial_of(staging))
     with checked_copy(path, backup_passphrase or passphrase) as (info, copy, copy_key):
         if live.exists() and same_file(Path(path), live):
             raise UserError(
@@ -186,12 +186,12 @@ def restore_from(
             fsync_file(staging)
         except write_errors() as exc:
             remove_quietly(
-                staging, *side_files(staging), staging.with_name(staging.name + ".partial")
+                staging, *side_files(staging), partial_of(staging)
             )
             raise write_failed(live, exc) from exc
         except BaseException:
             remove_quietly(
-                staging, *side_files(staging), staging.with_name(staging.name + ".partial")
+                staging, *side_files(staging), partial_of(staging)
             )
             raise
     engine_closer()

@@ -27,7 +27,7 @@ from skolehjem_desktop.services.backups.files import (
 )
 from skolehjem_desktop.services.refusals import worded
 from skolehjem_desktop.store import crypto
-from skolehjem_desktop.store.backup import backup_database
+from skolehjem_desktop.store.backup import backup_database, partial_of
 from skolehjem_desktop.store.database import SQLITE_HEADER, Database
 
 
@@ -77,7 +77,7 @@ def backup_to(services_or_db: Services | Database, target: Path) -> BackupInfo:
             )
     _remove_killed_copies(target)
     temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    partial = temp.with_name(temp.name + ".partial")  # what backup_database writes first
+    partial = partial_of(temp)  # what backup_database writes first
     try:
         backup_database(live, temp, db.passphrase)
         fsync_file(temp)
@@ -94,6 +94,6 @@ def backup_to(services_or_db: Services | Database, target: Path) -> BackupInfo:
 
 def _remove_killed_copies(target: Path) -> None:
     """Remove the half-written copies that a killed backup left in ``target``'s folder."""
-    for pattern in (".*.*.tmp", ".*.*.tmp.partial"):
+    for pattern in (".*.*.tmp", ".*.*.partial"):
         for leftover in remove_stale(list(target.parent.glob(pattern)), ours_only=True):
             remove_quietly(*side_files(leftover))
