@@ -259,14 +259,20 @@ def claim_data_dir(folder: Path) -> SingleInstance | None:
     """Take the data folder for this window, or bring the window already on it forward.
 
     None when another instance holds the folder: it was asked to come forward and the
-    message was given (on stderr, and in a message box when that instance did not answer).
+    message was given (on stderr, and in a message box when that instance did not answer);
+    None too while a command restores or re-keys the data (it is said the same way).
     """
     from PySide6.QtWidgets import QMessageBox
 
     from skolehjem_desktop.ui.app.single_instance import SingleInstance, already_open_message
 
     instance = SingleInstance(folder)
-    outcome = instance.claim()
+    try:
+        outcome = instance.claim()
+    except UserError as busy:  # a command restores or re-keys the data right now
+        print(f"{APP_NAME}: {busy.message}", file=sys.stderr)
+        QMessageBox.information(None, APP_NAME, busy.message)
+        return None
     if outcome == "mine":
         return instance
     message = already_open_message()

@@ -124,6 +124,9 @@ def run(argv: Sequence[str]) -> int:
 
             return run_gui(args.data_dir, args.lang)
         command = COMMANDS[args.command]
+        from skolehjem_desktop import folder_lock
+
+        folder_lock.set_role(args.command)  # who has the data, if a restore must ask
         return command(args)
     except BrokenPipeError:
         # The reader stopped reading (``list students | head -1``): it had what it wanted.

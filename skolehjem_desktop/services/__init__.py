@@ -20,6 +20,7 @@ from skolehjem_desktop.services import refusals as _refusals  # noqa: F401 - wor
 from skolehjem_desktop.store.database import Database
 
 if TYPE_CHECKING:
+    from skolehjem_desktop.folder_lock import Hold
     from skolehjem_desktop.services.aula_messages import AulaMessageService
     from skolehjem_desktop.services.class_import import ImportReport
     from skolehjem_desktop.services.class_records import ClassRecordService
@@ -52,6 +53,8 @@ def system_clock() -> dt.datetime:
 class Services:
     db: Database
     clock: Clock = field(default=system_clock)
+    # The data folder's lock, held shared while this is open (see folder_lock).
+    hold: Hold | None = field(default=None, repr=False, compare=False)
 
     # Each service is made (and its module imported) when first used, so a start-up or a
     # command that needs three of them does not pay for nine.
@@ -196,11 +199,15 @@ class Services:
 
     def close(self) -> None:
         self.db.close()
+        if self.hold is not None:
+            self.hold.release()
 
     def reopen(self, passphrase: str | None) -> None:
         """Open the same file again (after a re-key, a lock or a failed restore)."""
         from skolehjem_desktop.services.refusals import worded_refusals
 
+        if self.hold is not None:
+            self.hold.acquire()
         with worded_refusals():
             self.db.reopen(passphrase)
 

@@ -11,11 +11,14 @@ refuses reaches them worded in the user's language (:mod:`.refusals`).
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import wraps
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
+from skolehjem_desktop import folder_lock
 from skolehjem_desktop.config import backup_dir, database_path, resolve_data_dir
 from skolehjem_desktop.services import Clock, Services, system_clock
 from skolehjem_desktop.services.refusals import (
@@ -35,6 +38,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DataFolder",
     "DatabaseRefused",
+    "FolderBusy",
     "FolderState",
     "NewerDatabase",
     "PassphraseNeeded",
@@ -45,6 +49,27 @@ __all__ = [
 
 # What a failed first start may leave beside the database; removed again.
 _SIDE_SUFFIXES = ("", "-wal", "-shm", "-journal", ".rekey-new", ".rekey-old")
+
+FolderBusy = folder_lock.FolderBusy
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _alone(
+    method: Callable[Concatenate[DataFolder, P], R],
+) -> Callable[Concatenate[DataFolder, P], R]:
+    """Run ``method`` with the data folder's lock for this process alone.
+
+    A restore or a re-key replaces the database file, so no other process may have it
+    open meanwhile: :class:`FolderBusy` (nothing done) names who has it.
+    """
+
+    @wraps(method)
+    def call(self: DataFolder, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with folder_lock.alone(self.path):
+            return method(self, *args, **kwargs)
+
+    return call
 
 
 class FolderState(StrEnum):
@@ -130,13 +155,20 @@ class DataFolder:
 
         ``defer_backup`` leaves the day's rolling backup to :meth:`Services.keep_rolling_backup`
         (the window makes it once its lists are filled). Raises :class:`PassphraseNeeded`,
-        :class:`WrongPassphrase`, :class:`NewerDatabase` or :class:`DatabaseRefused`.
+        :class:`WrongPassphrase`, :class:`NewerDatabase` or :class:`DatabaseRefused`;
+        :class:`FolderBusy` while another process restores or re-keys the data.
         """
         from skolehjem_desktop.services.backups.checking import remove_stale_copies
         from skolehjem_desktop.store.database import open_database
 
         remove_stale_copies()  # what a killed restore's check left in the temporary folder
-        return Services(open_database(self.path, passphrase, defer_backup=defer_backup), clock)
+        hold = folder_lock.hold_shared(self.path)
+        try:
+            db = open_database(self.path, passphrase, defer_backup=defer_backup)
+        except BaseException:
+            hold.release()
+            raise
+        return Services(db, clock, hold)
 
     @worded
     def check_passphrase(self, passphrase: str) -> None:
@@ -150,6 +182,7 @@ class DataFolder:
 
         return crypto.opens_with(self.database, passphrase)
 
+    @_alone
     def create(self, profile: Profile, passphrase: str | None = None) -> None:
         """Make the database of a fresh folder with the welcome's answers; all or nothing.
 
@@ -201,6 +234,7 @@ class DataFolder:
 
         return inspect_backup(backup, passphrase)
 
+    @_alone
     def restore(
         self,
         backup: Path,
@@ -239,10 +273,12 @@ class DataFolder:
                 current.reopen(key)
             raise
         clock = current.clock if current is not None else system_clock
-        return Restored(Services(result.db, clock), result.info, result.replaced_copy)
+        hold = folder_lock.hold_shared(self.path)  # shared once the restore lets go
+        return Restored(Services(result.db, clock, hold), result.info, result.replaced_copy)
 
     # --- protection ------------------------------------------------------------------------
 
+    @_alone
     def protect(self, passphrase: str) -> ProtectionResult:
         """Protect the data and its backups with ``passphrase`` (an empty folder too)."""
         from skolehjem_desktop.services import protection
@@ -252,11 +288,13 @@ class DataFolder:
             self.open().close()  # an empty database, protected from the start
         return protection.encrypt(self.path, passphrase)
 
+    @_alone
     def unprotect(self, passphrase: str) -> ProtectionResult:
         from skolehjem_desktop.services import protection
 
         return protection.decrypt(self.path, passphrase)
 
+    @_alone
     def change_passphrase(self, old: str, new: str) -> ProtectionResult:
         from skolehjem_desktop.services import protection
 

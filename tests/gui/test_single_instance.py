@@ -139,14 +139,18 @@ def test_a_stale_lock_of_a_killed_process_is_taken_over(data_dir: Path) -> None:
             proc.wait()
         assert proc.stdout is not None
         proc.stdout.close()
-    assert (data_dir / LOCK_NAME).exists()  # left behind by the killed process
+    # The lock went with the process; the file stays (with its line, until the next taker).
+    assert (data_dir / LOCK_NAME).exists()
     taker = SingleInstance(data_dir)
     assert taker.acquire()
+    assert (data_dir / LOCK_NAME).read_text() == f"{os.getpid()} window\n"
     taker.release()
-    assert not (data_dir / LOCK_NAME).exists()
+    assert (data_dir / LOCK_NAME).read_text() == ""
 
 
-def test_a_lock_naming_a_dead_pid_is_taken_over(data_dir: Path) -> None:
+def test_the_lock_file_of_an_older_version_is_taken_over_and_its_machine_names_go(
+    data_dir: Path,
+) -> None:
     import socket
 
     data_dir.mkdir(parents=True)
@@ -157,7 +161,14 @@ def test_a_lock_naming_a_dead_pid_is_taken_over(data_dir: Path) -> None:
         check=True,
     )
     dead_pid = int(proc.stdout)
-    (data_dir / LOCK_NAME).write_text(f"{dead_pid}\npython3\n{socket.gethostname()}\n")
+    # What QLockFile wrote: pid, program, host name, machine id, boot id; 0644.
+    old = f"{dead_pid}\npython3\n{socket.gethostname()}\n3d1219c7c4c5404aaa1f6d2a48adfd\n"
+    (data_dir / LOCK_NAME).write_text(old)
+    (data_dir / LOCK_NAME).chmod(0o644)
     instance = SingleInstance(data_dir)
     assert instance.acquire()
+    assert (data_dir / LOCK_NAME).read_text() == f"{os.getpid()} window\n"
+    if os.name == "posix":
+        assert (data_dir / LOCK_NAME).stat().st_mode & 0o777 == 0o600
     instance.release()
+    assert (data_dir / LOCK_NAME).read_text() == ""

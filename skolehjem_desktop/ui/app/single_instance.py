@@ -1,14 +1,15 @@
-"""One window per data folder: a lock file in the folder and a local server beside it.
+"""One window per data folder: a lock in the folder and a local server beside it.
 
-The first start takes a :class:`QLockFile` in the data folder and listens on a
-:class:`QLocalServer` whose name comes from a hash of the folder's path. A second start
-on the same folder finds the lock, connects to that server and sends ``raise``; the
-first window comes forward and the second start ends with a clear message.
+The first start takes the window's byte of the data folder's lock file
+(:mod:`skolehjem_desktop.folder_lock`) and listens on a :class:`QLocalServer` whose
+name comes from a hash of the folder's path. A second start on the same folder finds
+the byte taken, connects to that server and sends ``raise``; the first window comes
+forward and the second start ends with a clear message.
 
-A lock left behind by a crashed or killed process is taken over: Qt checks whether the
-process named in the lock file is still alive (on this host), and a lock of a dead
-process is removed. Age alone never makes a lock stale (the window may be open for
-days), so the stale lock time is 0.
+While it has the folder, the window also holds the data's lock shared, from before the
+data is opened until the program ends: no command restores or re-keys the data under
+it. The locks go with the process, however it ends, so a crashed or killed window
+leaves nothing to take over.
 """
 
 from __future__ import annotations
@@ -17,13 +18,14 @@ import hashlib
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QLockFile, QObject, Signal
+from PySide6.QtCore import QByteArray, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
+from skolehjem_desktop import folder_lock
 from skolehjem_desktop.i18n import _
 
-LOCK_NAME = "skolehjem.lock"
+LOCK_NAME = folder_lock.LOCK_NAME
 RAISE = b"raise\n"
 ANSWER = b"ok\n"
 CLOSING = b"closing\n"  # the window was closed; the folder is free in a moment (a restart)
@@ -50,18 +52,22 @@ class SingleInstance(QObject):
         super().__init__(parent)
         self.data_dir = Path(data_dir)
         self.name = server_name(self.data_dir)
-        self._lock = QLockFile(str(self.data_dir / LOCK_NAME))
-        self._lock.setStaleLockTime(0)
+        self._hold: folder_lock.Hold | None = None
+        self._taken = False  # this process is the window on the folder
         self._server: QLocalServer | None = None
         self._window: QWidget | None = None
         self._created: list[Path] = []  # the folders acquire() had to make, deepest first
 
     @property
     def lock_path(self) -> Path:
-        return self.data_dir / LOCK_NAME
+        return folder_lock.lock_path(self.data_dir)
 
     def acquire(self, wait_ms: int = 100) -> bool:
-        """Take the folder; True when this is the only instance on it (the server listens)."""
+        """Take the folder; True when this is the only window on it (the server listens).
+
+        Raises :class:`~skolehjem_desktop.folder_lock.FolderBusy` (nothing taken) while a
+        command restores or re-keys the data.
+        """
         from skolehjem_desktop.config import ensure_private_dir
 
         missing = self.data_dir
@@ -69,29 +75,25 @@ class SingleInstance(QObject):
             self._created.append(missing)
             missing = missing.parent
         ensure_private_dir(self.data_dir)
-        if not self._lock.tryLock(wait_ms):
-            if not self._owner_is_dead():
-                return False
-            # The owner is gone (a crash, a kill): the lock is stale, take it over.
-            self._lock.removeStaleLockFile()
-            if not self._lock.tryLock(100):
-                return False
+        folder_lock.set_role(folder_lock.WINDOW_ROLE)
+        if not folder_lock.take_window(self.data_dir, wait_ms / 1000):
+            return False
+        self._taken = True
+        try:
+            self._hold = folder_lock.hold_shared(self.data_dir)
+        except folder_lock.FolderBusy:
+            self._let_go()
+            raise
         self._listen()
         return True
 
-    def _owner_is_dead(self) -> bool:
-        if self._lock.error() != QLockFile.LockError.LockFailedError:
-            return False
-        # PySide gives (pid, hostname, appname), or (0, "", "") for an unreadable file.
-        info = self._lock.getLockInfo()
-        pid, hostname = int(info[0]), str(info[1])
-        if pid <= 0:
-            return False  # unreadable: maybe being written this very moment; leave it
-        import socket
-
-        if hostname and hostname != socket.gethostname():
-            return False  # another machine's process (a shared folder): never take over
-        return not _pid_alive(pid)
+    def _let_go(self) -> None:
+        if self._hold is not None:
+            self._hold.release()
+            self._hold = None
+        if self._taken:
+            folder_lock.release_window(self.data_dir)
+            self._taken = False
 
     def _listen(self) -> None:
         server = QLocalServer(self)
@@ -179,24 +181,12 @@ class SingleInstance(QObject):
         if self._server is not None:
             self._server.close()
             self._server = None
-        if self._lock.isLocked():
-            self._lock.unlock()
+        self._let_go()
         if tidy:
+            folder_lock.remove_if_unused(self.data_dir)
             for folder in self._created:
                 try:
                     folder.rmdir()  # only an empty folder: anything in it stays
                 except OSError:
                     break
             self._created = []
-
-
-def _pid_alive(pid: int) -> bool:
-    if os.name == "nt":  # pragma: no cover - Windows: QLockFile itself checks the PID there
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
