@@ -62,9 +62,14 @@ class Holder:
     alone: bool = False
 
 
-def set_role(role: str) -> None:
+def role() -> str:
+    """What this process is named in the lock file (see :func:`set_role`)."""
+    return _role[0]
+
+
+def set_role(name: str) -> None:
     """What this process is, as the lock file names it: ``window`` or a command's name."""
-    cleaned = re.sub(r"[^a-z0-9-]", "-", role.lower())[:40].strip("-")
+    cleaned = re.sub(r"[^a-z0-9-]", "-", name.lower())[:40].strip("-")
     _role[0] = cleaned or "command"
 
 
@@ -220,12 +225,16 @@ class Hold:
         self._folder = _folder(data_dir)
         self.held = False
 
-    def acquire(self, wait: float = SHARED_WAIT) -> None:
-        """Hold the lock shared (nothing when held already); :class:`FolderBusy` if not had."""
+    def acquire(self, wait: float | None = None) -> None:
+        """Hold the lock shared (nothing when held already); :class:`FolderBusy` if not had.
+
+        While another process has the data alone, wait up to ``wait`` seconds
+        (:data:`SHARED_WAIT`) for it to finish.
+        """
         if self.held:
             return
         folder = self._folder
-        deadline = time.monotonic() + wait
+        deadline = time.monotonic() + (SHARED_WAIT if wait is None else wait)
         while True:
             with _guard:
                 if folder.shared or folder.alone:
@@ -255,15 +264,15 @@ class Hold:
             _close_if_idle(folder)
 
 
-def hold_shared(data_dir: Path, wait: float = SHARED_WAIT) -> Hold:
+def hold_shared(data_dir: Path, wait: float | None = None) -> Hold:
     """A hold on the data folder for the data open in this process (see :class:`Hold`)."""
     hold = Hold(data_dir)
     hold.acquire(wait)
     return hold
 
 
-def _take_alone(folder: _Folder, data_dir: Path, wait: float) -> None:
-    deadline = time.monotonic() + wait
+def _take_alone(folder: _Folder, data_dir: Path, wait: float | None) -> None:
+    deadline = time.monotonic() + (ALONE_WAIT if wait is None else wait)
     while True:
         with _guard:
             if folder.alone:
@@ -298,11 +307,11 @@ def _let_go_alone(folder: _Folder) -> None:
 
 
 @contextmanager
-def alone(data_dir: Path, wait: float = ALONE_WAIT) -> Iterator[None]:
+def alone(data_dir: Path, wait: float | None = None) -> Iterator[None]:
     """The data folder for this process alone while the block runs.
 
     Raises :class:`FolderBusy` (nothing done) when the window has the data open, or a
-    command still has it after ``wait`` seconds.
+    command still has it after ``wait`` seconds (:data:`ALONE_WAIT`).
     """
     folder = _folder(data_dir)
     _take_alone(folder, Path(data_dir), wait)

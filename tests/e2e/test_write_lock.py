@@ -16,6 +16,7 @@ import json
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -176,11 +177,26 @@ def _holds_database_open(pid: int, database: Path) -> bool:
         return False
 
 
+def _pupils_of_the_import(database: Path) -> int:
+    conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    try:
+        return int(
+            conn.execute("SELECT count(*) FROM student WHERE first_name LIKE 'Elev%'").fetchone()[0]
+        )
+    finally:
+        conn.close()
+
+
 @pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="reads /proc")
-def test_encrypt_while_an_import_runs_waits_or_refuses_and_loses_nothing(
-    cli, tmp_path: Path
+@pytest.mark.parametrize("other", ["encrypt", "restore"])
+def test_encrypt_or_restore_while_an_import_runs_waits_or_refuses_and_loses_nothing(
+    cli, tmp_path: Path, other: str
 ) -> None:  # type: ignore[no-untyped-def]
     data = cli.data_dir
+    elsewhere = tmp_path / "elsewhere"
+    assert cli("demo", data=elsewhere).returncode == 0
+    backup = tmp_path / "earlier.sqlite"
+    assert cli("backup", "--out", str(backup), data=elsewhere).returncode == 0
     assert cli("demo").returncode == 0
     pupils = 2000
     csv = _class_list(tmp_path / "9z.csv", pupils)
@@ -205,7 +221,10 @@ def test_encrypt_while_an_import_runs_waits_or_refuses_and_loses_nothing(
                 ),
                 "the import to open the database",
             )
-            encrypting = cli("encrypt", SKOLEHJEM_PASSPHRASE=SECRET)
+            if other == "encrypt":
+                second = cli("encrypt", SKOLEHJEM_PASSPHRASE=SECRET)
+            else:
+                second = cli("restore", str(backup), "--yes")
             importing.wait(timeout=120)
         finally:
             if importing.poll() is None:
@@ -214,18 +233,25 @@ def test_encrypt_while_an_import_runs_waits_or_refuses_and_loses_nothing(
     reported = out.read_text(encoding="utf-8")
     assert importing.returncode == 0, reported
     assert f"{pupils} pupils added" in reported
-    assert encrypting.returncode != 70, encrypting.stderr
-    if encrypting.returncode == 1:
-        _one_line_refusal(encrypting, "import", "nothing was changed")
+    assert second.returncode != 70, second.stderr
+    if second.returncode == 1:
+        _one_line_refusal(second, "import", "nothing was changed")
         assert not (data / "encrypted").exists()
-        env: dict[str, str] = {}
-    else:
-        assert encrypting.returncode == 0, encrypting.stderr
+        assert not any(p.name.startswith("before-restore") for p in (data / "backups").iterdir())
+        assert _pupils_of_the_import(data / "skolehjem.sqlite") == pupils
+        return
+    assert second.returncode == 0, second.stderr
+    if other == "encrypt":
+        # It waited for the import, then protected the data with the import in it.
         assert (data / "encrypted").exists()
-        env = {"SKOLEHJEM_PASSPHRASE": SECRET}
-    listed = cli("list", "students", "--class", "9.Z", "--json", **env)
-    assert listed.returncode == 0, listed.stderr
-    assert len(json.loads(listed.stdout)) == pupils
+        listed = cli("list", "students", "--class", "9.Z", "--json", SKOLEHJEM_PASSPHRASE=SECRET)
+        assert listed.returncode == 0, listed.stderr
+        assert len(json.loads(listed.stdout)) == pupils
+    else:
+        # It waited for the import: what it replaced, kept first, holds the import.
+        (kept,) = (data / "backups").glob("before-restore-*.sqlite")
+        assert _pupils_of_the_import(kept) == pupils
+        assert _pupils_of_the_import(data / "skolehjem.sqlite") == 0
 
 
 def _identifying() -> list[str]:

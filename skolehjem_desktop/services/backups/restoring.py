@@ -67,9 +67,10 @@ def _fold_in_wal(live: Path, key: str | None = None) -> None:
                 conn.close()
         except operational_errors() as exc:
             if "locked" in str(exc) or "busy" in str(exc):
+                # Not a Skolehjem process: those are kept out by the folder's lock.
                 raise UserError(
                     _(
-                        "The database is in use by another Skolehjem window. Close it "
+                        "The database is in use by another program or window. Close it "
                         "and try again; nothing was changed."
                     )
                 ) from exc
