@@ -162,11 +162,14 @@ class DataFolder:
         from skolehjem_desktop.store.database import open_database
 
         remove_stale_copies()  # what a killed restore's check left in the temporary folder
+        had_lock_file = folder_lock.lock_path(self.path).exists()
         hold = folder_lock.hold_shared(self.path)
         try:
             db = open_database(self.path, passphrase, defer_backup=defer_backup)
         except BaseException:
             hold.release()
+            if not had_lock_file:  # a refused folder is left as it was found
+                folder_lock.remove_if_unused(self.path)
             raise
         return Services(db, clock, hold)
 

@@ -172,3 +172,48 @@ def test_the_lock_file_of_an_older_version_is_taken_over_and_its_machine_names_g
         assert (data_dir / LOCK_NAME).stat().st_mode & 0o777 == 0o600
     instance.release()
     assert (data_dir / LOCK_NAME).read_text() == ""
+
+
+def test_a_start_while_a_command_restores_is_refused_and_takes_nothing(
+    data_dir: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from skolehjem_desktop import folder_lock
+
+    monkeypatch.setattr(folder_lock, "SHARED_WAIT", 0.2)
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from skolehjem_desktop import folder_lock\n"
+        "folder_lock.set_role('restore')\n"
+        "block = folder_lock.alone(Path(sys.argv[1]))\n"
+        "block.__enter__()\n"
+        "print('held', flush=True)\n"
+        "sys.stdin.readline()\n"
+    )
+    data_dir.mkdir(parents=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, str(data_dir)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=_env(),
+    )
+    try:
+        assert proc.stdout is not None and proc.stdin is not None
+        assert proc.stdout.readline().strip() == "held"
+        instance = SingleInstance(data_dir)
+        with pytest.raises(folder_lock.FolderBusy) as refused:
+            instance.acquire()
+        assert f"command, restore (process {proc.pid})" in refused.value.message
+        proc.stdin.close()
+        proc.wait(timeout=30)
+        # Nothing was kept of the refused start: the folder is free for the next one.
+        assert instance.acquire()
+        instance.release()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        for pipe in (proc.stdin, proc.stdout):
+            if pipe is not None:
+                pipe.close()
