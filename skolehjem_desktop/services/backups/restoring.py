@@ -186,14 +186,10 @@ def restore_from(
             _write_staging(copy, copy_key, staging, key)
             fsync_file(staging)
         except write_errors() as exc:
-            remove_quietly(
-                staging, *side_files(staging), partial_of(staging)
-            )
+            remove_quietly(staging, *side_files(staging), partial_of(staging))
             raise write_failed(live, exc) from exc
         except BaseException:
-            remove_quietly(
-                staging, *side_files(staging), partial_of(staging)
-            )
+            remove_quietly(staging, *side_files(staging), partial_of(staging))
             raise
     engine_closer()
     replaced: Path | None = None

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from skolehjem_desktop import APP_NAME
-from skolehjem_desktop.errors import NotFoundError, UserError
+from skolehjem_desktop.errors import NotFoundError
 from skolehjem_desktop.i18n import _
 from skolehjem_desktop.i18n.counts import owed_summary
 from skolehjem_desktop.ui.app import actions, chosen, menus, sheet_drop, window_settings
@@ -133,25 +133,9 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self._after_open)
 
     def _after_open(self) -> None:
-        from skolehjem_desktop.services.data_folder import DataFolder
-        from skolehjem_desktop.services.refusals import DatabaseRefused
+        from skolehjem_desktop.ui.app.after_open import after_open
 
-        try:
-            self.services.keep_rolling_backup()
-        except DatabaseRefused as exc:
-            # Damaged: no copy was made over the good backups; say which one to go back to.
-            folder = DataFolder(self.services.data_dir)
-            self.ctx.dialogs.error(
-                self, folder.refusal_with_backup(exc.message, self.services.db.passphrase)
-            )
-        except (UserError, OSError) as exc:
-            message = exc.message if isinstance(exc, UserError) else str(exc)
-            self.statusBar().showMessage(
-                _("The daily backup could not be made: {reason}").format(reason=message)
-            )
-        from skolehjem_desktop.ui.app.printing import clean_previews
-
-        clean_previews(self.services.data_dir)
+        after_open(self, self.services, self.ctx.dialogs)
 
     # --- building ---------------------------------------------------------------------------
 
