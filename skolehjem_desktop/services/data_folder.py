@@ -10,6 +10,7 @@ refuses reaches them worded in the user's language (:mod:`.refusals`).
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from dataclasses import dataclass
 from enum import StrEnum
@@ -112,8 +113,12 @@ class DataFolder:
         return not self.database.exists()
 
     def is_protected(self) -> bool:
+        """True when the data needs a passphrase (once an interrupted change is settled)."""
+        from skolehjem_desktop.services import protection
         from skolehjem_desktop.store import crypto
 
+        with contextlib.suppress(protection.FolderBusy):  # open() says so
+            protection.settle(self.path)
         return crypto.is_encrypted(self.path)
 
     # --- opening ---------------------------------------------------------------------------
@@ -132,8 +137,10 @@ class DataFolder:
         (the window makes it once its lists are filled). Raises :class:`PassphraseNeeded`,
         :class:`WrongPassphrase`, :class:`NewerDatabase` or :class:`DatabaseRefused`.
         """
+        from skolehjem_desktop.services import protection
         from skolehjem_desktop.store.database import open_database
 
+        protection.settle(self.path)  # what an interrupted protection change left
         return Services(open_database(self.path, passphrase, defer_backup=defer_backup), clock)
 
     @worded
