@@ -76,6 +76,14 @@ def _finished(folder: DataFolder, operation: str) -> Settled | None:
     return None
 
 
+def _plain_backups(folder: DataFolder) -> bool:
+    """Plain backups in a protected folder (an earlier version was interrupted): encrypt
+    with the folder's passphrase encrypts them."""
+    from skolehjem_desktop.services import protection
+
+    return bool(protection.plain_backups(folder.path))
+
+
 def cmd_encrypt(args: argparse.Namespace) -> int:
     folder = data_folder(args)
     done = _finished(folder, "encrypt")
@@ -88,7 +96,7 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
         )
         print(no_way_back())
         return 0
-    if folder.is_protected():
+    if folder.is_protected() and not _plain_backups(folder):
         raise UserError(_("The data is already protected with a passphrase. Nothing was changed."))
     passphrase = _new_passphrase(ENV_PASSPHRASE)
     result = folder.protect(passphrase)

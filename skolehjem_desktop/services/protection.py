@@ -56,6 +56,7 @@ __all__ = [
     "decrypt",
     "encrypt",
     "is_protected",
+    "plain_backups",
     "settle",
 ]
 
@@ -123,7 +124,7 @@ def encrypt(data_dir: Path, passphrase: str) -> ProtectionResult:
             return _change(data_dir, Operation.ENCRYPT, passphrase, (None,), database=(None,))
         if not crypto.opens_with(path, passphrase):
             raise _already_protected()
-        if _plain_backups(data_dir):  # left plain by an earlier version, or put there
+        if plain_backups(data_dir):  # left plain by an earlier version, or put there
             result = _change(data_dir, Operation.ENCRYPT, passphrase, (None,), database=None)
             return ProtectionResult(path, result.backups_converted, finished_earlier=True)
         if _finished(settled, Operation.ENCRYPT):
@@ -226,7 +227,8 @@ def _change(
     return ProtectionResult(path, settled.backups)
 
 
-def _plain_backups(data_dir: Path) -> list[Path]:
+def plain_backups(data_dir: Path) -> list[Path]:
+    """The backups in ``backups/`` that are plain SQLite files (read only, no key)."""
     folder = backup_dir(data_dir)
     if not folder.is_dir():
         return []

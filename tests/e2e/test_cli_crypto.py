@@ -108,3 +108,26 @@ def test_change_passphrase_says_both_passphrases_are_needed(cli) -> None:  # typ
         assert done.returncode == 1
         assert "SKOLEHJEM_PASSPHRASE" in done.stderr and "SKOLEHJEM_NEW_PASSPHRASE" in done.stderr
     assert cli("list", "classes", SKOLEHJEM_PASSPHRASE=SECRET).returncode == 0
+
+
+def test_encrypt_again_encrypts_plain_backups_an_earlier_version_left(cli) -> None:  # type: ignore[no-untyped-def]
+    from skolehjem_desktop.config import backup_dir
+
+    assert cli("demo").returncode == 0
+    assert cli("list", "classes").returncode == 0  # the rolling backups, plain
+    path = database_path(cli.data_dir)
+    copy = path.with_name("copy.sqlite")
+    crypto.export_copy(path, None, copy, SECRET)  # what the earlier version's swap left
+    copy.replace(path)
+    for side in ("-wal", "-shm"):
+        path.with_name(path.name + side).unlink(missing_ok=True)
+    crypto.marker_path(cli.data_dir).write_text("", encoding="utf-8")
+
+    done = cli("encrypt", SKOLEHJEM_PASSPHRASE=SECRET)
+
+    assert done.returncode == 0, done.stderr
+    assert "(2 backups too)" in done.stdout
+    for backup in backup_dir(cli.data_dir).iterdir():
+        assert not backup.read_bytes().startswith(crypto.SQLITE_HEADER), backup.name
+    refused = cli("encrypt", SKOLEHJEM_PASSPHRASE=SECRET)
+    assert refused.returncode == 1 and "already protected" in refused.stderr
