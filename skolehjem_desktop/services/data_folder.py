@@ -10,6 +10,7 @@ refuses reaches them worded in the user's language (:mod:`.refusals`).
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -137,8 +138,12 @@ class DataFolder:
         return not self.database.exists()
 
     def is_protected(self) -> bool:
+        """True when the data needs a passphrase (once an interrupted change is settled)."""
+        from skolehjem_desktop.services import protection
         from skolehjem_desktop.store import crypto
 
+        with contextlib.suppress(protection.FolderBusy):  # open() says so
+            protection.settle(self.path)
         return crypto.is_encrypted(self.path)
 
     # --- opening ---------------------------------------------------------------------------
@@ -158,10 +163,12 @@ class DataFolder:
         :class:`WrongPassphrase`, :class:`NewerDatabase` or :class:`DatabaseRefused`;
         :class:`FolderBusy` while another process restores or re-keys the data.
         """
+        from skolehjem_desktop.services import protection
         from skolehjem_desktop.services.backups.checking import remove_stale_copies
         from skolehjem_desktop.store.database import open_database
 
         remove_stale_copies()  # what a killed restore's check left in the temporary folder
+        protection.settle(self.path)  # what an interrupted protection change left
         had_lock_file = folder_lock.lock_path(self.path).exists()
         hold = folder_lock.hold_shared(self.path)
         try:

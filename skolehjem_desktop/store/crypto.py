@@ -153,11 +153,25 @@ def check_key(path: Path, passphrase: str) -> None:
         raise WrongPassphrase(reason=Refusal.WRONG_PASSPHRASE)
 
 
-def export_copy(source: Path, source_key: str | None, target: Path, target_key: str | None) -> None:
+def export_copy(
+    source: Path,
+    source_key: str | None,
+    target: Path,
+    target_key: str | None,
+    *,
+    scratch: bool = False,
+) -> dict[str, int]:
     """Write all of ``source`` into a new ``target`` with ``target_key`` (None: plain).
 
-    Uses SQLCipher's ``sqlcipher_export`` inside one read transaction, so the copy is
-    consistent. ``target`` must not exist.
+    Uses SQLCipher's ``sqlcipher_export`` in one statement, so the copy is consistent.
+    ``target`` must not exist (or be empty). Returns the rows per table of ``source``
+    (:func:`table_counts`), read on the same connection: what the copy must hold.
+    Raises :class:`WrongPassphrase` (and writes nothing) when ``source_key`` does not
+    open ``source``: trying a key this way costs no extra key derivation.
+
+    ``scratch``: the caller checks the copy and syncs it to disk itself, and throws it
+    away on any failure, so SQLite writes it without a journal or syncs of its own
+    (several times faster).
     """
     silence_sqlcipher()
     from sqlcipher3 import dbapi2
@@ -167,13 +181,22 @@ def export_copy(source: Path, source_key: str | None, target: Path, target_key: 
         if source_key is not None:
             conn.execute(f"PRAGMA key = {key_literal(source_key)}")
         register_functions(conn)
+        with quiet_stderr():
+            try:
+                counts = table_counts(conn)
+            except dbapi2.DatabaseError:
+                raise WrongPassphrase(reason=Refusal.WRONG_PASSPHRASE) from None
         conn.execute("ATTACH DATABASE ? AS target KEY ?", (str(target), target_key or ""))
+        if scratch:
+            conn.execute("PRAGMA target.synchronous = OFF").fetchall()
+            conn.execute("PRAGMA target.journal_mode = OFF").fetchall()
         conn.execute("SELECT sqlcipher_export('target')").fetchall()
         version = conn.execute("PRAGMA main.user_version").fetchone()[0]
         conn.execute(f"PRAGMA target.user_version = {int(version)}")
         conn.execute("DETACH DATABASE target")
     finally:
         conn.close()
+    return counts
 
 
 def table_counts(conn: Any) -> dict[str, int]:

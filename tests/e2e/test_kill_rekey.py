@@ -7,9 +7,10 @@ process stop at a named step of the re-key and say so on stderr; the test kills 
 there, so every kill lands in the middle of the work, where it is meant to:
 
 ``copied``
-    the new copy is written and checked beside the old file, not yet renamed in;
+    the database's new copy is written and checked beside it; nothing committed yet;
 ``swapped``
-    the new copy is renamed in (the commit point), the old file's copy still kept;
+    every copy is made and the journal written (the commit point), the database's
+    copy renamed in, the backups' copies still beside them;
 ``backups``
     the database is done, one backup converted, the other not yet.
 
@@ -35,6 +36,7 @@ import pytest
 
 from skolehjem_desktop.config import backup_dir, database_path
 from skolehjem_desktop.services import protection
+from skolehjem_desktop.services import protection_files as files
 from skolehjem_desktop.services.demo import generate_demo
 from skolehjem_desktop.store import crypto
 from skolehjem_desktop.store.database import integrity_problems, open_database
@@ -164,16 +166,19 @@ def test_a_kill_in_the_middle_of_a_rekey_leaves_the_old_or_the_new_data_whole(
     assert out.read_bytes() == b"", "the command said it was done before the kill"
     new_copy = path.with_name(path.name + protection.TEMP_SUFFIX)
     old_copy = path.with_name(path.name + protection.OLD_SUFFIX)
-    if step == "copied":  # the new copy is whole beside the old file
-        assert new_copy.exists() and not old_copy.exists()
+    journal = files.journal_path(data_dir)
+    assert not old_copy.exists()  # the swap is a rename: no copy of the old file is kept
+    if step == "copied":  # the new copy is whole beside the old file, not committed
+        assert new_copy.exists() and not journal.exists()
         assert not crypto.has_plain_header(new_copy)
         assert _counts(new_copy, after) == counts
-    elif step == "swapped":  # the new file is in, the old one's copy not yet removed
-        assert old_copy.exists() and not new_copy.exists()
-        assert crypto.has_plain_header(old_copy) == (before is None)
-        assert _counts(old_copy, before) == counts
+    elif step == "swapped":  # committed; the database is in, the backups' copies beside them
+        assert journal.exists() and not new_copy.exists()
+        for backup in backups:
+            copy = files.temp_of(backup)
+            assert _keyed(backup, before) and _keyed(copy, after), backup.name
     else:  # one backup converted, the other not yet
-        assert not new_copy.exists() and not old_copy.exists()
+        assert journal.exists() and not new_copy.exists()
         states = sorted(
             "new" if _keyed(b, after) else "old" if _keyed(b, before) else "?" for b in backups
         )
@@ -192,14 +197,15 @@ def test_a_kill_in_the_middle_of_a_rekey_leaves_the_old_or_the_new_data_whole(
     finally:
         db.close()
 
-    # The use case run again finishes the job. (In this process: the command line's
-    # encrypt refuses a folder whose database is encrypted already, so it cannot.)
+    # The use case run again finishes the job (in this process; the command line does
+    # the same, see test_kill_protection.py).
     if command == "encrypt":
         protection.encrypt(data_dir, OLD)
     else:
         protection.change_passphrase(data_dir, OLD, NEW)
     assert not crypto.has_plain_header(path)
     assert _counts(path, after) == counts
-    assert not new_copy.exists() and not old_copy.exists()
+    assert not new_copy.exists() and not old_copy.exists() and not journal.exists()
     for backup in backups:
         assert _keyed(backup, after), backup.name
+        assert not files.temp_of(backup).exists()

@@ -305,21 +305,6 @@ def test_reopen_switches_an_open_database_to_the_new_key(demo_dir: Path) -> None
         db.close()
 
 
-def test_interrupted_encrypt_is_finished_by_running_it_again(demo_dir: Path) -> None:
-    """The swap happened, the backups were not converted yet: encrypt again finishes."""
-    path = database_path(demo_dir)
-    crypto.marker_path(demo_dir).write_text("", encoding="utf-8")
-    protection._rekey_file(path, None, SECRET)
-    assert any(
-        b.read_bytes().startswith(crypto.SQLITE_HEADER) for b in backup_dir(demo_dir).iterdir()
-    )
-
-    protection.encrypt(demo_dir, SECRET)
-
-    for backup in backup_dir(demo_dir).iterdir():
-        assert not backup.read_bytes().startswith(crypto.SQLITE_HEADER)
-
-
 def test_stale_marker_on_a_plain_file_is_removed(demo_dir: Path) -> None:
     crypto.marker_path(demo_dir).write_text("", encoding="utf-8")
     open_database(demo_dir).close()
