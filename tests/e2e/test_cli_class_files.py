@@ -182,7 +182,10 @@ def test_a_sigkill_during_an_import_leaves_the_folder_as_it_was(
         )
         assert rows(cli.data_dir, "pragma integrity_check") == [("ok",)]
         state = rows(cli.data_dir, STATE)
-        assert state == (full if "done" in log else empty), (round_, log)
+        # all or nothing (killed between the commit and its "done", it is all there)
+        assert state in (full, empty), (round_, log)
+        if "done" in log:
+            assert state == full, (round_, log)
     done = cli("import-class", str(path), "--json", SKOLEHJEM_CLASS_PASSPHRASE=PASS)
     assert done.returncode == 0, done.stderr
     assert rows(cli.data_dir, STATE) == full

@@ -1,11 +1,13 @@
 """One durability run: random SIGKILLs across every kind of write, then the data must hold.
 
 A child process writes in a loop (a conversation's text, a class list, a backup, a PDF,
-a class file, a colleague's class file imported) and prints a line after each write
-returned. The test kills it at a random moment, many times, choosing the kind of write
-at random each time. After each kill the next start (``check``) must find the database
-intact, every write the child reported in it, and nothing left behind: no half-written
-copy in the data folder, its backups or the folders written to.
+a class file, a colleague's class file imported, and in a protected folder a change of
+passphrase) and prints a line after each write returned. The test kills it at a random
+moment, many times, choosing the kind of write at random each time. After each kill the
+next start must find the database intact, every write the child reported in it, and
+nothing left behind: no half-written
+copy in the data folder, its backups or the folders written to; in a protected folder, no
+plain database and no pupil's name in any file.
 
 ``SKOLEHJEM_KILL_SEED`` repeats a run; ``SKOLEHJEM_KILLS`` sets how many kills (default
 12, within a minute or two here).
@@ -29,12 +31,14 @@ import pytest
 from skolehjem_desktop.domain.enums import SectionKind
 from skolehjem_desktop.services import Services
 from skolehjem_desktop.services.conversations import Planning
+from skolehjem_desktop.services.data_folder import DataFolder, WrongPassphrase
 from skolehjem_desktop.store.database import integrity_problems, open_database
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
 
 PASS = "en lang og hemmelig sætning"
 KINDS = ("text", "import", "backup", "pdf", "export", "receive")
+PASSPHRASES = ("første lange sætning", "anden lange sætning")  # a protected folder's two
 LEFTOVER_SUFFIXES = (".partial", ".part", ".tmp", ".rekey-new", ".rekey-old")
 
 CHILD = textwrap.dedent(
@@ -48,7 +52,18 @@ CHILD = textwrap.dedent(
 
     i18n.activate("en")
     kind, data_dir, out, start = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4])
-    services = Services(open_database(data_dir))
+    keys = [k for k in sys.argv[6].split("|") if k]  # the data's passphrase first, if any
+    if kind == "rekey":
+        from skolehjem_desktop.services.data_folder import DataFolder
+
+        print("ready", flush=True)
+        i = start
+        while True:
+            DataFolder(data_dir).change_passphrase(keys[0], keys[1])
+            keys.reverse()
+            print(f"rekey {i}", flush=True)
+            i += 1
+    services = Services(open_database(data_dir, keys[0] if keys else None))
     services.class_transfer.scrypt_n = 2**12
     conversation, klass = (int(x) for x in (out / "ids.txt").read_text().split())
 
@@ -122,14 +137,17 @@ def school(tmp_path: Path) -> tuple[Path, Path]:
     return data, out
 
 
-def _run_and_kill(kind: str, data: Path, out: Path, start: int, rng: random.Random) -> list[str]:
+def _run_and_kill(
+    kind: str, data: Path, out: Path, start: int, rng: random.Random, *, keys: list[str]
+) -> list[str]:
     """The lines the child finished before a kill at a random moment after its first write."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONUNBUFFERED": "1"}
     env.pop("SKOLEHJEM_DATA_DIR", None)
     log = out.parent / f"{kind}-{start}.log"
     with log.open("w") as stdout:
         child = subprocess.Popen(
-            [sys.executable, "-c", CHILD, kind, str(data), str(out), str(start), PASS],
+            [sys.executable, "-c", CHILD, kind, str(data), str(out), str(start), PASS,
+             "|".join(keys)],
             stdout=stdout, stderr=subprocess.DEVNULL, env=env,
         )  # fmt: skip
         try:
@@ -149,37 +167,73 @@ def _run_and_kill(kind: str, data: Path, out: Path, start: int, rng: random.Rand
     return [line for line in text[: text.rfind("\n") + 1].splitlines() if line != "ready"]
 
 
+@pytest.mark.parametrize("protected", [False, True], ids=["plain", "protected"])
 def test_random_kills_across_every_write_leave_the_data_whole(
-    school: tuple[Path, Path],
+    school: tuple[Path, Path], protected: bool
 ) -> None:
     data, out = school
     seed = int(os.environ.get("SKOLEHJEM_KILL_SEED", time.time_ns() % 10_000))
     kills = int(os.environ.get("SKOLEHJEM_KILLS", "12"))
-    print(f"kill seed {seed}, {kills} kills")
+    print(f"kill seed {seed}, {kills} kills, protected: {protected}")
     rng = random.Random(seed)
-    reported: dict[str, set[int]] = {kind: set() for kind in KINDS}
+    keys = list(PASSPHRASES) if protected else []
+    if protected:
+        DataFolder(data).protect(keys[0])
+    kinds = (*KINDS, "rekey") if protected else KINDS
+    reported: dict[str, set[int]] = {kind: set() for kind in kinds}
     killed: Counter[str] = Counter()
     start = 0
     for _round in range(kills):
-        kind = rng.choice(KINDS)
+        kind = rng.choice(kinds)
         killed[kind] += 1
-        for line in _run_and_kill(kind, data, out, start, rng):
+        for line in _run_and_kill(kind, data, out, start, rng, keys=keys):
             reported[kind].add(int(line.split()[1]))
         start += 1000  # each round's writes have their own numbers
         # the next start: intact, every reported write in it, nothing left behind
-        db = open_database(data)
+        services = _next_start(data, keys)
         try:
-            assert integrity_problems(db) == [], (kind, seed)
-            services = Services(db)
+            assert integrity_problems(services.db) == [], (kind, seed)
             _check_reported(services, reported, out)
         finally:
-            db.close()
+            services.close()
         # a write of each kind beside the folders cleans what a killed one left there
-        _write_once_more(data, out)
+        _write_once_more(data, out, keys)
         assert _leftovers(data, out) == [], (kind, seed)
+        if protected:
+            assert _plaintext(data) == [], (kind, seed)
     print(
         "kills by kind", dict(killed), "writes reported", {k: len(v) for k, v in reported.items()}
     )
+
+
+def _next_start(data: Path, keys: list[str]) -> Services:
+    """The data opened as the next start opens it; a re-key finished or undone: either key.
+
+    ``keys`` is put in the order that opens the data now.
+    """
+    if not keys:
+        return DataFolder(data).open()
+    for key in list(keys):
+        try:
+            services = DataFolder(data).open(key)
+        except WrongPassphrase:
+            continue
+        if key != keys[0]:
+            keys.reverse()
+        return services
+    raise AssertionError("neither passphrase opens the data")
+
+
+def _plaintext(data: Path) -> list[str]:
+    """Files of a protected folder that hold a plain SQLite database or a pupil's name."""
+    found = []
+    for path in data.rglob("*"):
+        if not path.is_file() or path.name.endswith(".lock"):
+            continue
+        content = path.read_bytes()
+        if content.startswith(b"SQLite format 3\0") or "Søren".encode() in content:
+            found.append(str(path))
+    return found
 
 
 def _check_reported(services: Services, reported: dict[str, set[int]], out: Path) -> None:
@@ -195,7 +249,7 @@ def _check_reported(services: Services, reported: dict[str, set[int]], out: Path
     for i in reported["import"]:
         assert names.get(f"K{i}") == 1 + i % 25, i
     for i in reported["backup"]:
-        assert (out / f"b{i}.sqlite").read_bytes()[:16] == b"SQLite format 3\0"
+        assert (out / f"b{i}.sqlite").stat().st_size > 0
     for i in reported["pdf"]:
         pdf = (out / f"p{i}.pdf").read_bytes()
         assert pdf.startswith(b"%PDF") and b"%%EOF" in pdf[-32:]
@@ -205,15 +259,16 @@ def _check_reported(services: Services, reported: dict[str, set[int]], out: Path
         assert names.get("6.B") == 30
 
 
-def _write_once_more(data: Path, out: Path) -> None:
-    services = Services(open_database(data))
+def _write_once_more(data: Path, out: Path, keys: list[str]) -> None:
+    services = _next_start(data, keys)
     services.class_transfer.scrypt_n = 2**12
     try:
         from skolehjem_desktop.services.backups import backup_to
 
         klass = int((out / "ids.txt").read_text().split()[1])
+        (out / "last.sqlite").unlink(missing_ok=True)  # made with a passphrase since changed
         backup_to(services, out / "last.sqlite")
         services.pdfs.write_class_overview(klass, out / "last.pdf", "da")
         services.class_transfer.export_class(klass, out / "last.skolehjem-klasse", PASS)
     finally:
-        services.db.close()
+        services.close()
