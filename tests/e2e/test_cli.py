@@ -248,6 +248,10 @@ def test_the_gui_starts_offscreen_and_quits(demo_dir, isolation) -> None:  # typ
     written = isolation.home / ".config" / "Skolehjem" / "Skolehjem.conf"
     assert written.is_file()
     assert "language" in written.read_text() or "geometry" in written.read_text()
+    if os.name == "posix":  # the window's settings and the lock are the user's alone
+        assert written.stat().st_mode & 0o077 == 0
+        lock = demo_dir / "skolehjem.lock"
+        assert not lock.exists() or lock.stat().st_mode & 0o077 == 0
     assert isolation.changed_real_places() == []
 
 
