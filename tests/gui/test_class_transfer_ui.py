@@ -174,7 +174,7 @@ def test_a_file_that_cannot_be_written_is_a_message_and_leaves_nothing(  # type:
     qtbot.keyClicks(dialog.second, PASS)
     ctx.dialogs.files = [tmp_path / "no such folder" / "k"]
     click(qtbot, dialog.save_button)
-    assert ctx.dialogs.errors and "cannot be written" in ctx.dialogs.errors[-1]
+    assert ctx.dialogs.errors and "does not exist" in ctx.dialogs.errors[-1]
     assert dialog.isVisible() and dialog.first.text() == PASS  # still there to try again
     assert not (tmp_path / "no such folder").exists()
     ctx.dialogs.files = [None]  # the save dialog cancelled: the dialog stays

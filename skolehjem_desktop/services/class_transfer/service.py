@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import tempfile
 import zlib
 from collections import Counter
 from collections.abc import Iterator, Mapping
@@ -16,9 +14,8 @@ from typing import Any, Final
 from sqlalchemy import Connection, select
 
 from skolehjem_desktop import __version__
-from skolehjem_desktop.errors import NotFoundError, UserError, ValidationError
+from skolehjem_desktop.errors import NotFoundError, ValidationError
 from skolehjem_desktop.i18n import _
-from skolehjem_desktop.leftovers import pid_tag
 from skolehjem_desktop.services.base import Service
 from skolehjem_desktop.services.class_transfer import (
     ClassFile,
@@ -35,7 +32,7 @@ from skolehjem_desktop.services.class_transfer.apply import Importer, Outcome
 from skolehjem_desktop.services.class_transfer.records import BadRecord, by_name, encode, tables
 from skolehjem_desktop.services.class_transfer.resolve import ChoiceBook
 from skolehjem_desktop.services.class_transfer.scope import collect
-from skolehjem_desktop.services.pdfs import remove_stale_parts
+from skolehjem_desktop.services.pdfs import write_atomically
 from skolehjem_desktop.services.protection import check_passphrase
 from skolehjem_desktop.services.refusals import ClassFileRefused, describe
 from skolehjem_desktop.store import class_file
@@ -49,10 +46,6 @@ SCHOOL_NAME: Final = "school_name"
 MAX_FILE: Final = class_file.MAX_PAYLOAD  # a sealed file is never larger than its payload
 
 
-class ClassFileWriteError(UserError):
-    """The class file could not be written; nothing was left behind."""
-
-
 class _Preview(Exception):
     def __init__(self, outcome: Outcome) -> None:
         self.outcome = outcome
@@ -60,34 +53,6 @@ class _Preview(Exception):
 
 def _counts(counter: Mapping[str, int]) -> ImportCounts:
     return ImportCounts(**{k: int(counter.get(k, 0)) for k in ImportCounts.__dataclass_fields__})
-
-
-def write_private(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` readable by the user alone, whole or not at all."""
-    target = Path(path).expanduser()
-    if target.is_dir() or not target.parent.is_dir():
-        raise ClassFileWriteError(_("{path} cannot be written there.").format(path=target))
-    remove_stale_parts(target)
-    tmp: str | None = None
-    try:
-        fd, tmp = tempfile.mkstemp(
-            dir=target.parent, prefix=f".{target.name}.{pid_tag()}.", suffix=".part"
-        )
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        Path(tmp).replace(target)
-        tmp = None
-    except OSError as exc:
-        raise ClassFileWriteError(
-            _("{path} could not be written: {reason}").format(
-                path=target, reason=exc.strerror or exc
-            )
-        ) from exc
-    finally:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
 
 
 def _sender(sender: Mapping[str, Any]) -> str:
@@ -116,7 +81,8 @@ class ClassTransferService(Service):
                 raise NotFoundError(_("There is no class with id {id}.").format(id=class_id))
             document = self._document(s.connection(), class_id, include_private)
         data = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
-        write_private(out, class_file.seal(data, passphrase, n=self.scrypt_n))
+        # whole or not at all, readable by the user alone (mkstemp beside it, renamed)
+        write_atomically(Path(out), class_file.seal(data, passphrase, n=self.scrypt_n))
         return ExportSummary(
             Path(out).expanduser(),
             document["class"]["name"],
