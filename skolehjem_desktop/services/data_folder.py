@@ -11,6 +11,7 @@ refuses reaches them worded in the user's language (:mod:`.refusals`).
 from __future__ import annotations
 
 import contextlib
+import errno
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,6 +27,8 @@ from skolehjem_desktop.services.refusals import (
     DatabaseRefused,
     NewerDatabase,
     PassphraseNeeded,
+    Refusal,
+    StoreRefusal,
     WrongPassphrase,
     worded,
 )
@@ -170,7 +173,13 @@ class DataFolder:
         remove_stale_copies()  # what a killed restore's check left in the temporary folder
         protection.settle(self.path)  # what an interrupted protection change left
         had_lock_file = folder_lock.lock_path(self.path).exists()
-        hold = folder_lock.hold_shared(self.path)
+        try:
+            hold = folder_lock.hold_shared(self.path)
+        except OSError as exc:
+            if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+                # not even the lock can be written: a read-only folder, said as such
+                raise StoreRefusal(reason=Refusal.READ_ONLY, path=self.path) from exc
+            raise
         try:
             db = open_database(self.path, passphrase, defer_backup=defer_backup)
         except BaseException:
