@@ -29,6 +29,7 @@ from skolehjem_desktop.errors import UserError, ValidationError
 from skolehjem_desktop.i18n import _
 from skolehjem_desktop.i18n.problems import describe
 from skolehjem_desktop.services import protection_files as files
+from skolehjem_desktop.services.backups.files import fsync_dir, fsync_file
 from skolehjem_desktop.services.protection_files import (
     OLD_SUFFIX,
     TEMP_SUFFIX,
@@ -209,7 +210,7 @@ def _change(
         made += _copy_backups(data_dir, sources, new_key)
         if not made:
             return ProtectionResult(path, 0)
-        files.fsync_dir(backup_dir(data_dir))
+        fsync_dir(backup_dir(data_dir))
         if not all(copy.exists() for copy in made):
             raise _in_use()  # someone else removed a copy: do not commit half of it
         if target is Target.ENCRYPTED:
@@ -285,7 +286,7 @@ def _make_copy(source: Path, key: str | None, new_key: str | None) -> Path:
         _verify(copy, new_key, expected)
         if os.name == "posix":
             copy.chmod(0o600)
-        files.fsync_file(copy)
+        fsync_file(copy)
     except BaseException:
         files.remove_copy(copy)
         raise

@@ -37,6 +37,7 @@ from pathlib import Path
 from skolehjem_desktop.config import backup_dir, database_path
 from skolehjem_desktop.errors import UserError
 from skolehjem_desktop.i18n import _
+from skolehjem_desktop.services.backups.files import fsync_dir
 from skolehjem_desktop.store import crypto
 
 JOURNAL_NAME = "unfinished-protection.json"
@@ -318,18 +319,3 @@ def _remove_with_sides(path: Path) -> None:
 def remove_copy(path: Path) -> None:
     """Remove a copy and whatever SQLite left beside it."""
     _remove_with_sides(path)
-
-
-def fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def fsync_dir(path: Path) -> None:
-    if os.name != "posix" or not path.is_dir():
-        return
-    with contextlib.suppress(OSError):
-        fsync_file(path)

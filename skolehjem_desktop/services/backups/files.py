@@ -57,15 +57,11 @@ def fsync_file(path: Path) -> None:
 
 
 def fsync_dir(path: Path) -> None:
-    if os.name != "posix":
+    """Sync a folder after a rename in it; some file systems cannot, the rename stands."""
+    if os.name != "posix" or not path.is_dir():
         return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    except OSError:  # some file systems cannot sync a folder; the rename still stands
-        pass
-    finally:
-        os.close(fd)
+    with contextlib.suppress(OSError):
+        fsync_file(path)
 
 
 def remove_quietly(*paths: Path) -> None:

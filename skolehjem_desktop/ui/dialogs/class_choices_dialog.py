@@ -25,12 +25,12 @@ from skolehjem_desktop.errors import UserError
 from skolehjem_desktop.i18n import _, ngettext
 from skolehjem_desktop.services.class_transfer.choices import reason_label
 from skolehjem_desktop.ui.common.sizing import resize_to_fit
+from skolehjem_desktop.ui.common.table_model import read_only_table
 from skolehjem_desktop.ui.dialogs.class_file_parts import (
     cell,
     fill,
     fit_columns,
     heading_label,
-    read_only_table,
     wrapped_label,
 )
 

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -57,25 +56,6 @@ def passphrase_field(name: str) -> QLineEdit:
     field.setObjectName(name)
     field.setMinimumWidth(280)
     return field
-
-
-def read_only_table(headers: Sequence[str], accessible_name: str) -> QTableWidget:
-    """A table to read: whole rows selected, no editing, Tab leaves it."""
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(list(headers))
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setTabKeyNavigation(False)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    table.setAccessibleName(accessible_name)
-    return table
 
 
 def cell(text: str, *, number: bool = False, bold: bool = False) -> QTableWidgetItem:

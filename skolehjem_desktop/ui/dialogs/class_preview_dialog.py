@@ -31,13 +31,13 @@ from skolehjem_desktop.i18n import _, ngettext
 from skolehjem_desktop.services.schoolyear import SchoolYear
 from skolehjem_desktop.ui.common.formatting import datetime_text
 from skolehjem_desktop.ui.common.sizing import resize_to_fit
+from skolehjem_desktop.ui.common.table_model import read_only_table
 from skolehjem_desktop.ui.dialogs.class_file_parts import (
     ERROR_STYLE,
     cell,
     fill,
     fit_columns,
     heading_label,
-    read_only_table,
     wrapped_label,
 )
 

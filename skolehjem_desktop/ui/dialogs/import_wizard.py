@@ -15,7 +15,6 @@ from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
     QTableWidget,
@@ -39,6 +38,7 @@ from skolehjem_desktop.services.class_import import (
 )
 from skolehjem_desktop.ui.common.context import UiContext
 from skolehjem_desktop.ui.common.formatting import date_text
+from skolehjem_desktop.ui.common.table_model import read_only_table
 from skolehjem_desktop.ui.common.tasks import Cancelled, Progress, run_task
 from skolehjem_desktop.ui.dialogs.import_file_page import FilePage
 
@@ -46,20 +46,7 @@ T = TypeVar("T")
 
 
 def _table(headers: list[str], accessible_name: str) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setAlternatingRowColors(True)
-    table.setTabKeyNavigation(False)
-    table.setWordWrap(True)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    table.setAccessibleName(accessible_name)
-    return table
+    return read_only_table(headers, accessible_name, wrap=True, single=False)
 
 
 def _item(text: str, *, right: bool = False) -> QTableWidgetItem:
